@@ -1,0 +1,101 @@
+#include "onboardingdocument.h"
+
+#include "jsonreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace Peering {
+
+Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
+{
+    if (bytes.trimmed().isEmpty())
+        return Result<Onboarding>::failure(
+            tr("the document is empty; expected a JSON object with \"format\": \"%1\"")
+                .arg(QLatin1String(Format)));
+    if (bytes.size() > MaxBytes)
+        return Result<Onboarding>::failure(
+            tr("the document is %1 MiB, larger than the %2 MiB an onboarding can be")
+                .arg(bytes.size() / (1024 * 1024))
+                .arg(MaxBytes / (1024 * 1024)));
+    if (bytes.contains('\0'))
+        return Result<Onboarding>::failure(
+            tr("the document is binary, not JSON text; expected a peering-onboarding/1 document"));
+
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError) {
+        // Count the line and column so the user can find the spot.
+        const qsizetype upTo = qMin<qsizetype>(error.offset, bytes.size());
+        const qsizetype line = bytes.left(upTo).count('\n') + 1;
+        const qsizetype column = upTo - (bytes.left(upTo).lastIndexOf('\n') + 1) + 1;
+        return Result<Onboarding>::failure(tr("not valid JSON at line %1, column %2: %3")
+                                               .arg(line)
+                                               .arg(column)
+                                               .arg(error.errorString()));
+    }
+    if (!doc.isObject())
+        return Result<Onboarding>::failure(
+            tr("the document is a JSON %1, expected an object with \"format\": \"%2\"")
+                .arg(doc.isArray() ? tr("array") : tr("value"), QLatin1String(Format)));
+    const QJsonObject root = doc.object();
+    const QJsonValue format = root.value(QLatin1String("format"));
+    if (format.isUndefined())
+        return Result<Onboarding>::failure(
+            tr("format: missing; expected \"format\": \"%1\"").arg(QLatin1String(Format)));
+    if (!format.isString() || format.toString() != QLatin1String(Format)) {
+        const QString found = format.isString() ? format.toString() : tr("a non-string value");
+        return Result<Onboarding>::failure(
+            tr("format: \"%1\" is not supported; this version reads \"%2\"")
+                .arg(found, QLatin1String(Format)));
+    }
+    JsonReader reader;
+    Onboarding onboarding = Onboarding::fromJson(root, reader);
+    if (!reader.ok())
+        return Result<Onboarding>::failure(reader.error());
+    return onboarding;
+}
+
+Result<Onboarding> OnboardingDocument::readFile(const QString &fileName)
+{
+    QFile file(fileName);
+    const QFileInfo info(fileName);
+    if (!info.exists())
+        return Result<Onboarding>::failure(tr("%1: no such file").arg(fileName));
+    if (info.isDir())
+        return Result<Onboarding>::failure(tr("%1: is a folder, not a document").arg(fileName));
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<Onboarding>::failure(
+            tr("%1: cannot be read: %2").arg(fileName, file.errorString()));
+    // Read one byte past the limit so an oversized file is refused without reading it whole.
+    const QByteArray bytes = file.read(MaxBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return Result<Onboarding>::failure(
+            tr("%1: cannot be read: %2").arg(fileName, file.errorString()));
+    Result<Onboarding> result = parse(bytes);
+    if (!result)
+        return Result<Onboarding>::failure(fileName + QStringLiteral(": ") + result.error());
+    return result;
+}
+
+QByteArray OnboardingDocument::serialize(const Onboarding &onboarding, bool includeSecrets)
+{
+    return QJsonDocument(onboarding.toJson(includeSecrets)).toJson(QJsonDocument::Indented);
+}
+
+Status OnboardingDocument::writeFile(const Onboarding &onboarding, const QString &fileName,
+                                     bool includeSecrets)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        return Status::failure(tr("%1: cannot be written: %2").arg(fileName, file.errorString()));
+    file.write(serialize(onboarding, includeSecrets));
+    if (!file.commit())
+        return Status::failure(tr("%1: cannot be written: %2").arg(fileName, file.errorString()));
+    return {};
+}
+
+} // namespace Peering

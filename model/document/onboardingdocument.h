@@ -1,0 +1,30 @@
+// Reading and writing the native document format "peering-onboarding/1" from bytes and files,
+// with bounded input size and one clear error for anything unreadable.
+#pragma once
+
+#include "domain/onboarding.h"
+#include "domain/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+
+namespace Peering {
+
+class OnboardingDocument
+{
+    Q_DECLARE_TR_FUNCTIONS(Peering::OnboardingDocument)
+public:
+    static constexpr const char *Format = "peering-onboarding/1";
+    // Far above any real onboarding (a 64-connection, 2,000-prefix document is about 1 MiB).
+    static constexpr qint64 MaxBytes = 64ll * 1024 * 1024;
+
+    static Result<Onboarding> parse(const QByteArray &bytes);
+    static Result<Onboarding> readFile(const QString &fileName);
+
+    static QByteArray serialize(const Onboarding &onboarding, bool includeSecrets = true);
+    // Writes atomically (QSaveFile): the old file stays whole if anything fails.
+    static Status writeFile(const Onboarding &onboarding, const QString &fileName,
+                            bool includeSecrets = true);
+};
+
+} // namespace Peering

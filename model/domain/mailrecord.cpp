@@ -1,0 +1,30 @@
+#include "mailrecord.h"
+
+#include "document/jsonreader.h"
+
+namespace Peering {
+
+QJsonObject MailRecord::toJson() const
+{
+    QJsonObject o = extra;
+    o.insert(QLatin1String("messageId"), messageId);
+    o.insert(QLatin1String("from"), from);
+    o.insert(QLatin1String("subject"), subject);
+    o.insert(QLatin1String("date"), date);
+    o.insert(QLatin1String("stage"), stage);
+    return o;
+}
+
+MailRecord MailRecord::fromJson(const QJsonObject &o, JsonReader &r, const QString &path)
+{
+    MailRecord m;
+    m.messageId = r.string(o, QLatin1String("messageId"), path);
+    m.from = r.string(o, QLatin1String("from"), path);
+    m.subject = r.string(o, QLatin1String("subject"), path);
+    m.date = r.string(o, QLatin1String("date"), path);
+    m.stage = r.string(o, QLatin1String("stage"), path);
+    m.extra = JsonReader::extras(o, {"messageId", "from", "subject", "date", "stage"});
+    return m;
+}
+
+} // namespace Peering

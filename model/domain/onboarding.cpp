@@ -1,0 +1,88 @@
+#include "onboarding.h"
+
+#include "document/jsonreader.h"
+#include "document/onboardingdocument.h"
+
+#include <QJsonArray>
+
+namespace Peering {
+
+QStringList Onboarding::metros() const
+{
+    QStringList out;
+    for (const PeeringResource &p : peerings)
+        if (!p.metro.isEmpty() && !out.contains(p.metro))
+            out.append(p.metro);
+    return out;
+}
+
+int Onboarding::connectionCount() const
+{
+    int n = 0;
+    for (const PeeringResource &p : peerings)
+        n += int(p.connections.size());
+    return n;
+}
+
+namespace {
+
+template<typename T, typename Fn>
+QJsonArray toArray(const QList<T> &items, Fn fn)
+{
+    QJsonArray a;
+    for (const T &item : items)
+        a.append(fn(item));
+    return a;
+}
+
+template<typename T>
+QList<T> readList(const QJsonObject &o, const char *key, JsonReader &r)
+{
+    QList<T> out;
+    const QLatin1String k(key);
+    const QJsonArray a = r.array(o, k, QString());
+    out.reserve(a.size());
+    for (qsizetype i = 0; i < a.size() && r.ok(); ++i) {
+        const QString path = JsonReader::index(QString(k), i);
+        out.append(T::fromJson(r.objectAt(a[i], path), r, path));
+    }
+    return out;
+}
+
+} // namespace
+
+QJsonObject Onboarding::toJson(bool includeSecrets) const
+{
+    QJsonObject o = extra;
+    o.insert(QLatin1String("format"), QLatin1String(OnboardingDocument::Format));
+    o.insert(QLatin1String("name"), name);
+    o.insert(QLatin1String("peerAsn"), peerAsn.toJson());
+    o.insert(QLatin1String("peerings"), toArray(peerings, [includeSecrets](const auto &p) {
+                 return p.toJson(includeSecrets);
+             }));
+    o.insert(QLatin1String("prefixes"), toArray(prefixes, [](const auto &p) { return p.toJson(); }));
+    o.insert(QLatin1String("registeredAsns"),
+             toArray(registeredAsns, [](const auto &p) { return p.toJson(); }));
+    o.insert(QLatin1String("milestones"),
+             toArray(milestones, [](const auto &p) { return p.toJson(); }));
+    o.insert(QLatin1String("mail"), toArray(mail, [](const auto &p) { return p.toJson(); }));
+    return o;
+}
+
+Onboarding Onboarding::fromJson(const QJsonObject &o, JsonReader &r)
+{
+    Onboarding ob;
+    ob.name = r.string(o, QLatin1String("name"), QString());
+    ob.peerAsn = PeerAsnAssociation::fromJson(r.object(o, QLatin1String("peerAsn"), QString()), r,
+                                              QStringLiteral("peerAsn"));
+    ob.peerings = readList<PeeringResource>(o, "peerings", r);
+    ob.prefixes = readList<AdvertisedPrefix>(o, "prefixes", r);
+    ob.registeredAsns = readList<RegisteredAsn>(o, "registeredAsns", r);
+    ob.milestones = readList<Milestone>(o, "milestones", r);
+    ob.mail = readList<MailRecord>(o, "mail", r);
+    ob.extra = JsonReader::extras(o, {"format", "name", "peerAsn", "peerings", "prefixes",
+                                      "registeredAsns", "milestones", "mail"});
+    return ob;
+}
+
+} // namespace Peering

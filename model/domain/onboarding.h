@@ -1,0 +1,35 @@
+// One onboarding of one peer ASN to Microsoft: the whole peering-onboarding/1 document.
+#pragma once
+
+#include "advertisedprefix.h"
+#include "mailrecord.h"
+#include "milestone.h"
+#include "peerasnassociation.h"
+#include "peering.h"
+#include "registeredasn.h"
+
+#include <QList>
+
+namespace Peering {
+
+struct Onboarding
+{
+    QString name;
+    PeerAsnAssociation peerAsn;
+    QList<PeeringResource> peerings;
+    QList<AdvertisedPrefix> prefixes;
+    QList<RegisteredAsn> registeredAsns;
+    QList<Milestone> milestones;
+    QList<MailRecord> mail;
+    QJsonObject extra;
+
+    // The distinct metros of the peerings, in order of first appearance.
+    QStringList metros() const;
+    int connectionCount() const;
+
+    QJsonObject toJson(bool includeSecrets = true) const;
+    static Onboarding fromJson(const QJsonObject &o, JsonReader &r);
+    bool operator==(const Onboarding &) const = default;
+};
+
+} // namespace Peering

@@ -1,0 +1,25 @@
+// A customer ASN registered under a peering; Azure generates its Peering Service prefix key.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Peering {
+
+class JsonReader;
+
+struct RegisteredAsn
+{
+    QString name;
+    QString asn;
+    QString peering;        // the name of the peering it is registered under
+    QString prefixKey;      // GUID pasted from the portal
+    QString keyDeliveredAt; // ISO date-time, empty while not delivered
+    QJsonObject extra;
+
+    QJsonObject toJson() const;
+    static RegisteredAsn fromJson(const QJsonObject &o, JsonReader &r, const QString &path);
+    bool operator==(const RegisteredAsn &) const = default;
+};
+
+} // namespace Peering

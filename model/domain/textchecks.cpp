@@ -1,0 +1,136 @@
+#include "textchecks.h"
+
+#include <QSet>
+
+namespace Peering::TextChecks {
+
+namespace {
+
+bool isHex(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+bool isAtext(QChar c)
+{
+    if (c.unicode() > 127)
+        return false;
+    if (c.isLetterOrNumber())
+        return true;
+    static const QString specials = QStringLiteral("!#$%&'*+-/=?^_`{|}~");
+    return specials.contains(c);
+}
+
+bool isLdh(QChar c)
+{
+    return c.unicode() < 128 && (c.isLetterOrNumber() || c == u'-');
+}
+
+} // namespace
+
+bool isGuid(QStringView t)
+{
+    if (t.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < 36; ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? t[i] != u'-' : !isHex(t[i]))
+            return false;
+    }
+    return true;
+}
+
+bool isEmail(QStringView t)
+{
+    if (t.size() > 254)
+        return false;
+    const qsizetype at = t.lastIndexOf(u'@');
+    if (at <= 0 || at > 64)
+        return false;
+    const QStringView local = t.left(at);
+    const QStringView domain = t.mid(at + 1);
+    if (local.front() == u'.' || local.back() == u'.' || local.contains(u".."))
+        return false;
+    for (QChar c : local)
+        if (c != u'.' && !isAtext(c))
+            return false;
+    const auto labels = domain.split(u'.');
+    if (labels.size() < 2)
+        return false;
+    for (const QStringView label : labels) {
+        if (label.isEmpty() || label.size() > 63 || label.front() == u'-' || label.back() == u'-')
+            return false;
+        for (QChar c : label)
+            if (!isLdh(c))
+                return false;
+    }
+    const QStringView tld = labels.back();
+    if (tld.size() < 2)
+        return false;
+    for (QChar c : tld)
+        if (!c.isLetter())
+            return false;
+    return true;
+}
+
+QString emailDomain(QStringView t)
+{
+    const qsizetype at = t.lastIndexOf(u'@');
+    return at < 0 ? QString() : t.mid(at + 1).toString().toLower();
+}
+
+bool isFreeMailDomain(QStringView domain)
+{
+    static const QSet<QString> free{
+        QStringLiteral("gmail.com"),      QStringLiteral("googlemail.com"),
+        QStringLiteral("yahoo.com"),      QStringLiteral("ymail.com"),
+        QStringLiteral("hotmail.com"),    QStringLiteral("outlook.com"),
+        QStringLiteral("live.com"),       QStringLiteral("msn.com"),
+        QStringLiteral("aol.com"),        QStringLiteral("icloud.com"),
+        QStringLiteral("me.com"),         QStringLiteral("mail.com"),
+        QStringLiteral("gmx.com"),        QStringLiteral("gmx.net"),
+        QStringLiteral("gmx.de"),         QStringLiteral("web.de"),
+        QStringLiteral("yandex.com"),     QStringLiteral("yandex.ru"),
+        QStringLiteral("mail.ru"),        QStringLiteral("protonmail.com"),
+        QStringLiteral("proton.me"),      QStringLiteral("zoho.com"),
+        QStringLiteral("qq.com"),         QStringLiteral("163.com"),
+        QStringLiteral("126.com"),        QStringLiteral("yahoo.co.uk"),
+        QStringLiteral("hotmail.co.uk"),  QStringLiteral("yahoo.fr"),
+        QStringLiteral("hotmail.fr"),     QStringLiteral("laposte.net"),
+        QStringLiteral("free.fr"),        QStringLiteral("orange.fr"),
+        QStringLiteral("t-online.de"),    QStringLiteral("libero.it"),
+        QStringLiteral("rediffmail.com"), QStringLiteral("tutanota.com"),
+    };
+    const QString d = domain.toString().toLower();
+    if (free.contains(d))
+        return true;
+    // Regional variants: yahoo.co.jp, hotmail.es, outlook.de, ...
+    for (const char *brand : {"yahoo.", "hotmail.", "outlook.", "live.", "gmail."})
+        if (d.startsWith(QLatin1String(brand)))
+            return true;
+    return false;
+}
+
+std::optional<QDate> parseIsoDate(QStringView text)
+{
+    if (text.size() != 10 || text[4] != u'-' || text[7] != u'-')
+        return std::nullopt;
+    const QDate d = QDate::fromString(text.toString(), Qt::ISODate);
+    if (!d.isValid())
+        return std::nullopt;
+    return d;
+}
+
+std::optional<QDateTime> parseIsoDateTime(QStringView text)
+{
+    if (text.size() < 16 || text[10] != u'T')
+        return std::nullopt;
+    QDateTime dt = QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return std::nullopt;
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeSpec(Qt::UTC);
+    return dt;
+}
+
+} // namespace Peering::TextChecks
