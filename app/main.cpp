@@ -4,7 +4,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -14,6 +18,21 @@ bool haveDisplay()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
            || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+// The user's language where there is a translation, English (for plural forms) otherwise; Qt's
+// own strings likewise.
+void installTranslators(QCoreApplication &app)
+{
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("peering-wizard"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n"))
+        || ours->load(QStringLiteral(":/i18n/peering-wizard_en")))
+        app.installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
 }
 
 void setIdentity()
@@ -34,6 +53,7 @@ int main(int argc, char *argv[])
     if (Peering::CommandLine::wantsCommand(arguments)) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        installTranslators(app);
         QTextStream out(stdout);
         QTextStream err(stderr);
         return Peering::CommandLine::run(QCoreApplication::arguments(), out, err);
@@ -49,11 +69,25 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setIdentity();
+    installTranslators(app);
     QApplication::setApplicationDisplayName(QObject::tr("Peering Onboarding Wizard"));
     Peering::MainWindow window;
-    for (const QString &a : QCoreApplication::arguments().mid(1))
-        if (!a.startsWith(u'-'))
-            window.openDocument(a);
+    const QStringList args = QCoreApplication::arguments();
+    QString screenshot;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--screenshot") && i + 1 < args.size())
+            screenshot = args[++i];
+        else if (!args[i].startsWith(u'-'))
+            window.openDocument(args[i]);
+    }
     window.show();
+    if (!screenshot.isEmpty()) {
+        // For documentation and bug reports: save the painted window as PNG and quit.
+        QTimer::singleShot(300, &window, [&window, screenshot] {
+            if (!window.grab().save(screenshot))
+                std::fprintf(stderr, "peering-wizard: cannot write %s\n", qPrintable(screenshot));
+            QCoreApplication::quit();
+        });
+    }
     return app.exec();
 }
