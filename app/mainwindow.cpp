@@ -2,6 +2,7 @@
 
 #include "document/onboardingdocument.h"
 #include "findingsmodel.h"
+#include "onboardingwizard.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QAction>
@@ -49,8 +50,14 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *create = file->addAction(tr("&New Onboarding..."), this, &MainWindow::newOnboarding);
+    create->setShortcut(QKeySequence::New);
+    create->setObjectName(QStringLiteral("newOnboardingAction"));
     QAction *open = file->addAction(tr("&Open Document..."), this, &MainWindow::chooseDocument);
     open->setShortcut(QKeySequence::Open);
+    QAction *edit = file->addAction(tr("&Edit in Wizard..."), this, &MainWindow::editDocument);
+    edit->setShortcut(QKeySequence(tr("Ctrl+E")));
+    edit->setObjectName(QStringLiteral("editDocumentAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -83,8 +90,49 @@ bool MainWindow::openDocument(const QString &fileName)
                   .arg(name.toHtmlEscaped(), tr("%n error(s)", nullptr, errors),
                        tr("%n warning(s)", nullptr, warnings)));
     setWindowFilePath(fileName);
+    m_fileName = fileName;
+    m_document = *r;
     statusBar()->showMessage(tr("Checked %1").arg(fileName));
     return true;
+}
+
+void MainWindow::newOnboarding()
+{
+    openWizard(OnboardingWizard::newOnboarding(), QString());
+}
+
+void MainWindow::editDocument()
+{
+    if (!m_document) {
+        chooseDocument();
+        if (!m_document)
+            return;
+    }
+    openWizard(*m_document, m_fileName);
+}
+
+void MainWindow::openWizard(const Onboarding &onboarding, const QString &fileName)
+{
+    auto *wizard = new OnboardingWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setDraft(onboarding);
+    wizard->resize(1000, 720);
+    connect(wizard, &OnboardingWizard::created, this, [this, fileName](const Onboarding &result) {
+        QString target = fileName;
+        if (target.isEmpty())
+            target = QFileDialog::getSaveFileName(this, tr("Save Onboarding Document"),
+                                                  result.name + QStringLiteral(".json"),
+                                                  tr("Onboarding documents (*.json)"));
+        if (target.isEmpty())
+            return;
+        const Status saved = OnboardingDocument::writeFile(result, target);
+        if (!saved) {
+            QMessageBox::critical(this, tr("Cannot save"), saved.error());
+            return;
+        }
+        openDocument(target);
+    });
+    wizard->show();
 }
 
 void MainWindow::chooseDocument()

@@ -1,7 +1,11 @@
 // The main window: open an onboarding document and see what Microsoft's checks will say.
 #pragma once
 
+#include "domain/onboarding.h"
+
 #include <QMainWindow>
+
+#include <optional>
 
 class QLabel;
 class QTableView;
@@ -24,11 +28,16 @@ protected:
 
 private:
     void chooseDocument();
+    void newOnboarding();
+    void editDocument();
+    void openWizard(const Onboarding &onboarding, const QString &fileName);
     void showAbout();
 
     FindingsModel *m_findings = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_summary = nullptr;
+    QString m_fileName;
+    std::optional<Onboarding> m_document;
 };
 
 } // namespace Peering

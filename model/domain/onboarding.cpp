@@ -66,6 +66,8 @@ QJsonObject Onboarding::toJson(bool includeSecrets) const
     o.insert(QLatin1String("milestones"),
              toArray(milestones, [](const auto &p) { return p.toJson(); }));
     o.insert(QLatin1String("mail"), toArray(mail, [](const auto &p) { return p.toJson(); }));
+    o.insert(QLatin1String("requirements"),
+             toArray(requirements, [](const auto &p) { return p.toJson(); }));
     return o;
 }
 
@@ -80,8 +82,9 @@ Onboarding Onboarding::fromJson(const QJsonObject &o, JsonReader &r)
     ob.registeredAsns = readList<RegisteredAsn>(o, "registeredAsns", r);
     ob.milestones = readList<Milestone>(o, "milestones", r);
     ob.mail = readList<MailRecord>(o, "mail", r);
+    ob.requirements = readList<RequirementCheck>(o, "requirements", r);
     ob.extra = JsonReader::extras(o, {"format", "name", "peerAsn", "peerings", "prefixes",
-                                      "registeredAsns", "milestones", "mail"});
+                                      "registeredAsns", "milestones", "mail", "requirements"});
     return ob;
 }
 

@@ -7,6 +7,7 @@
 #include "peerasnassociation.h"
 #include "peering.h"
 #include "registeredasn.h"
+#include "requirementcheck.h"
 
 #include <QList>
 
@@ -21,6 +22,7 @@ struct Onboarding
     QList<RegisteredAsn> registeredAsns;
     QList<Milestone> milestones;
     QList<MailRecord> mail;
+    QList<RequirementCheck> requirements; // the technical-requirements checklist
     QJsonObject extra;
 
     // The distinct metros of the peerings, in order of first appearance.

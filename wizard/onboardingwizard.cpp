@@ -1,0 +1,189 @@
+#include "onboardingwizard.h"
+
+#include "basicspage.h"
+#include "configurationpage.h"
+#include "connectionspage.h"
+#include "onboardingpage.h"
+#include "peerasnpage.h"
+#include "prefixespage.h"
+#include "requirementspage.h"
+#include "reviewpage.h"
+#include "validation/onboardingvalidator.h"
+
+#include <QAbstractButton>
+#include <QRegularExpression>
+
+namespace Peering {
+
+namespace {
+
+int peeringIndexOf(const QString &path)
+{
+    static const QRegularExpression re(QStringLiteral("^peerings\\[(\\d+)\\]"));
+    const auto m = re.match(path);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+} // namespace
+
+OnboardingWizard::OnboardingWizard(QWidget *parent)
+    : QWizard(parent)
+    , m_draft(newOnboarding())
+{
+    setObjectName(QStringLiteral("onboardingWizard"));
+    setWindowTitle(tr("New Onboarding"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::HaveHelpButton, false);
+    setOption(QWizard::NoBackButtonOnStartPage, true);
+    setButtonText(QWizard::FinishButton, tr("&Create"));
+    setPage(RequirementsPageId, new RequirementsPage(this));
+    setPage(PeerAsnPageId, new PeerAsnPage(this));
+    setPage(BasicsPageId, new BasicsPage(this));
+    setPage(ConfigurationPageId, new ConfigurationPage(this));
+    setPage(ConnectionsPageId, new ConnectionsPage(this));
+    setPage(PrefixesPageId, new PrefixesPage(this));
+    setPage(ReviewPageId, new ReviewPage(this));
+    setStartId(RequirementsPageId);
+    revalidate();
+}
+
+Onboarding OnboardingWizard::newOnboarding()
+{
+    Onboarding o;
+    PeeringResource p;
+    p.maxPrefixesFromMicrosoft = 450; // Microsoft's FAQ: a limit of 400-500 is safe
+    o.peerings.append(p);
+    o.peerAsn.contacts.append(Contact{QStringLiteral("Noc"), {}, {}, {}});
+    for (const RequirementInfo &info : RequirementCheck::catalogue())
+        o.requirements.append(RequirementCheck{info.id, QStringLiteral("open"), {}, {}});
+    return o;
+}
+
+void OnboardingWizard::setDraft(const Onboarding &onboarding)
+{
+    m_draft = onboarding;
+    if (m_draft.peerings.isEmpty())
+        m_draft.peerings.append(PeeringResource{});
+    m_currentPeering = qBound(0, m_currentPeering, int(m_draft.peerings.size()) - 1);
+    draftEdited();
+    Q_EMIT currentPeeringChanged(m_currentPeering);
+}
+
+void OnboardingWizard::setCurrentPeering(int index)
+{
+    index = qBound(0, index, int(m_draft.peerings.size()) - 1);
+    if (index == m_currentPeering)
+        return;
+    m_currentPeering = index;
+    Q_EMIT currentPeeringChanged(index);
+}
+
+void OnboardingWizard::addPeering()
+{
+    PeeringResource p;
+    // The Basics that usually stay the same across metros are carried over.
+    p.subscriptionId = peering().subscriptionId;
+    p.resourceGroup = peering().resourceGroup;
+    p.maxPrefixesFromMicrosoft = peering().maxPrefixesFromMicrosoft;
+    m_draft.peerings.append(p);
+    m_currentPeering = int(m_draft.peerings.size()) - 1;
+    draftEdited();
+    Q_EMIT currentPeeringChanged(m_currentPeering);
+}
+
+void OnboardingWizard::duplicatePeering()
+{
+    PeeringResource p = peering();
+    p.name += QStringLiteral("-copy");
+    p.metro.clear();
+    for (Connection &c : p.connections) {
+        c.id.clear(); // a new resource gets new connection identifiers
+        c.state = QStringLiteral("None");
+    }
+    m_draft.peerings.append(p);
+    m_currentPeering = int(m_draft.peerings.size()) - 1;
+    draftEdited();
+    Q_EMIT currentPeeringChanged(m_currentPeering);
+}
+
+void OnboardingWizard::removePeering()
+{
+    if (m_draft.peerings.size() <= 1)
+        return;
+    m_draft.peerings.removeAt(m_currentPeering);
+    m_currentPeering = qMin(m_currentPeering, int(m_draft.peerings.size()) - 1);
+    draftEdited();
+    Q_EMIT currentPeeringChanged(m_currentPeering);
+}
+
+void OnboardingWizard::setValidationContext(const ValidationContext &context)
+{
+    m_context = context;
+    revalidate();
+}
+
+void OnboardingWizard::draftEdited()
+{
+    revalidate();
+    Q_EMIT draftChanged();
+}
+
+void OnboardingWizard::revalidate()
+{
+    m_findings = OnboardingValidator::validate(m_draft, m_context);
+    Q_EMIT findingsChanged();
+}
+
+OnboardingWizard::PageId OnboardingWizard::pageForPath(const QString &path)
+{
+    if (path.startsWith(QLatin1String("requirements")))
+        return RequirementsPageId;
+    if (path.startsWith(QLatin1String("peerAsn")))
+        return PeerAsnPageId;
+    if (path.startsWith(QLatin1String("prefixes")))
+        return PrefixesPageId;
+    if (path.startsWith(QLatin1String("peerings["))) {
+        const qsizetype dot = path.indexOf(u']');
+        const QStringView field = QStringView(path).mid(dot + 2);
+        if (field.startsWith(u"subscriptionId") || field.startsWith(u"resourceGroup")
+            || field == u"name")
+            return BasicsPageId;
+        if (field.startsWith(u"connections"))
+            return ConnectionsPageId;
+        return ConfigurationPageId;
+    }
+    if (path == QLatin1String("peerings"))
+        return ConfigurationPageId;
+    return ReviewPageId;
+}
+
+void OnboardingWizard::goToField(const QString &path)
+{
+    const int peeringIndex = peeringIndexOf(path);
+    if (peeringIndex >= 0)
+        setCurrentPeering(peeringIndex);
+    const int target = pageForPath(path);
+    if (m_navigating)
+        return;
+    m_navigating = true;
+    while (currentId() > target && currentId() != -1)
+        back();
+    // Going forward is only possible through pages without errors; stop where Next is blocked.
+    while (currentId() < target && currentPage() && currentPage()->isComplete())
+        next();
+    m_navigating = false;
+    if (auto *page = qobject_cast<OnboardingPage *>(currentPage()))
+        page->focusPath(path);
+}
+
+void OnboardingWizard::done(int result)
+{
+    if (result == QDialog::Accepted) {
+        if (hasErrors(m_findings))
+            return; // Create is disabled then; a stray Enter must not create anyway
+        Q_EMIT created(m_draft);
+    }
+    QWizard::done(result);
+}
+
+} // namespace Peering

@@ -1,0 +1,88 @@
+// The onboarding wizard: edits one draft Onboarding through its pages, validates it on every
+// change (validation is pure and takes well under a millisecond), and hands the finished value
+// out through created(). It never stores anything itself: the caller saves drafts and results.
+#pragma once
+
+#include "domain/onboarding.h"
+#include "validation/finding.h"
+#include "validation/validationcontext.h"
+
+#include <QWizard>
+
+namespace Peering {
+
+class OnboardingWizard : public QWizard
+{
+    Q_OBJECT
+public:
+    enum PageId {
+        RequirementsPageId,
+        PeerAsnPageId,
+        BasicsPageId,
+        ConfigurationPageId,
+        ConnectionsPageId,
+        PrefixesPageId,
+        ReviewPageId
+    };
+    Q_ENUM(PageId)
+
+    explicit OnboardingWizard(QWidget *parent = nullptr);
+
+    // A new onboarding with one empty peering and the portal's fixed values.
+    static Onboarding newOnboarding();
+
+    const Onboarding &draft() const { return m_draft; }
+    void setDraft(const Onboarding &onboarding);
+    // Pages change the draft through edit(); it revalidates and tells everyone.
+    template<typename Fn>
+    void edit(Fn fn)
+    {
+        fn(m_draft);
+        draftEdited();
+    }
+
+    // Edits the selected peering.
+    template<typename Fn>
+    void editPeering(Fn fn)
+    {
+        fn(m_draft.peerings[m_currentPeering]);
+        draftEdited();
+    }
+
+    int currentPeering() const { return m_currentPeering; }
+    void setCurrentPeering(int index);
+    PeeringResource &peering() { return m_draft.peerings[m_currentPeering]; }
+    const PeeringResource &peering() const { return m_draft.peerings.at(m_currentPeering); }
+    void addPeering();
+    void duplicatePeering();
+    void removePeering();
+
+    const Findings &findings() const { return m_findings; }
+    void setValidationContext(const ValidationContext &context);
+
+    // The page that owns a finding's field path (for grouping and "go to field").
+    static PageId pageForPath(const QString &path);
+    // Shows the page and focuses the widget bound to the path (selecting its peering first).
+    void goToField(const QString &path);
+
+Q_SIGNALS:
+    void draftChanged();
+    void findingsChanged();
+    void currentPeeringChanged(int index);
+    void created(const Peering::Onboarding &onboarding);
+
+protected:
+    void done(int result) override;
+
+private:
+    void draftEdited();
+    void revalidate();
+
+    Onboarding m_draft;
+    Findings m_findings;
+    ValidationContext m_context;
+    int m_currentPeering = 0;
+    bool m_navigating = false;
+};
+
+} // namespace Peering

@@ -1,0 +1,209 @@
+#include "peerasnpage.h"
+
+#include "domain/asn.h"
+#include "onboardingwizard.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Peering {
+
+PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
+    : OnboardingPage(wizard, OnboardingWizard::PeerAsnPageId)
+    , m_asn(new QLineEdit(this))
+    , m_asnClass(new QLabel(this))
+    , m_peerName(new QLineEdit(this))
+    , m_name(new QLineEdit(this))
+    , m_state(new QComboBox(this))
+    , m_stateNote(new QLabel(this))
+    , m_contacts(new QTableWidget(0, 3, this))
+{
+    setObjectName(QStringLiteral("peerAsnPage"));
+    setTitle(tr("Peer ASN"));
+    setSubTitle(tr("Your public ASN, associated with the Azure subscription (the PeerAsn resource). "
+                   "Microsoft validates the association before the peering can be created."));
+
+    m_asn->setObjectName(QStringLiteral("asnEdit"));
+    m_asn->setPlaceholderText(tr("e.g. 64500, AS64500 or 1.10"));
+    m_asnClass->setObjectName(QStringLiteral("asnClassLabel"));
+    m_peerName->setObjectName(QStringLiteral("peerNameEdit"));
+    m_peerName->setPlaceholderText(tr("as in your PeeringDB profile"));
+    m_name->setObjectName(QStringLiteral("peerAsnNameEdit"));
+    m_name->setPlaceholderText(tr("name of the PeerAsn resource in Azure"));
+    m_state->setObjectName(QStringLiteral("validationStateCombo"));
+    for (const QString &s : PeerAsnAssociation::validationStates())
+        m_state->addItem(s, s);
+    m_stateNote->setObjectName(QStringLiteral("validationStateNote"));
+    m_stateNote->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    addBoundRow(form, tr("Peer &ASN:"), m_asn, [] { return QStringLiteral("peerAsn.asn"); });
+    form->addRow(QString(), m_asnClass);
+    addBoundRow(form, tr("Peer na&me:"), m_peerName,
+                [] { return QStringLiteral("peerAsn.peerName"); });
+    addBoundRow(form, tr("Association &name:"), m_name,
+                [] { return QStringLiteral("peerAsn.name"); });
+    addBoundRow(form, tr("&Validation state:"), m_state,
+                [] { return QStringLiteral("peerAsn.validationState"); });
+    form->addRow(QString(), m_stateNote);
+
+    m_contacts->setObjectName(QStringLiteral("contactsTable"));
+    m_contacts->setAccessibleName(tr("Contacts"));
+    m_contacts->setHorizontalHeaderLabels({tr("Role"), tr("E-mail"), tr("Phone")});
+    m_contacts->horizontalHeader()->setStretchLastSection(true);
+    m_contacts->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_contacts->verticalHeader()->hide();
+    m_contacts->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside
+    QLabel *contactsMessage = bindField(
+        m_contacts, [] { return QStringLiteral("peerAsn.contacts"); }, true);
+    auto *addContact = new QPushButton(tr("Add &Contact"), this);
+    addContact->setObjectName(QStringLiteral("addContactButton"));
+    auto *removeContact = new QPushButton(tr("&Remove Contact"), this);
+    removeContact->setObjectName(QStringLiteral("removeContactButton"));
+    auto *contactButtons = new QHBoxLayout;
+    contactButtons->addWidget(addContact);
+    contactButtons->addWidget(removeContact);
+    contactButtons->addStretch();
+    auto *contactsLabel = new QLabel(tr("C&ontacts (at least one NOC contact with a corporate e-mail):"), this);
+    contactsLabel->setBuddy(m_contacts);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(contactsLabel);
+    layout->addWidget(m_contacts, 1);
+    layout->addWidget(contactsMessage);
+    layout->addLayout(contactButtons);
+
+    connect(m_asn, &QLineEdit::textEdited, this, [this](const QString &text) {
+        updateAsnClass();
+        onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.asn = text.trimmed(); });
+    });
+    connect(m_peerName, &QLineEdit::textEdited, this, [this](const QString &text) {
+        onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.peerName = text; });
+    });
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.name = text; });
+    });
+    connect(m_state, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        const QString state = m_state->currentData().toString();
+        onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.validationState = state; });
+        refreshFromDraft();
+    });
+    connect(m_contacts, &QTableWidget::itemChanged, this, [this] {
+        if (!m_loading)
+            storeContacts();
+    });
+    connect(addContact, &QPushButton::clicked, this, [this] {
+        onboardingWizard()->edit([](Onboarding &o) {
+            o.peerAsn.contacts.append(Contact{QStringLiteral("Technical"), {}, {}, {}});
+        });
+        fillContacts();
+        m_contacts->setCurrentCell(m_contacts->rowCount() - 1, 1);
+        m_contacts->setFocus();
+    });
+    connect(removeContact, &QPushButton::clicked, this, [this] {
+        const int row = m_contacts->currentRow();
+        if (row < 0)
+            return;
+        onboardingWizard()->edit([row](Onboarding &o) { o.peerAsn.contacts.removeAt(row); });
+        fillContacts();
+    });
+}
+
+void PeerAsnPage::updateAsnClass()
+{
+    const QString text = m_asn->text();
+    if (text.trimmed().isEmpty()) {
+        m_asnClass->clear();
+        return;
+    }
+    const Result<Asn> asn = Asn::parse(text);
+    if (!asn) {
+        m_asnClass->setText(QStringLiteral("<span style=\"color:#b00020\">%1</span>")
+                                .arg(asn.error().toHtmlEscaped()));
+    } else if (asn->isPublic()) {
+        m_asnClass->setText(tr("AS%1: a public ASN (asdot %2)").arg(asn->toString(), asn->toAsdot()));
+    } else {
+        // Said at once while typing, not only when the field is left.
+        m_asnClass->setText(
+            QStringLiteral("<span style=\"color:#b00020\">%1</span>")
+                .arg(tr("AS%1 is %2: Microsoft requires your own public ASN")
+                         .arg(asn->toString(), Asn::className(asn->classify()))
+                         .toHtmlEscaped()));
+    }
+}
+
+void PeerAsnPage::refreshFromDraft()
+{
+    const PeerAsnAssociation &p = onboardingWizard()->draft().peerAsn;
+    m_asn->setText(p.asn);
+    m_peerName->setText(p.peerName);
+    m_name->setText(p.name);
+    m_state->setCurrentIndex(qMax(0, m_state->findData(p.validationState)));
+    updateAsnClass();
+    const QString s = p.validationState;
+    m_stateNote->setText(
+        s == QLatin1String("Approved")
+            ? tr("Approved: the peering can be created.")
+        : s == QLatin1String("Pending")
+            ? tr("Pending: Microsoft validates the association within about 12 hours. You can "
+                 "prepare the rest of the onboarding meanwhile; Create waits for Approved.")
+        : s == QLatin1String("Failed")
+            ? tr("Failed: correct the association (ASN, peer name, contacts) in the portal and "
+                 "submit it again.")
+            : tr("Not yet submitted: associate the ASN with the subscription in the portal "
+                 "(Peer ASN > Create); approval takes up to 12 hours."));
+    fillContacts();
+}
+
+void PeerAsnPage::fillContacts()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    const QList<Contact> &contacts = onboardingWizard()->draft().peerAsn.contacts;
+    m_contacts->setRowCount(int(contacts.size()));
+    for (int i = 0; i < contacts.size(); ++i) {
+        auto *role = qobject_cast<QComboBox *>(m_contacts->cellWidget(i, 0));
+        if (!role) {
+            role = new QComboBox(m_contacts);
+            role->setObjectName(QStringLiteral("contactRole%1").arg(i));
+            role->setAccessibleName(tr("Role of contact %1").arg(i + 1));
+            role->addItems(Contact::roles());
+            connect(role, &QComboBox::currentIndexChanged, this, [this] {
+                if (!m_loading)
+                    storeContacts();
+            });
+            m_contacts->setCellWidget(i, 0, role);
+        }
+        role->setCurrentText(contacts.at(i).role);
+        m_contacts->setItem(i, 1, new QTableWidgetItem(contacts.at(i).email));
+        m_contacts->setItem(i, 2, new QTableWidgetItem(contacts.at(i).phone));
+    }
+    m_loading = wasLoading;
+}
+
+void PeerAsnPage::storeContacts()
+{
+    QList<Contact> contacts = onboardingWizard()->draft().peerAsn.contacts;
+    contacts.resize(m_contacts->rowCount());
+    for (int i = 0; i < m_contacts->rowCount(); ++i) {
+        if (auto *role = qobject_cast<QComboBox *>(m_contacts->cellWidget(i, 0)))
+            contacts[i].role = role->currentText();
+        if (auto *item = m_contacts->item(i, 1))
+            contacts[i].email = item->text().trimmed();
+        if (auto *item = m_contacts->item(i, 2))
+            contacts[i].phone = item->text().trimmed();
+    }
+    onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.contacts = contacts; });
+}
+
+} // namespace Peering

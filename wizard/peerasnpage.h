@@ -1,0 +1,36 @@
+// Page 2: the peer ASN association (PeerAsn resource): ASN, names, contacts, approval state.
+#pragma once
+
+#include "onboardingpage.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace Peering {
+
+class PeerAsnPage : public OnboardingPage
+{
+    Q_OBJECT
+public:
+    explicit PeerAsnPage(OnboardingWizard *wizard);
+
+protected:
+    void refreshFromDraft() override;
+
+private:
+    void updateAsnClass();
+    void storeContacts();
+    void fillContacts();
+
+    QLineEdit *m_asn;
+    QLabel *m_asnClass;
+    QLineEdit *m_peerName;
+    QLineEdit *m_name;
+    QComboBox *m_state;
+    QLabel *m_stateNote;
+    QTableWidget *m_contacts;
+};
+
+} // namespace Peering

@@ -1,0 +1,42 @@
+// Page 7: Review + create. Every finding grouped by page, each one a link to its field; a summary
+// of what will be created; Create only when nothing blocks it and the user has confirmed the
+// fields that cannot change later.
+#pragma once
+
+#include "domain/onboarding.h"
+#include "onboardingpage.h"
+
+class QCheckBox;
+class QLabel;
+class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Peering {
+
+class ReviewPage : public OnboardingPage
+{
+    Q_OBJECT
+public:
+    explicit ReviewPage(OnboardingWizard *wizard);
+
+    bool isComplete() const override;
+    // The summary as HTML (also used for printing and exports of the review).
+    static QString summaryHtml(const Onboarding &onboarding);
+
+protected:
+    void refreshFromDraft() override;
+    bool ownsPath(const QString &) const override { return true; }
+    bool blocksNext(const Finding &) const override { return true; }
+
+private:
+    void fillFindings();
+    void activate(QTreeWidgetItem *item);
+
+    QLabel *m_status;
+    QTreeWidget *m_findings;
+    QTextBrowser *m_summary;
+    QCheckBox *m_confirm;
+};
+
+} // namespace Peering
