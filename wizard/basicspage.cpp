@@ -46,7 +46,7 @@ BasicsPage::BasicsPage(OnboardingWizard *wizard)
     };
     addBoundRow(form, tr("&Subscription ID:"), m_subscription, path("subscriptionId"));
     addBoundRow(form, tr("&Resource group:"), m_resourceGroup, path("resourceGroup"));
-    addBoundRow(form, tr("Peering &name:"), m_name, path("name"));
+    addBoundRow(form, tr("Peering na&me:"), m_name, path("name"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PeeringSelector(wizard, this));

@@ -91,15 +91,15 @@ ConfigurationPage::ConfigurationPage(OnboardingWizard *wizard)
     };
     addBoundRow(form, tr("Peering &type:"), m_kind, path("kind"));
     why(tr("Direct: your routers connect to Microsoft's edge over your own interconnects."));
-    addBoundRow(form, tr("Microsoft &network:"), m_network, path("microsoftNetwork"));
+    addBoundRow(form, tr("Microsoft net&work:"), m_network, path("microsoftNetwork"));
     why(tr("AS8075 (with exchange route server): Microsoft peers with your route servers and "
            "builds the BGP mesh."));
     addBoundRow(form, tr("S&KU:"), m_sku, path("sku"));
     why(tr("Premium Free: Peering Service has no fee; you carry the cross-connect costs."));
     form->addRow(QString(), m_fix);
     addBoundRow(form, tr("Azure re&gion:"), m_region, path("azureRegion"));
-    addBoundRow(form, tr("&Metro:"), m_metro, path("metro"));
-    addBoundRow(form, tr("Max &prefixes from Microsoft:"), m_maxPrefixes,
+    addBoundRow(form, tr("M&etro:"), m_metro, path("metro"));
+    addBoundRow(form, tr("Max prefi&xes from Microsoft:"), m_maxPrefixes,
                 path("maxPrefixesFromMicrosoft"));
     why(tr("Your own limit for routes received from AS8075. Microsoft announces about 280 "
            "prefixes, growing 10-15%: 400 to 500 is safe."));

@@ -69,7 +69,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     m_lacp->setObjectName(QStringLiteral("lacpCheck"));
     m_firewall = new QCheckBox(tr("Terminates on a stateful &firewall"), this);
     m_firewall->setObjectName(QStringLiteral("firewallCheck"));
-    m_rateLimited = new QCheckBox(tr("Rate &limited"), this);
+    m_rateLimited = new QCheckBox(tr("Ra&te limited"), this);
     m_rateLimited->setObjectName(QStringLiteral("rateLimitCheck"));
     m_state = new QComboBox(this);
     m_state->setObjectName(QStringLiteral("stateCombo"));
@@ -99,7 +99,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     auto *form = new QFormLayout(interconnect);
     addRow(form, tr("&Role:"), m_role, QStringLiteral("role"));
     addRow(form, tr("Peering&DB facility id:"), m_facilityId, QStringLiteral("peeringDbFacilityId"));
-    addRow(form, tr("Facility na&me:"), m_facilityName, QStringLiteral("facilityName"));
+    addRow(form, tr("Facility &name:"), m_facilityName, QStringLiteral("facilityName"));
     addRow(form, tr("Peer ro&uters:"), m_routers, QStringLiteral("peerRouters"));
     addRow(form, tr("&Bandwidth (Mbps):"), m_bandwidth, QStringLiteral("bandwidthMbps"));
     auto *provider = new QLabel(tr("Peer (fixed: you provide the session addresses)"), this);
@@ -113,7 +113,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     addRow(form, QString(), m_lacp, QStringLiteral("lacp"));
     addRow(form, QString(), m_firewall, QStringLiteral("statefulFirewall"));
     addRow(form, QString(), m_rateLimited, QStringLiteral("rateLimited"));
-    addRow(form, tr("Connection s&tate:"), m_state, QStringLiteral("state"));
+    addRow(form, tr("Connection &state:"), m_state, QStringLiteral("state"));
 
     auto *bgp = new QGroupBox(tr("BGP session"), this);
     auto *bgpForm = new QFormLayout(bgp);

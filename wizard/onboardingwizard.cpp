@@ -138,7 +138,7 @@ OnboardingWizard::PageId OnboardingWizard::pageForPath(const QString &path)
 {
     if (path.startsWith(QLatin1String("requirements")))
         return RequirementsPageId;
-    if (path.startsWith(QLatin1String("peerAsn")))
+    if (path.startsWith(QLatin1String("peerAsn")) || path == QLatin1String("name"))
         return PeerAsnPageId;
     if (path.startsWith(QLatin1String("prefixes")))
         return PrefixesPageId;

@@ -17,6 +17,7 @@ namespace Peering {
 
 PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     : OnboardingPage(wizard, OnboardingWizard::PeerAsnPageId)
+    , m_onboardingName(new QLineEdit(this))
     , m_asn(new QLineEdit(this))
     , m_asnClass(new QLabel(this))
     , m_peerName(new QLineEdit(this))
@@ -30,6 +31,8 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     setSubTitle(tr("Your public ASN, associated with the Azure subscription (the PeerAsn resource). "
                    "Microsoft validates the association before the peering can be created."));
 
+    m_onboardingName->setObjectName(QStringLiteral("onboardingNameEdit"));
+    m_onboardingName->setPlaceholderText(tr("e.g. Example-IX to Microsoft"));
     m_asn->setObjectName(QStringLiteral("asnEdit"));
     m_asn->setPlaceholderText(tr("e.g. 64500, AS64500 or 1.10"));
     m_asnClass->setObjectName(QStringLiteral("asnClassLabel"));
@@ -44,11 +47,13 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     m_stateNote->setWordWrap(true);
 
     auto *form = new QFormLayout;
+    addBoundRow(form, tr("Onboarding na&me:"), m_onboardingName,
+                [] { return QStringLiteral("name"); });
     addBoundRow(form, tr("Peer &ASN:"), m_asn, [] { return QStringLiteral("peerAsn.asn"); });
     form->addRow(QString(), m_asnClass);
-    addBoundRow(form, tr("Peer na&me:"), m_peerName,
+    addBoundRow(form, tr("&Peer name:"), m_peerName,
                 [] { return QStringLiteral("peerAsn.peerName"); });
-    addBoundRow(form, tr("Association &name:"), m_name,
+    addBoundRow(form, tr("A&ssociation name:"), m_name,
                 [] { return QStringLiteral("peerAsn.name"); });
     addBoundRow(form, tr("&Validation state:"), m_state,
                 [] { return QStringLiteral("peerAsn.validationState"); });
@@ -81,6 +86,9 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     layout->addWidget(contactsMessage);
     layout->addLayout(contactButtons);
 
+    connect(m_onboardingName, &QLineEdit::textEdited, this, [this](const QString &text) {
+        onboardingWizard()->edit([&](Onboarding &o) { o.name = text.trimmed(); });
+    });
     connect(m_asn, &QLineEdit::textEdited, this, [this](const QString &text) {
         updateAsnClass();
         onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.asn = text.trimmed(); });
@@ -145,6 +153,7 @@ void PeerAsnPage::updateAsnClass()
 void PeerAsnPage::refreshFromDraft()
 {
     const PeerAsnAssociation &p = onboardingWizard()->draft().peerAsn;
+    m_onboardingName->setText(onboardingWizard()->draft().name);
     m_asn->setText(p.asn);
     m_peerName->setText(p.peerName);
     m_name->setText(p.name);

@@ -24,6 +24,7 @@ private:
     void storeContacts();
     void fillContacts();
 
+    QLineEdit *m_onboardingName;
     QLineEdit *m_asn;
     QLabel *m_asnClass;
     QLineEdit *m_peerName;

@@ -122,6 +122,11 @@ void ReviewPage::fillFindings()
                                                    ? QStyle::SP_MessageBoxCritical
                                                    : QStyle::SP_MessageBoxWarning));
     }
+    if (findings.isEmpty()) {
+        auto *none = new QTreeWidgetItem(m_findings, {tr("No findings: every check passed.")});
+        none->setFirstColumnSpanned(true);
+        none->setIcon(0, style()->standardIcon(QStyle::SP_DialogApplyButton));
+    }
     for (auto it = groups.begin(); it != groups.end(); ++it)
         it.value()->setText(0, tr("%1 (%2)").arg(pageTitle(it.key())).arg(it.value()->childCount()));
 }

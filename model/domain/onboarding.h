@@ -35,3 +35,5 @@ struct Onboarding
 };
 
 } // namespace Peering
+
+Q_DECLARE_METATYPE(Peering::Onboarding)
