@@ -1,9 +1,11 @@
 // peering-wizard: with a command it runs the command line, otherwise it opens the window.
 #include "commandline.h"
+#include "firstpaintprobe.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -46,6 +48,8 @@ void setIdentity()
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
@@ -77,6 +81,8 @@ int main(int argc, char *argv[])
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--screenshot") && i + 1 < args.size())
             screenshot = args[++i];
+        else if (args[i] == QLatin1String("--measure-startup"))
+            new Peering::FirstPaintProbe(&window, started);
         else if (!args[i].startsWith(u'-'))
             window.openDocument(args[i]);
     }
