@@ -159,7 +159,7 @@ void ConnectionsPage::fillTable()
         connections == 0
             ? tr("No connections yet. A peering needs at least one; one connection already forms a "
                  "two-link BGP mesh.")
-            : tr("%n connection(s) make %1 BGP sessions: you give one peer IP and one Microsoft IP "
+            : tr("%n connection(s), %1 BGP sessions: you give one peer IP and one Microsoft IP "
                  "per connection and Microsoft builds a two-link mesh from each, so the portal "
                  "shows fewer connections than sessions.",
                  nullptr, connections)
