@@ -1,5 +1,7 @@
 #include "jsonreader.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace Peering {
@@ -22,7 +24,9 @@ QString JsonReader::typeName(const QJsonValue &v)
     case QJsonValue::Bool:
         return tr("true or false");
     case QJsonValue::Double:
-        return tr("a number");
+        // The value itself: "expected a whole number, found a number" would not say what is wrong.
+        return tr("the number %1").arg(QString::number(v.toDouble(), 'g',
+                                                       QLocale::FloatingPointShortest));
     case QJsonValue::String:
         return tr("a string");
     case QJsonValue::Array:
@@ -78,7 +82,7 @@ QString JsonReader::asnText(const QJsonValue &v, const QString &path)
         if (d >= 0 && d <= 4294967295.0 && std::floor(d) == d)
             return QString::number(qint64(d));
         // Out of range or fractional: keep the text so the validator names it.
-        return QString::number(d, 'g', 17);
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
     fail(path, tr("an ASN as a number or a string"), v);
     return {};

@@ -8,19 +8,33 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cctype>
+
 namespace Peering {
+
+namespace {
+
+QString tooLarge(qint64 size)
+{
+    // Rounded up, so that a file just over the limit does not read "64 MiB, larger than 64 MiB".
+    constexpr qint64 MiB = 1024 * 1024;
+    return OnboardingDocument::tr("the document is %1 MiB, larger than the %2 MiB an onboarding "
+                                  "can be")
+        .arg((size + MiB - 1) / MiB)
+        .arg(OnboardingDocument::MaxBytes / MiB);
+}
+
+} // namespace
 
 Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
 {
+    // Size first: trimmed() below copies the input.
+    if (bytes.size() > MaxBytes)
+        return Result<Onboarding>::failure(tooLarge(bytes.size()));
     if (bytes.trimmed().isEmpty())
         return Result<Onboarding>::failure(
             tr("the document is empty; expected a JSON object with \"format\": \"%1\"")
                 .arg(QLatin1String(Format)));
-    if (bytes.size() > MaxBytes)
-        return Result<Onboarding>::failure(
-            tr("the document is %1 MiB, larger than the %2 MiB an onboarding can be")
-                .arg(bytes.size() / (1024 * 1024))
-                .arg(MaxBytes / (1024 * 1024)));
     if (bytes.contains('\0'))
         return Result<Onboarding>::failure(
             tr("the document is binary, not JSON text; expected a peering-onboarding/1 document"));
@@ -28,6 +42,16 @@ Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError) {
+        // A bare number, string, true or null is JSON too, but Qt reports it as an illegal value:
+        // say what the document is instead.
+        qsizetype first = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        while (first < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[first])))
+            ++first;
+        if (first < bytes.size() && bytes[first] != '{' && bytes[first] != '[')
+            return Result<Onboarding>::failure(
+                tr("the document is not a JSON object; expected an object with \"format\": "
+                   "\"%1\"")
+                    .arg(QLatin1String(Format)));
         // Count the line and column so the user can find the spot.
         const qsizetype upTo = qMin<qsizetype>(error.offset, bytes.size());
         const qsizetype line = bytes.left(upTo).count('\n') + 1;
@@ -46,8 +70,14 @@ Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
     if (format.isUndefined())
         return Result<Onboarding>::failure(
             tr("format: missing; expected \"format\": \"%1\"").arg(QLatin1String(Format)));
-    if (!format.isString() || format.toString() != QLatin1String(Format)) {
-        const QString found = format.isString() ? format.toString() : tr("a non-string value");
+    if (!format.isString()) {
+        JsonReader reader;
+        reader.fail(QStringLiteral("format"),
+                    tr("the string \"%1\"").arg(QLatin1String(Format)), format);
+        return Result<Onboarding>::failure(reader.error());
+    }
+    if (format.toString() != QLatin1String(Format)) {
+        const QString found = format.toString();
         return Result<Onboarding>::failure(
             tr("format: \"%1\" is not supported; this version reads \"%2\"")
                 .arg(found, QLatin1String(Format)));
@@ -67,10 +97,14 @@ Result<Onboarding> OnboardingDocument::readFile(const QString &fileName)
         return Result<Onboarding>::failure(tr("%1: no such file").arg(fileName));
     if (info.isDir())
         return Result<Onboarding>::failure(tr("%1: is a folder, not a document").arg(fileName));
+    // Refuse a large regular file by its size, without reading (and allocating) 64 MiB first.
+    if (info.isFile() && info.size() > MaxBytes)
+        return Result<Onboarding>::failure(fileName + QStringLiteral(": ") + tooLarge(info.size()));
     if (!file.open(QIODevice::ReadOnly))
         return Result<Onboarding>::failure(
             tr("%1: cannot be read: %2").arg(fileName, file.errorString()));
-    // Read one byte past the limit so an oversized file is refused without reading it whole.
+    // Read one byte past the limit so that a special file with no size up front (a pipe,
+    // /dev/zero) is refused without reading it whole.
     const QByteArray bytes = file.read(MaxBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return Result<Onboarding>::failure(

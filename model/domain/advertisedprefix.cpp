@@ -14,8 +14,10 @@ QJsonObject AdvertisedPrefix::toJson() const
     o.insert(QLatin1String("registered"), registered);
     o.insert(QLatin1String("communities"), QJsonArray::fromStringList(communities));
     QJsonArray path;
+    // asnToJson() writes an empty ASN as null, which fromJson() refuses inside asPath: keep an
+    // entry not yet filled in as "" so that a draft saves and loads.
     for (const QString &a : asPath)
-        path.append(asnToJson(a));
+        path.append(a.isEmpty() ? QJsonValue(QString()) : asnToJson(a));
     o.insert(QLatin1String("asPath"), path);
     o.insert(QLatin1String("trafficClass"), trafficClass);
     return o;

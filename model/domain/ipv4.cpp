@@ -127,7 +127,14 @@ Result<Ipv4Prefix> Ipv4Prefix::parse(QStringView text)
             tr("\"%1\" is not an IPv4 prefix: the length is missing; write it as address/length, "
                "such as 192.0.2.0/24")
                 .arg(t.toString()));
-    const auto address = Ipv4Address::parse(t.left(slash));
+    const QStringView addressText = t.left(slash);
+    // Ipv4Address::parse() trims; inside a prefix a space is as wrong as anywhere else.
+    if (addressText.trimmed().size() != addressText.size())
+        return Result<Ipv4Prefix>::failure(
+            tr("\"%1\" is not an IPv4 prefix: it has white space inside; write it such as "
+               "192.0.2.0/24")
+                .arg(t.toString()));
+    const auto address = Ipv4Address::parse(addressText);
     if (!address)
         return Result<Ipv4Prefix>::failure(address.error());
     const QStringView len = t.mid(slash + 1);
@@ -153,12 +160,24 @@ QString Ipv4Prefix::nonRoutableBlock() const
     for (const quint32 g : kGlobalExceptions)
         if (m_length == 32 && m_network.value() == g)
             return {};
-    for (const SpecialBlock &b : kBlocks) {
-        const Ipv4Prefix block(Ipv4Address(b.network), b.length);
-        if (overlaps(block))
-            return QStringLiteral("%1 (%2)").arg(block.toString(), tr(b.name));
-    }
-    return {};
+    // Name the most specific block that holds this prefix (255.255.255.255/32, not 240.0.0.0/4);
+    // failing that, the first block this prefix holds.
+    const SpecialBlock *found = nullptr;
+    for (const SpecialBlock &b : kBlocks)
+        if (Ipv4Prefix(Ipv4Address(b.network), b.length).contains(*this)
+            && (!found || b.length > found->length))
+            found = &b;
+    if (!found)
+        for (const SpecialBlock &b : kBlocks)
+            if (contains(Ipv4Prefix(Ipv4Address(b.network), b.length))) {
+                found = &b;
+                break;
+            }
+    if (!found)
+        return {};
+    return QStringLiteral("%1 (%2)").arg(Ipv4Prefix(Ipv4Address(found->network), found->length)
+                                             .toString(),
+                                         tr(found->name));
 }
 
 QString Ipv4Prefix::toString() const

@@ -32,6 +32,9 @@ bool parseGroups(QStringView part, bool allowV4Tail, std::vector<quint16> &out)
     for (qsizetype i = 0; i < pieces.size(); ++i) {
         const QStringView p = pieces[i];
         if (i == pieces.size() - 1 && allowV4Tail && p.contains(u'.')) {
+            // Ipv4Address::parse() trims; white space inside an IPv6 address is an error.
+            if (p.trimmed().size() != p.size())
+                return false;
             const auto v4 = Ipv4Address::parse(p);
             if (!v4)
                 return false;
@@ -91,6 +94,10 @@ QString Ipv6Address::toString() const
     std::array<quint16, 8> h{};
     for (int i = 0; i < 8; ++i)
         h[i] = quint16((m_bytes[2 * i] << 8) | m_bytes[2 * i + 1]);
+    // RFC 5952 section 5: IPv4-mapped addresses (::ffff:0:0/96) in mixed notation.
+    if (h[0] == 0 && h[1] == 0 && h[2] == 0 && h[3] == 0 && h[4] == 0 && h[5] == 0xffff)
+        return QStringLiteral("::ffff:")
+               + Ipv4Address((quint32(h[6]) << 16) | h[7]).toString();
     // RFC 5952: compress the longest run of two or more zero groups, the first if tied.
     int bestStart = -1, bestLen = 0;
     for (int i = 0; i < 8;) {
@@ -124,13 +131,23 @@ QString Ipv6Address::toString() const
 Result<Ipv6Prefix> Ipv6Prefix::parse(QStringView text)
 {
     const QStringView t = text.trimmed();
+    if (t.isEmpty())
+        return Result<Ipv6Prefix>::failure(
+            tr("no IPv6 prefix given; enter one such as 2001:db8::/126"));
     const qsizetype slash = t.indexOf(u'/');
     if (slash < 0)
         return Result<Ipv6Prefix>::failure(
             tr("\"%1\" is not an IPv6 prefix: the length is missing; write it such as "
                "2001:db8::/126")
                 .arg(t.toString()));
-    const auto address = Ipv6Address::parse(t.left(slash));
+    const QStringView addressText = t.left(slash);
+    // Ipv6Address::parse() trims; inside a prefix a space is as wrong as anywhere else.
+    if (addressText.trimmed().size() != addressText.size())
+        return Result<Ipv6Prefix>::failure(
+            tr("\"%1\" is not an IPv6 prefix: it has white space inside; write it such as "
+               "2001:db8::/126")
+                .arg(t.toString()));
+    const auto address = Ipv6Address::parse(addressText);
     if (!address)
         return Result<Ipv6Prefix>::failure(address.error());
     const QStringView len = t.mid(slash + 1);

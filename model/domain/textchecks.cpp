@@ -1,5 +1,6 @@
 #include "textchecks.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 namespace Peering::TextChecks {
@@ -104,11 +105,11 @@ bool isFreeMailDomain(QStringView domain)
     const QString d = domain.toString().toLower();
     if (free.contains(d))
         return true;
-    // Regional variants: yahoo.co.jp, hotmail.es, outlook.de, ...
-    for (const char *brand : {"yahoo.", "hotmail.", "outlook.", "live.", "gmail."})
-        if (d.startsWith(QLatin1String(brand)))
-            return true;
-    return false;
+    // Regional variants: yahoo.co.jp, yahoo.com.br, hotmail.es, outlook.de, ... The brand must be
+    // followed by a (country) top-level domain only: outlook.example.com is a company's host.
+    static const QRegularExpression regional(QStringLiteral(
+        "^(yahoo|hotmail|outlook|live|gmail)\\.(com|((co|com)\\.)?[a-z]{2})$"));
+    return regional.match(d).hasMatch();
 }
 
 std::optional<QDate> parseIsoDate(QStringView text)
@@ -125,11 +126,14 @@ std::optional<QDateTime> parseIsoDateTime(QStringView text)
 {
     if (text.size() < 16 || text[10] != u'T')
         return std::nullopt;
-    QDateTime dt = QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
-    if (!dt.isValid())
+    // Without a zone designator Qt reads local time, which does not exist in a daylight-saving
+    // gap (the parse fails) and is ambiguous in an overlap; read such text as UTC directly.
+    const QStringView time = text.mid(11);
+    const bool hasZone = time.endsWith(u'Z') || time.contains(u'+') || time.contains(u'-');
+    const QDateTime dt = QDateTime::fromString(
+        hasZone ? text.toString() : text.toString() + u'Z', Qt::ISODateWithMs);
+    if (!dt.isValid() || dt.timeSpec() == Qt::LocalTime)
         return std::nullopt;
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC);
     return dt;
 }
 
