@@ -1,16 +1,46 @@
 #include "onboardingvalidator.h"
 
+#include "milestonerules.h"
+#include "peerasnrules.h"
+#include "peeringrules.h"
+#include "prefixrules.h"
+#include "registeredasnrules.h"
+#include "ruleids.h"
+#include "validationrun.h"
+
 namespace Peering {
 
 const QStringList &OnboardingValidator::ruleIds()
 {
-    static const QStringList ids{};
+    using namespace RuleId;
+    static const QStringList ids {
+        // domain.md section 4, in table order
+        BasicsSubscriptionId, BasicsResourceGroup, BasicsPeeringName, AsnPublic, PeerAsnApproved,
+        ContactNoc, ContactEmail, ContactCorporateDomain, ConfigKind, ConfigNetwork, ConfigSku,
+        ConfigMetro, ConnectionsAtLeastOne, ConnectionSessionAddressProvider,
+        ConnectionUseForPeeringService, ConnectionFacility, BandwidthMinimum, BandwidthEqual,
+        RedundancyLocal, DiversityRouters, BackupOtherLocation, RedundancyGeo, MeshExtraConnection,
+        InterconnectLacp, InterconnectStatefulFirewall, InterconnectRateLimit, BgpSessionPrefix,
+        BgpMaxPrefixFromMicrosoft, PrefixIpv4Public, PrefixRegistered, PrefixCommunity,
+        PrefixTrafficClass, AsPathPrivateAsn, AsPathLength, AsPathLengthRecommended,
+        RegisteredAsnRequiresActive, RegisteredAsnUnique, RegisteredAsnPublic,
+        // shape checks the table does not name
+        ContactRole, ConnectionRole, ConnectionState, ConnectionIdentifier, RegisteredAsnPrefixKey,
+        MilestoneStage, MilestoneDate, MilestoneSource};
     return ids;
 }
 
-Findings OnboardingValidator::validate(const Onboarding &, const ValidationContext &)
+Findings OnboardingValidator::validate(const Onboarding &onboarding,
+                                       const ValidationContext &context)
 {
-    return {};
+    // Document order: peer ASN, peerings, prefixes, registered ASNs, milestones and mail.
+    ValidationRun run(onboarding, context);
+    PeerAsnRules::check(run);
+    PeeringRules(run).check();
+    PrefixRules::check(run);
+    RegisteredAsnRules::check(run);
+    MilestoneRules::check(run);
+    return run.takeFindings();
 }
 
 } // namespace Peering

@@ -1,0 +1,982 @@
+// The validation rules of domain.md section 4: a clean baseline onboarding built in code, then one
+// mutation per row with the rule, severity and path it must raise, and boundary rows that must
+// stay clean.
+#include "document/onboardingdocument.h"
+#include "validation/onboardingvalidator.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+#include <functional>
+
+using namespace Peering;
+
+using Mutation = std::function<void(Onboarding &, ValidationContext &)>;
+Q_DECLARE_METATYPE(Mutation)
+Q_DECLARE_METATYPE(Peering::Severity)
+
+namespace {
+
+// Every rule id, in the order ruleIds() documents them (domain.md table, then the additions).
+const QStringList kRuleIds {
+    "basics.subscription-id",
+    "basics.resource-group",
+    "basics.peering-name",
+    "asn.public",
+    "peer-asn.approved",
+    "contact.noc",
+    "contact.email",
+    "contact.corporate-domain",
+    "config.kind",
+    "config.network",
+    "config.sku",
+    "config.metro",
+    "connections.at-least-one",
+    "connection.session-address-provider",
+    "connection.use-for-peering-service",
+    "connection.facility",
+    "bandwidth.minimum",
+    "bandwidth.equal",
+    "redundancy.local",
+    "diversity.routers",
+    "backup.other-location",
+    "redundancy.geo",
+    "mesh.extra-connection",
+    "interconnect.lacp",
+    "interconnect.stateful-firewall",
+    "interconnect.rate-limit",
+    "bgp.session-prefix",
+    "bgp.max-prefix-from-microsoft",
+    "prefix.ipv4-public",
+    "prefix.registered",
+    "prefix.community",
+    "prefix.traffic-class",
+    "aspath.private-asn",
+    "aspath.length",
+    "aspath.length-recommended",
+    "registered-asn.requires-active",
+    "registered-asn.unique",
+    "registered-asn.public",
+    "contact.role",
+    "connection.role",
+    "connection.state",
+    "connection.identifier",
+    "registered-asn.prefix-key",
+    "milestone.stage",
+    "milestone.date",
+    "milestone.source",
+};
+
+// The warnings of the table; prefix.registered is an error, or a warning for the 2023 text's
+// origin-ASN demand.
+const QSet<QString> kWarningRules {"contact.corporate-domain", "redundancy.geo",
+                                   "mesh.extra-connection",    "bgp.max-prefix-from-microsoft",
+                                   "prefix.traffic-class",     "aspath.length-recommended"};
+
+Connection connection(const QString &id,
+                      qint64 facility,
+                      const QString &facilityName,
+                      const QStringList &routers,
+                      const QString &prefix,
+                      const QString &peer,
+                      const QString &microsoft)
+{
+    Connection c;
+    c.id = id;
+    c.role = "primary";
+    c.peeringDbFacilityId = facility;
+    c.facilityName = facilityName;
+    c.peerRouters = routers;
+    c.bandwidthMbps = 10000;
+    c.lacp = true;
+    c.state = "PendingApproval";
+    c.bgp.sessionPrefixV4 = prefix;
+    c.bgp.peerIPv4 = peer;
+    c.bgp.microsoftIPv4 = microsoft;
+    c.bgp.maxPrefixesAdvertisedV4 = 1000;
+    return c;
+}
+
+PeeringResource peering(const QString &name, const QString &metro, const Connection &c)
+{
+    PeeringResource p;
+    p.subscriptionId = "3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f";
+    p.resourceGroup = "rg-peering-prod";
+    p.name = name;
+    p.azureRegion = "westeurope";
+    p.metro = metro;
+    p.maxPrefixesFromMicrosoft = 450;
+    p.connections = {c};
+    return p;
+}
+
+AdvertisedPrefix prefix(const QString &text, const QString &trafficClass)
+{
+    AdvertisedPrefix p;
+    p.prefix = text;
+    p.originAsn = "213999";
+    p.registered = true;
+    p.communities = {"8075:8007"};
+    p.asPath = {"213999"};
+    p.trafficClass = trafficClass;
+    return p;
+}
+
+// Two peerings in two metros, one primary connection each on two routers of its own; a /31 and
+// a /30 session; two public prefixes (a /24 and a /25).
+Onboarding baseline()
+{
+    Onboarding o;
+    o.name = "Example-IX to Microsoft";
+    o.peerAsn.name = "example-ix-asn";
+    o.peerAsn.asn = "213999";
+    o.peerAsn.peerName = "Example Internet Exchange";
+    o.peerAsn.validationState = "Approved";
+    o.peerAsn.contacts = {{"Noc", "noc@example-ix.net", "+31 20 555 0100", {}},
+                          {"Technical", "peering@example-ix.net", "+31 20 555 0101", {}}};
+    o.peerings = {
+        peering("exampleix-ams-ixrs", "Amsterdam",
+                connection("6b1f0c52-3d8e-4a71-9f2a-0c4e5d6f7a81", 62, "Equinix AM5",
+                           {"rs1.ams.example-ix.net", "rs2.ams.example-ix.net"}, "185.1.200.0/31",
+                           "185.1.200.1", "185.1.200.0")),
+        peering("exampleix-fra-ixrs", "Frankfurt",
+                connection("9d2e7a14-5b6c-4f80-8e1d-2f3a4b5c6d7e", 60, "Equinix FR5",
+                           {"rs1.fra.example-ix.net", "rs2.fra.example-ix.net"}, "185.1.200.4/30",
+                           "185.1.200.5", "185.1.200.6")),
+    };
+    o.peerings[1].azureRegion = "germanywestcentral";
+    o.prefixes = {prefix("20.1.2.0/24", "SBC voice signalling and media"),
+                  prefix("20.1.3.0/25", "Teams Direct Routing SBCs")};
+    Milestone done;
+    done.stage = "requirements";
+    done.expected = "2026-11-02";
+    done.reached = "2026-11-02T09:30:00Z";
+    done.note = "Checklist signed off by the NOC";
+    Milestone open;
+    open.stage = "active";
+    open.expected = "2026-11-23";
+    o.milestones = {done, open};
+    MailRecord mail;
+    mail.messageId = "<1@microsoft.com>";
+    mail.from = "peering@microsoft.com";
+    mail.subject = "Peer ASN approved";
+    mail.date = "2026-11-03T08:10:00Z";
+    mail.stage = "asn-association";
+    o.mail = {mail};
+    return o;
+}
+
+Connection &conn(Onboarding &o, int peering, int connection)
+{
+    return o.peerings[peering].connections[connection];
+}
+
+// A second, valid connection in Amsterdam at another facility on other routers.
+Connection &addAmsterdamConnection(Onboarding &o, const QString &role)
+{
+    Connection c = connection("1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5", 58, "Equinix AM7",
+                              {"rs3.ams.example-ix.net", "rs4.ams.example-ix.net"},
+                              "185.1.200.8/31", "185.1.200.9", "185.1.200.8");
+    c.role = role;
+    o.peerings[0].connections.append(c);
+    return o.peerings[0].connections.last();
+}
+
+// A third peering, in the given metro, with a valid connection of the given role.
+Connection &addPeering(Onboarding &o, const QString &metro, const QString &role)
+{
+    Connection c = connection("0e1d2c3b-4a59-4867-9564-738291a0b1c2", 18, "Telehouse",
+                              {"rs1.third.example-ix.net", "rs2.third.example-ix.net"},
+                              "185.1.200.10/31", "185.1.200.11", "185.1.200.10");
+    c.role = role;
+    o.peerings.append(peering("exampleix-third-ixrs", metro, c));
+    return o.peerings.last().connections.last();
+}
+
+RegisteredAsn customer(const QString &asn, const QString &peering = "exampleix-ams-ixrs")
+{
+    RegisteredAsn r;
+    r.name = "Customer " + asn;
+    r.asn = asn;
+    r.peering = peering;
+    r.prefixKey = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+    return r;
+}
+
+void activateAmsterdam(Onboarding &o)
+{
+    conn(o, 0, 0).state = "Active";
+}
+
+struct Row
+{
+    QString name;
+    Mutation mutate;
+    QString rule;
+    Severity severity;
+    QString path;
+    QString mentions; // text the message must contain (the value, or the fix)
+    QStringList alsoAllowed; // other rules this mutation raises by its nature
+};
+
+using DocumentMutation = std::function<void(Onboarding &)>;
+
+struct Rows
+{
+    void add(const char *name,
+             const char *rule,
+             Severity severity,
+             const QString &path,
+             const QString &mentions,
+             const Mutation &mutate)
+    {
+        rows.append(Row {QString::fromUtf8(name),
+                         mutate,
+                         QString::fromUtf8(rule),
+                         severity,
+                         path,
+                         mentions,
+                         {}});
+    }
+    void add(const char *name,
+             const char *rule,
+             Severity severity,
+             const QString &path,
+             const QString &mentions,
+             const DocumentMutation &mutate)
+    {
+        add(name, rule, severity, path, mentions, QStringList(), mutate);
+    }
+    void add(const char *name,
+             const char *rule,
+             Severity severity,
+             const QString &path,
+             const QString &mentions,
+             const QStringList &alsoAllowed,
+             const DocumentMutation &mutate)
+    {
+        rows.append(Row {QString::fromUtf8(name),
+                         [mutate](Onboarding &o, ValidationContext &) { mutate(o); },
+                         QString::fromUtf8(rule), severity, path, mentions, alsoAllowed});
+    }
+    void pass(const char *name, const Mutation &mutate)
+    {
+        passing.append({QString::fromUtf8(name), mutate});
+    }
+    void pass(const char *name, const DocumentMutation &mutate)
+    {
+        pass(name, [mutate](Onboarding &o, ValidationContext &) { mutate(o); });
+    }
+
+    QList<Row> rows;
+    QList<QPair<QString, Mutation>> passing;
+};
+
+const QString ams = "peerings[0].connections[0]";
+const QString fra = "peerings[1].connections[0]";
+
+QList<Row> failingRows()
+{
+    const Severity E = Severity::Error;
+    const Severity W = Severity::Warning;
+    Rows r;
+    // Basics
+    r.add("subscription not a GUID", "basics.subscription-id", E, "peerings[1].subscriptionId",
+          "not-a-guid", [](Onboarding &o) { o.peerings[1].subscriptionId = "not-a-guid"; });
+    r.add("subscription empty", "basics.subscription-id", E, "peerings[0].subscriptionId", "enter",
+          [](Onboarding &o) { o.peerings[0].subscriptionId.clear(); });
+    r.add("resource group 91 chars", "basics.resource-group", E, "peerings[0].resourceGroup", "91",
+          [](Onboarding &o) { o.peerings[0].resourceGroup = QString(91, 'r'); });
+    r.add("resource group ends with .", "basics.resource-group", E, "peerings[0].resourceGroup",
+          "period", [](Onboarding &o) { o.peerings[0].resourceGroup = "rg."; });
+    r.add("resource group bad character", "basics.resource-group", E, "peerings[0].resourceGroup",
+          "\"/\"", [](Onboarding &o) { o.peerings[0].resourceGroup = "rg/prod"; });
+    r.add("resource group with a letter outside the BMP", "basics.resource-group", E,
+          "peerings[0].resourceGroup", QString::fromUtf8("\"𝐀\""),
+          [](Onboarding &o) { o.peerings[0].resourceGroup = QString::fromUtf8("rg-𝐀"); });
+    r.add("resource group empty", "basics.resource-group", E, "peerings[1].resourceGroup", "enter",
+          [](Onboarding &o) { o.peerings[1].resourceGroup.clear(); });
+    r.add("peering name 64 chars", "basics.peering-name", E, "peerings[0].name", "64",
+          [](Onboarding &o) { o.peerings[0].name = QString(64, 'p'); });
+    r.add("peering name bad character", "basics.peering-name", E, "peerings[0].name", "bad name!",
+          [](Onboarding &o) { o.peerings[0].name = "bad name!"; });
+    r.add("peering name non-ASCII", "basics.peering-name", E, "peerings[0].name",
+          QString::fromUtf8("\"ü\""),
+          [](Onboarding &o) { o.peerings[0].name = QString::fromUtf8("Zürich"); });
+    r.add("peering name empty", "basics.peering-name", E, "peerings[1].name", "enter",
+          [](Onboarding &o) { o.peerings[1].name.clear(); });
+    // Peer ASN association
+    r.add("peer ASN private", "asn.public", E, "peerAsn.asn", "private",
+          [](Onboarding &o) { o.peerAsn.asn = "AS64512"; });
+    r.add("peer ASN 32-bit private", "asn.public", E, "peerAsn.asn", "4200000000",
+          [](Onboarding &o) { o.peerAsn.asn = "4200000000"; });
+    r.add("peer ASN documentation", "asn.public", E, "peerAsn.asn", "documentation",
+          [](Onboarding &o) { o.peerAsn.asn = "64500"; });
+    r.add("peer ASN AS_TRANS", "asn.public", E, "peerAsn.asn", "AS_TRANS",
+          [](Onboarding &o) { o.peerAsn.asn = "23456"; });
+    r.add("peer ASN unparsable", "asn.public", E, "peerAsn.asn", "ASxyz",
+          [](Onboarding &o) { o.peerAsn.asn = "ASxyz"; });
+    r.add("peer ASN too large", "asn.public", E, "peerAsn.asn", "4294967295",
+          [](Onboarding &o) { o.peerAsn.asn = "4294967296"; });
+    r.add("peer ASN empty", "asn.public", E, "peerAsn.asn", "public ASN",
+          [](Onboarding &o) { o.peerAsn.asn.clear(); });
+    r.add("association pending", "peer-asn.approved", E, "peerAsn.validationState", "12 hours",
+          [](Onboarding &o) { o.peerAsn.validationState = "Pending"; });
+    r.add("association failed", "peer-asn.approved", E, "peerAsn.validationState", "resubmit",
+          [](Onboarding &o) { o.peerAsn.validationState = "Failed"; });
+    r.add("association none", "peer-asn.approved", E, "peerAsn.validationState", "Approved",
+          [](Onboarding &o) { o.peerAsn.validationState = "None"; });
+    r.add("association unknown state", "peer-asn.approved", E, "peerAsn.validationState",
+          "\"approved\"", [](Onboarding &o) { o.peerAsn.validationState = "approved"; });
+    r.add("no Noc contact", "contact.noc", E, "peerAsn.contacts", "Noc",
+          [](Onboarding &o) { o.peerAsn.contacts.removeFirst(); });
+    r.add("no contacts", "contact.noc", E, "peerAsn.contacts", "Noc",
+          [](Onboarding &o) { o.peerAsn.contacts.clear(); });
+    r.add("Noc contact without valid e-mail", "contact.noc", E, "peerAsn.contacts", "e-mail",
+          {"contact.email"}, [](Onboarding &o) { o.peerAsn.contacts[0].email = "noc@"; });
+    r.add("contact e-mail invalid", "contact.email", E, "peerAsn.contacts[1].email",
+          "peering@gmail", [](Onboarding &o) { o.peerAsn.contacts[1].email = "peering@gmail"; });
+    r.add("contact e-mail empty", "contact.email", E, "peerAsn.contacts[1].email", "enter",
+          [](Onboarding &o) { o.peerAsn.contacts[1].email.clear(); });
+    r.add("Noc on free mail", "contact.corporate-domain", W, "peerAsn.contacts[0].email",
+          "gmail.com",
+          [](Onboarding &o) { o.peerAsn.contacts[0].email = "example.noc@Gmail.com"; });
+    r.add("contact role unknown", "contact.role", E, "peerAsn.contacts[1].role", "Sales",
+          [](Onboarding &o) { o.peerAsn.contacts[1].role = "Sales"; });
+    r.add("contact role wrong case", "contact.role", E, "peerAsn.contacts[0].role",
+          "did you mean Noc", {"contact.noc"},
+          [](Onboarding &o) { o.peerAsn.contacts[0].role = "NOC"; });
+    r.add("contact role empty", "contact.role", E, "peerAsn.contacts[1].role", "Escalation",
+          [](Onboarding &o) { o.peerAsn.contacts[1].role.clear(); });
+    // Configuration
+    r.add("kind not Direct", "config.kind", E, "peerings[0].kind", "Exchange",
+          [](Onboarding &o) { o.peerings[0].kind = "Exchange"; });
+    r.add("network without route server", "config.network", E, "peerings[1].microsoftNetwork",
+          "AS8075-IxRs", [](Onboarding &o) { o.peerings[1].microsoftNetwork = "AS8075"; });
+    r.add("SKU basic", "config.sku", E, "peerings[0].sku", "Premium_Direct_Free",
+          [](Onboarding &o) { o.peerings[0].sku = "Basic_Direct_Free"; });
+    r.add("metro empty", "config.metro", E, "peerings[1].metro", "metro", {"redundancy.geo"},
+          [](Onboarding &o) { o.peerings[1].metro = "  "; });
+    r.add("peering without connections", "connections.at-least-one", E, "peerings[1].connections",
+          "exampleix-fra-ixrs", [](Onboarding &o) { o.peerings[1].connections.clear(); });
+    // Connections
+    r.add("session address provider Microsoft", "connection.session-address-provider", E,
+          ams + ".sessionAddressProvider", "Peer",
+          [](Onboarding &o) { conn(o, 0, 0).sessionAddressProvider = "Microsoft"; });
+    r.add("not used for Peering Service", "connection.use-for-peering-service", E,
+          fra + ".useForPeeringService", "turn it on",
+          [](Onboarding &o) { conn(o, 1, 0).useForPeeringService = false; });
+    r.add("facility missing", "connection.facility", E, ams + ".peeringDbFacilityId", "Amsterdam",
+          [](Onboarding &o) { conn(o, 0, 0).peeringDbFacilityId = 0; });
+    r.add("facility negative", "connection.facility", E, fra + ".peeringDbFacilityId", "-5",
+          [](Onboarding &o) { conn(o, 1, 0).peeringDbFacilityId = -5; });
+    r.add("bandwidth 9999 everywhere", "bandwidth.minimum", E, ams + ".bandwidthMbps", "9999",
+          [](Onboarding &o) {
+              conn(o, 0, 0).bandwidthMbps = 9999;
+              conn(o, 1, 0).bandwidthMbps = 9999;
+          });
+    r.add("bandwidth 1000 on one of three", "bandwidth.minimum", E, fra + ".bandwidthMbps",
+          "10 Gbps (10000 Mbps)", {"bandwidth.equal"}, [](Onboarding &o) {
+              addAmsterdamConnection(o, "redundant");
+              conn(o, 1, 0).bandwidthMbps = 1000;
+          });
+    r.add("bandwidth differs from the majority", "bandwidth.equal", E, ams + ".bandwidthMbps",
+          "10000 Mbps", [](Onboarding &o) {
+              addAmsterdamConnection(o, "redundant");
+              conn(o, 0, 0).bandwidthMbps = 100000;
+          });
+    r.add("bandwidth tie: first seen is the reference", "bandwidth.equal", E,
+          fra + ".bandwidthMbps", "100000",
+          [](Onboarding &o) { conn(o, 1, 0).bandwidthMbps = 100000; });
+    r.add("one router in a metro", "redundancy.local", E, "peerings[0].connections",
+          "rs1.ams.example-ix.net",
+          [](Onboarding &o) { conn(o, 0, 0).peerRouters = {"rs1.ams.example-ix.net"}; });
+    r.add("no routers in a metro", "redundancy.local", E, "peerings[1].connections", "Frankfurt",
+          [](Onboarding &o) { conn(o, 1, 0).peerRouters.clear(); });
+    r.add("same router twice in a connection", "redundancy.local", E, "peerings[0].connections",
+          "Amsterdam", {"diversity.routers"}, [](Onboarding &o) {
+              conn(o, 0, 0).peerRouters = {"rs1.ams.example-ix.net", " RS1.ams.example-ix.net "};
+          });
+    r.add("router repeated in one connection", "diversity.routers", E, ams + ".peerRouters[2]",
+          "rs1.ams.example-ix.net",
+          [](Onboarding &o) { conn(o, 0, 0).peerRouters.append("rs1.ams.example-ix.net"); });
+    r.add("router shared by two local connections", "diversity.routers", E,
+          "peerings[0].connections[1].peerRouters[0]", ams, [](Onboarding &o) {
+              addAmsterdamConnection(o, "redundant").peerRouters[0] = "RS2.ams.example-ix.net";
+          });
+    r.add("router shared across peerings in one metro", "diversity.routers", E,
+          "peerings[2].connections[0].peerRouters[1]", "Equinix AM5", [](Onboarding &o) {
+              addPeering(o, "amsterdam ", "redundant").peerRouters[1] = "rs1.ams.example-ix.net";
+          });
+    r.add("backup next to the primary", "backup.other-location", E,
+          "peerings[0].connections[1].role", "redundant",
+          [](Onboarding &o) { addAmsterdamConnection(o, "backup"); });
+    r.add("backup in a primary's metro, other peering", "backup.other-location", E,
+          "peerings[2].connections[0].role", "another metro",
+          [](Onboarding &o) { addPeering(o, " AMSTERDAM", "backup"); });
+    r.add("one metro only", "redundancy.geo", W, "peerings", "Amsterdam",
+          [](Onboarding &o) { o.peerings[1].metro = "Amsterdam"; });
+    r.add("one peering only", "redundancy.geo", W, "peerings", "second metro",
+          [](Onboarding &o) { o.peerings.removeLast(); });
+    r.add("second connection at the same facility", "mesh.extra-connection", W,
+          "peerings[0].connections[1].peeringDbFacilityId", "two-link mesh",
+          [](Onboarding &o) { addAmsterdamConnection(o, "redundant").peeringDbFacilityId = 62; });
+    r.add("second connection at the same facility name, ids missing", "mesh.extra-connection", W,
+          "peerings[0].connections[1].peeringDbFacilityId", ams, {"connection.facility"},
+          [](Onboarding &o) {
+              conn(o, 0, 0).peeringDbFacilityId = 0;
+              Connection &c = addAmsterdamConnection(o, "redundant");
+              c.peeringDbFacilityId = 0;
+              c.facilityName = "equinix am5 ";
+          });
+    r.add("no LACP", "interconnect.lacp", E, ams + ".lacp", "LACP",
+          [](Onboarding &o) { conn(o, 0, 0).lacp = false; });
+    r.add("stateful firewall", "interconnect.stateful-firewall", E, fra + ".statefulFirewall",
+          "firewall", [](Onboarding &o) { conn(o, 1, 0).statefulFirewall = true; });
+    r.add("rate limited", "interconnect.rate-limit", E, fra + ".rateLimited", "rate limit",
+          [](Onboarding &o) { conn(o, 1, 0).rateLimited = true; });
+    r.add("connection role unknown", "connection.role", E, ams + ".role", "secondary",
+          [](Onboarding &o) { conn(o, 0, 0).role = "secondary"; });
+    r.add("connection state unknown", "connection.state", E, fra + ".state", "PendingApproval",
+          [](Onboarding &o) { conn(o, 1, 0).state = "Up"; });
+    r.add("connection id not a GUID", "connection.identifier", E, ams + ".id", "conn-1",
+          [](Onboarding &o) { conn(o, 0, 0).id = "conn-1"; });
+    r.add("connection id used twice", "connection.identifier", E, fra + ".id", ams,
+          [](Onboarding &o) { conn(o, 1, 0).id = conn(o, 0, 0).id.toUpper(); });
+    // BGP sessions
+    r.add("/30 network address", "bgp.session-prefix", E, fra + ".bgp.peerIPv4", "network address",
+          [](Onboarding &o) { conn(o, 1, 0).bgp.peerIPv4 = "185.1.200.4"; });
+    r.add("/30 broadcast address", "bgp.session-prefix", E, fra + ".bgp.microsoftIPv4", "broadcast",
+          [](Onboarding &o) { conn(o, 1, 0).bgp.microsoftIPv4 = "185.1.200.7"; });
+    r.add("session address outside the prefix", "bgp.session-prefix", E, ams + ".bgp.peerIPv4",
+          "185.1.201.1", [](Onboarding &o) { conn(o, 0, 0).bgp.peerIPv4 = "185.1.201.1"; });
+    r.add("session addresses equal", "bgp.session-prefix", E, ams + ".bgp.microsoftIPv4", "same",
+          [](Onboarding &o) { conn(o, 0, 0).bgp.microsoftIPv4 = "185.1.200.1"; });
+    r.add("session prefix missing", "bgp.session-prefix", E, ams + ".bgp.sessionPrefixV4", "enter",
+          [](Onboarding &o) { conn(o, 0, 0).bgp.sessionPrefixV4.clear(); });
+    r.add("session prefix with host bits", "bgp.session-prefix", E, ams + ".bgp.sessionPrefixV4",
+          "185.1.200.0/31",
+          [](Onboarding &o) { conn(o, 0, 0).bgp.sessionPrefixV4 = "185.1.200.1/31"; });
+    r.add(
+        "session prefix is IPv6 text", "bgp.session-prefix", E, ams + ".bgp.sessionPrefixV4",
+        "2001:db8::", [](Onboarding &o) { conn(o, 0, 0).bgp.sessionPrefixV4 = "2001:db8::/127"; });
+    r.add("session address unparsable", "bgp.session-prefix", E, fra + ".bgp.peerIPv4", "256",
+          [](Onboarding &o) { conn(o, 1, 0).bgp.peerIPv4 = "185.1.200.256"; });
+    r.add("Microsoft session address missing", "bgp.session-prefix", E, fra + ".bgp.microsoftIPv4",
+          "Microsoft session IPv4", [](Onboarding &o) { conn(o, 1, 0).bgp.microsoftIPv4.clear(); });
+    r.add("IPv6 partly filled in", "bgp.session-prefix", E, ams + ".bgp.sessionPrefixV6", "IPv6",
+          [](Onboarding &o) { conn(o, 0, 0).bgp.peerIPv6 = "2001:db8::1"; });
+    r.add("IPv6 address outside", "bgp.session-prefix", E, ams + ".bgp.peerIPv6", "2001:db8::1:1",
+          [](Onboarding &o) {
+              auto &b = conn(o, 0, 0).bgp;
+              b.sessionPrefixV6 = "2001:db8::/127";
+              b.peerIPv6 = "2001:db8::1:1";
+              b.microsoftIPv6 = "2001:db8::";
+          });
+    r.add("IPv6 subnet-router anycast on a /126", "bgp.session-prefix", E,
+          ams + ".bgp.microsoftIPv6", "anycast", [](Onboarding &o) {
+              auto &b = conn(o, 0, 0).bgp;
+              b.sessionPrefixV6 = "2001:db8::/126";
+              b.peerIPv6 = "2001:db8::1";
+              b.microsoftIPv6 = "2001:db8::";
+          });
+    r.add("IPv6 addresses equal", "bgp.session-prefix", E, ams + ".bgp.microsoftIPv6",
+          "2001:db8::1", [](Onboarding &o) {
+              auto &b = conn(o, 0, 0).bgp;
+              b.sessionPrefixV6 = "2001:db8::/126";
+              b.peerIPv6 = "2001:db8::1";
+              b.microsoftIPv6 = "2001:DB8:0::1";
+          });
+    r.add("IPv6 address unparsable", "bgp.session-prefix", E, ams + ".bgp.peerIPv6", "2001:db8::g",
+          [](Onboarding &o) {
+              auto &b = conn(o, 0, 0).bgp;
+              b.sessionPrefixV6 = "2001:db8::/127";
+              b.peerIPv6 = "2001:db8::g";
+              b.microsoftIPv6 = "2001:db8::";
+          });
+    r.add("max prefixes 399", "bgp.max-prefix-from-microsoft", W,
+          "peerings[0].maxPrefixesFromMicrosoft", "399",
+          [](Onboarding &o) { o.peerings[0].maxPrefixesFromMicrosoft = 399; });
+    r.add("max prefixes 501", "bgp.max-prefix-from-microsoft", W,
+          "peerings[1].maxPrefixesFromMicrosoft", "501",
+          [](Onboarding &o) { o.peerings[1].maxPrefixesFromMicrosoft = 501; });
+    r.add("max prefixes not set", "bgp.max-prefix-from-microsoft", W,
+          "peerings[0].maxPrefixesFromMicrosoft", "280",
+          [](Onboarding &o) { o.peerings[0].maxPrefixesFromMicrosoft = 0; });
+    // Advertised prefixes
+    r.add("private prefix", "prefix.ipv4-public", E, "prefixes[0].prefix", "10.0.0.0/8",
+          [](Onboarding &o) { o.prefixes[0].prefix = "10.20.0.0/16"; });
+    r.add("prefix containing a special block", "prefix.ipv4-public", E, "prefixes[1].prefix",
+          "192.0.0.0/24", {"aspath.length-recommended"},
+          [](Onboarding &o) { o.prefixes[1].prefix = "192.0.0.0/16"; });
+    r.add("documentation prefix", "prefix.ipv4-public", E, "prefixes[1].prefix", "203.0.113.0/24",
+          [](Onboarding &o) { o.prefixes[1].prefix = "203.0.113.0/25"; });
+    r.add("IPv6 prefix", "prefix.ipv4-public", E, "prefixes[0].prefix", "IPv4 only",
+          [](Onboarding &o) { o.prefixes[0].prefix = "2001:db8::/32"; });
+    r.add("prefix with host bits", "prefix.ipv4-public", E, "prefixes[0].prefix", "20.1.2.0/24",
+          [](Onboarding &o) { o.prefixes[0].prefix = "20.1.2.1/24"; });
+    r.add("prefix empty", "prefix.ipv4-public", E, "prefixes[1].prefix", "192.0.2.0/24",
+          [](Onboarding &o) { o.prefixes[1].prefix.clear(); });
+    r.add("prefix not registered", "prefix.registered", E, "prefixes[1].registered", "20.1.3.0/25",
+          [](Onboarding &o) { o.prefixes[1].registered = false; });
+    r.add("origin ASN unparsable", "prefix.registered", E, "prefixes[0].originAsn", "AS-EXAMPLE",
+          [](Onboarding &o) { o.prefixes[0].originAsn = "AS-EXAMPLE"; });
+    r.add("origin ASN not registered (2023 text)", "prefix.registered", W, "prefixes[0].originAsn",
+          "3356", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.prefixes[0].originAsn = "AS3356";
+          });
+    r.add("no community", "prefix.community", E, "prefixes[0].communities", "8075:8007",
+          [](Onboarding &o) { o.prefixes[0].communities.clear(); });
+    r.add("wrong community", "prefix.community", E, "prefixes[1].communities", "8075:8007",
+          [](Onboarding &o) {
+              o.prefixes[1].communities = {"8075:8008", "65000:1"};
+          });
+    r.add("no traffic class", "prefix.traffic-class", W, "prefixes[1].trafficClass", "SBC",
+          [](Onboarding &o) { o.prefixes[1].trafficClass = "  "; });
+    r.add("private ASN in the path", "aspath.private-asn", E, "prefixes[0].asPath[1]", "65001",
+          [](Onboarding &o) {
+              o.prefixes[0].asPath = {"213999", "65001"};
+          });
+    r.add("32-bit private ASN in the path", "aspath.private-asn", E, "prefixes[1].asPath[1]",
+          "private", [](Onboarding &o) {
+              o.prefixes[1].asPath = {"213999", "4200000001"};
+          });
+    r.add("documentation ASN in the path", "aspath.private-asn", E, "prefixes[0].asPath[0]",
+          "documentation", [](Onboarding &o) { o.prefixes[0].asPath = {"64496"}; });
+    r.add("AS_TRANS in the path", "aspath.private-asn", E, "prefixes[0].asPath[1]", "AS_TRANS",
+          [](Onboarding &o) {
+              o.prefixes[0].asPath = {"213999", "23456"};
+          });
+    r.add("reserved ASN in the path", "aspath.private-asn", E, "prefixes[0].asPath[0]", "reserved",
+          [](Onboarding &o) { o.prefixes[0].asPath = {"0"}; });
+    r.add("IANA reserved ASN in the path", "aspath.private-asn", E, "prefixes[0].asPath[1]", "IANA",
+          [](Onboarding &o) {
+              o.prefixes[0].asPath = {"213999", "70000"};
+          });
+    r.add("unparsable ASN in the path", "aspath.private-asn", E, "prefixes[1].asPath[1]", "x1",
+          [](Onboarding &o) {
+              o.prefixes[1].asPath = {"213999", "x1"};
+          });
+    r.add("/25 with 4 ASNs", "aspath.length", E, "prefixes[1].asPath", "4", [](Onboarding &o) {
+        o.prefixes[1].asPath = {"213999", "3356", "1299", "174"};
+    });
+    r.add("/24 with 4 ASNs", "aspath.length-recommended", W, "prefixes[0].asPath", "3 or fewer",
+          [](Onboarding &o) {
+              o.prefixes[0].asPath = {"213999", "213999", "3356", "1299"};
+          });
+    // Registered customer ASNs
+    r.add("customer ASN before Active", "registered-asn.requires-active", E,
+          "registeredAsns[0].asn", "Active",
+          [](Onboarding &o) { o.registeredAsns = {customer("212345")}; });
+    r.add("customer ASN under an inactive peering", "registered-asn.requires-active", E,
+          "registeredAsns[0].asn", "exampleix-fra-ixrs", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345", "exampleix-fra-ixrs")};
+          });
+    r.add("customer ASN under an unknown peering", "registered-asn.requires-active", E,
+          "registeredAsns[0].peering", "exampleix-ams-ixrs, exampleix-fra-ixrs", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345", "nope")};
+          });
+    r.add("customer ASN without a peering", "registered-asn.requires-active", E,
+          "registeredAsns[0].peering", "exampleix-ams-ixrs", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345", "")};
+          });
+    r.add("customer ASN registered twice", "registered-asn.unique", E, "registeredAsns[1].asn",
+          "registeredAsns[0]", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345"), customer("3.15737")};
+          });
+    r.add("customer ASN registered elsewhere", "registered-asn.unique", E, "registeredAsns[0].asn",
+          "Other-IX to Microsoft", [](Onboarding &o, ValidationContext &ctx) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345")};
+              ctx.registeredElsewhere.insert(212345, "Other-IX to Microsoft");
+          });
+    r.add("customer ASN private", "registered-asn.public", E, "registeredAsns[0].asn", "private",
+          [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("64512")};
+          });
+    r.add("customer ASN unparsable", "registered-asn.public", E, "registeredAsns[0].asn", "cust",
+          [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("cust")};
+          });
+    r.add("prefix key not a GUID", "registered-asn.prefix-key", E, "registeredAsns[0].prefixKey",
+          "xyz", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345")};
+              o.registeredAsns[0].prefixKey = "xyz";
+          });
+    r.add("key delivery on a day that does not exist", "milestone.date", E,
+          "registeredAsns[0].keyDeliveredAt", "2026-02-30T10:00:00Z", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345")};
+              o.registeredAsns[0].keyDeliveredAt = "2026-02-30T10:00:00Z";
+          });
+    r.add("key delivery time not ISO", "milestone.date", E, "registeredAsns[0].keyDeliveredAt",
+          "yesterday", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345")};
+              o.registeredAsns[0].keyDeliveredAt = "yesterday";
+          });
+    // Tracking
+    r.add("milestone stage unknown", "milestone.stage", E, "milestones[1].stage", "go-live",
+          [](Onboarding &o) { o.milestones[1].stage = "go-live"; });
+    r.add("mail stage unknown", "milestone.stage", E, "mail[0].stage", "asn-association",
+          [](Onboarding &o) { o.mail[0].stage = "asn"; });
+    r.add("expected date invalid", "milestone.date", E, "milestones[0].expected", "2026-13-01",
+          [](Onboarding &o) { o.milestones[0].expected = "2026-13-01"; });
+    r.add("expected date not ISO", "milestone.date", E, "milestones[1].expected", "23.11.2026",
+          [](Onboarding &o) { o.milestones[1].expected = "23.11.2026"; });
+    r.add("reached not a date-time", "milestone.date", E, "milestones[0].reached", "T10:00:00Z",
+          [](Onboarding &o) { o.milestones[0].reached = "2026-11-02"; });
+    r.add("milestone source unknown", "milestone.source", E, "milestones[0].source", "phone",
+          [](Onboarding &o) { o.milestones[0].source = "phone"; });
+    return r.rows;
+}
+
+// Boundaries and variants that must leave the baseline without any finding.
+QList<QPair<QString, Mutation>> passingRows()
+{
+    Rows r;
+    r.pass("bandwidth exactly 10000", [](Onboarding &o) {
+        conn(o, 0, 0).bandwidthMbps = 10000;
+        conn(o, 1, 0).bandwidthMbps = 10000;
+    });
+    r.pass("bandwidth 100G everywhere", [](Onboarding &o) {
+        conn(o, 0, 0).bandwidthMbps = 100000;
+        conn(o, 1, 0).bandwidthMbps = 100000;
+    });
+    r.pass("max prefixes 400", [](Onboarding &o) { o.peerings[0].maxPrefixesFromMicrosoft = 400; });
+    r.pass("max prefixes 500", [](Onboarding &o) { o.peerings[1].maxPrefixesFromMicrosoft = 500; });
+    r.pass("/25 with 3 ASNs", [](Onboarding &o) {
+        o.prefixes[1].asPath = {"213999", "3356", "1299"};
+    });
+    r.pass("/24 with 3 ASNs", [](Onboarding &o) {
+        o.prefixes[0].asPath = {"213999", "213999", "213999"};
+    });
+    r.pass("AS path in asdot and with AS prefix", [](Onboarding &o) {
+        o.prefixes[0].asPath = {"AS213999", "3.15961"};
+    });
+    r.pass("/31 uses network and broadcast", [](Onboarding &o) {
+        conn(o, 0, 0).bgp.peerIPv4 = "185.1.200.0";
+        conn(o, 0, 0).bgp.microsoftIPv4 = "185.1.200.1";
+    });
+    r.pass("/30 host addresses", [](Onboarding &o) {
+        conn(o, 1, 0).bgp.peerIPv4 = "185.1.200.6";
+        conn(o, 1, 0).bgp.microsoftIPv4 = "185.1.200.5";
+    });
+    r.pass("IPv6 /127 with the all-zeros address", [](Onboarding &o) {
+        auto &b = conn(o, 0, 0).bgp;
+        b.sessionPrefixV6 = "2001:7f8:ff00::/127";
+        b.peerIPv6 = "2001:7f8:ff00::1";
+        b.microsoftIPv6 = "2001:7f8:ff00::";
+    });
+    r.pass("IPv6 /126 host addresses", [](Onboarding &o) {
+        auto &b = conn(o, 1, 0).bgp;
+        b.sessionPrefixV6 = "2001:db8::/126";
+        b.peerIPv6 = "2001:db8::1";
+        b.microsoftIPv6 = "2001:db8::2";
+    });
+    r.pass("resource group of 90 characters",
+           [](Onboarding &o) { o.peerings[0].resourceGroup = QString(90, 'r'); });
+    r.pass("resource group with Unicode letters and ()", [](Onboarding &o) {
+        o.peerings[0].resourceGroup = QString::fromUtf8("rg_(Zürich)-Ωmega.1");
+    });
+    r.pass("peering name of 63 characters",
+           [](Onboarding &o) { o.peerings[0].name = QString(63, 'p'); });
+    r.pass("peering name with _ . -",
+           [](Onboarding &o) { o.peerings[0].name = "Example_IX.ams-1"; });
+    r.pass("backup in another metro", [](Onboarding &o) { conn(o, 1, 0).role = "backup"; });
+    r.pass("redundant connection next to the primary",
+           [](Onboarding &o) { addAmsterdamConnection(o, "redundant"); });
+    r.pass("third metro with a backup", [](Onboarding &o) { addPeering(o, "Paris", "backup"); });
+    r.pass("registered ASN with an Active connection", [](Onboarding &o) {
+        activateAmsterdam(o);
+        o.registeredAsns = {customer("212345")};
+        o.registeredAsns[0].keyDeliveredAt = "2026-11-25T10:00:00Z";
+    });
+    r.pass("key delivery time with an offset", [](Onboarding &o) {
+        activateAmsterdam(o);
+        o.registeredAsns = {customer("212345")};
+        o.registeredAsns[0].keyDeliveredAt = "2026-11-25T10:00:00.250+01:00";
+    });
+    r.pass("origin ASN is a registered customer", [](Onboarding &o) {
+        activateAmsterdam(o);
+        o.registeredAsns = {customer("212345")};
+        o.prefixes[0].originAsn = "AS212345";
+    });
+    r.pass("origin ASN unregistered before Active",
+           [](Onboarding &o) { o.prefixes[0].originAsn = "3356"; });
+    r.pass("origin ASN empty", [](Onboarding &o) { o.prefixes[0].originAsn.clear(); });
+    r.pass("community among others, with spaces", [](Onboarding &o) {
+        o.prefixes[0].communities = {"65000:1", " 8075:8007 "};
+    });
+    r.pass("optional identifiers empty", [](Onboarding &o) {
+        conn(o, 0, 0).id.clear();
+        conn(o, 1, 0).id.clear();
+    });
+    r.pass("free-mail address of a non-Noc contact",
+           [](Onboarding &o) { o.peerAsn.contacts[1].email = "peering.example@gmail.com"; });
+    r.pass("peer ASN in asdot", [](Onboarding &o) {
+        o.peerAsn.asn = "AS3.17391";
+        o.prefixes[0].originAsn = "213999";
+    });
+    r.pass("same router name in two metros",
+           [](Onboarding &o) { conn(o, 1, 0).peerRouters[0] = "rs1.ams.example-ix.net"; });
+    r.pass("milestone date-time with offset",
+           [](Onboarding &o) { o.milestones[1].reached = "2026-11-23T10:00:00+01:00"; });
+    r.pass("milestone and mail without stage", [](Onboarding &o) {
+        o.milestones[1].stage.clear();
+        o.mail[0].stage.clear();
+    });
+    r.pass("customer registered in another onboarding under another ASN",
+           [](Onboarding &o, ValidationContext &ctx) {
+               activateAmsterdam(o);
+               o.registeredAsns = {customer("212345")};
+               ctx.registeredElsewhere.insert(212346, "Other-IX to Microsoft");
+           });
+    return r.passing;
+}
+
+QString describe(const Findings &findings)
+{
+    QStringList lines;
+    for (const Finding &f : findings)
+        lines << QStringLiteral("%1 %2 %3: %4")
+                     .arg(severityId(f.severity), f.rule, f.path, f.message);
+    return lines.join(u'\n');
+}
+
+Findings run(const Mutation &mutate)
+{
+    Onboarding o = baseline();
+    ValidationContext ctx;
+    mutate(o, ctx);
+    return OnboardingValidator::validate(o, ctx);
+}
+
+QString dataFile(const char *name)
+{
+    return QStringLiteral(PEERING_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TestValidation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void baselineIsClean();
+    void findings_data();
+    void findings();
+    void passes_data();
+    void passes();
+    void everyRuleIsExercised();
+    void messagesAndPaths();
+    void documentOrder();
+    void severityByRule();
+    void sampleDocuments_data();
+    void sampleDocuments();
+};
+
+void TestValidation::baselineIsClean()
+{
+    const Findings f = OnboardingValidator::validate(baseline());
+    QVERIFY2(f.isEmpty(), qPrintable(describe(f)));
+}
+
+void TestValidation::findings_data()
+{
+    QTest::addColumn<Mutation>("mutate");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("alsoAllowed");
+    QTest::addColumn<QString>("mentions");
+    for (const Row &r : failingRows())
+        QTest::newRow(qPrintable(r.name))
+            << r.mutate << r.rule << r.severity << r.path << r.alsoAllowed << r.mentions;
+}
+
+void TestValidation::findings()
+{
+    QFETCH(Mutation, mutate);
+    QFETCH(QString, rule);
+    QFETCH(Severity, severity);
+    QFETCH(QString, path);
+    QFETCH(QStringList, alsoAllowed);
+    QFETCH(QString, mentions);
+
+    const Findings all = run(mutate);
+    const QString dump = describe(all);
+    const Finding *hit = nullptr;
+    for (const Finding &f : all)
+        if (f.rule == rule && f.severity == severity && f.path == path)
+            hit = &f;
+    QVERIFY2(
+        hit,
+        qPrintable(
+            QStringLiteral("no %1 %2 at %3 in:\n%4").arg(severityId(severity), rule, path, dump)));
+    if (!mentions.isEmpty())
+        QVERIFY2(hit->message.contains(mentions, Qt::CaseInsensitive),
+                 qPrintable(
+                     QStringLiteral("\"%1\" does not mention \"%2\"").arg(hit->message, mentions)));
+    // The mutation raises nothing else than what it is about.
+    for (const Finding &f : all)
+        QVERIFY2(f.rule == rule || alsoAllowed.contains(f.rule),
+                 qPrintable(QStringLiteral("unrelated finding in:\n%1").arg(dump)));
+}
+
+void TestValidation::passes_data()
+{
+    QTest::addColumn<Mutation>("mutate");
+    for (const auto &[name, mutate] : passingRows())
+        QTest::newRow(qPrintable(name)) << mutate;
+}
+
+void TestValidation::passes()
+{
+    QFETCH(Mutation, mutate);
+    const Findings f = run(mutate);
+    QVERIFY2(f.isEmpty(), qPrintable(describe(f)));
+}
+
+void TestValidation::everyRuleIsExercised()
+{
+    QCOMPARE(OnboardingValidator::ruleIds(), kRuleIds);
+    QSet<QString> exercised;
+    for (const Row &r : failingRows())
+        exercised.insert(r.rule);
+    for (const QString &id : kRuleIds)
+        QVERIFY2(exercised.contains(id),
+                 qPrintable(QStringLiteral("no failing row for %1").arg(id)));
+    // And no row expects a rule the validator does not declare.
+    for (const QString &id : std::as_const(exercised))
+        QVERIFY2(kRuleIds.contains(id), qPrintable(id));
+}
+
+void TestValidation::messagesAndPaths()
+{
+    const QSet<QString> known(kRuleIds.cbegin(), kRuleIds.cend());
+    // Paths use the document's keys: peerAsn, peerings, prefixes, registeredAsns, ...
+    const QRegularExpression pathShape(
+        QStringLiteral("^(peerAsn|peerings|prefixes|registeredAsns|milestones|mail)"
+                       "(\\[\\d+\\])?(\\.[A-Za-z0-9]+(\\[\\d+\\])?)*$"));
+    const QRegularExpression placeholder(QStringLiteral("%\\d"));
+    for (const Row &r : failingRows()) {
+        const Findings all = run(r.mutate);
+        QVERIFY2(!all.isEmpty(), qPrintable(r.name));
+        for (const Finding &f : all) {
+            const QString where = QStringLiteral("%1: %2 %3").arg(r.name, f.rule, f.path);
+            QVERIFY2(known.contains(f.rule), qPrintable(where));
+            QVERIFY2(!f.path.isEmpty(), qPrintable(where));
+            QVERIFY2(pathShape.match(f.path).hasMatch(), qPrintable(where));
+            QVERIFY2(!f.message.trimmed().isEmpty(), qPrintable(where));
+            QVERIFY2(!placeholder.match(f.message).hasMatch(), qPrintable(f.message));
+        }
+    }
+}
+
+void TestValidation::documentOrder()
+{
+    Onboarding o = baseline();
+    o.mail[0].stage = "x";
+    o.registeredAsns = {customer("212345")};
+    o.prefixes[1].communities.clear();
+    conn(o, 1, 0).lacp = false;
+    o.peerings[0].sku = "Basic";
+    o.peerAsn.validationState = "Pending";
+    const Findings f = OnboardingValidator::validate(o);
+    QStringList paths;
+    for (const Finding &x : f)
+        paths << x.path;
+    QCOMPARE(paths,
+             (QStringList {"peerAsn.validationState", "peerings[0].sku", fra + ".lacp",
+                           "prefixes[1].communities", "registeredAsns[0].asn", "mail[0].stage"}));
+    // Pure: the same input gives the same findings.
+    QCOMPARE(OnboardingValidator::validate(o), f);
+}
+
+void TestValidation::severityByRule()
+{
+    for (const Row &r : failingRows()) {
+        if (r.rule == QLatin1String("prefix.registered"))
+            continue; // an error (2025 text) or a warning (the 2023 text's origin ASNs)
+        QCOMPARE(r.severity == Severity::Warning, kWarningRules.contains(r.rule));
+        for (const Finding &f : run(r.mutate))
+            if (f.rule != QLatin1String("prefix.registered"))
+                QVERIFY2((f.severity == Severity::Warning) == kWarningRules.contains(f.rule),
+                         qPrintable(f.rule));
+    }
+}
+
+void TestValidation::sampleDocuments_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("hasErrors");
+    QTest::addColumn<QStringList>("rules");
+    QTest::newRow("clean") << dataFile("clean.json") << false << QStringList();
+    QTest::newRow("backup in another metro")
+        << dataFile("backup-other-metro.json") << false << QStringList();
+    QTest::newRow("backup in the primary's metro")
+        << dataFile("backup-same-metro.json") << true << QStringList {"backup.other-location"};
+    QTest::newRow("many findings") << dataFile("many-findings.json") << true
+                                   << QStringList {"asn.public",
+                                                   "peer-asn.approved",
+                                                   "contact.noc",
+                                                   "contact.email",
+                                                   "basics.subscription-id",
+                                                   "basics.resource-group",
+                                                   "basics.peering-name",
+                                                   "config.network",
+                                                   "config.sku",
+                                                   "bandwidth.minimum",
+                                                   "bandwidth.equal",
+                                                   "redundancy.local",
+                                                   "diversity.routers",
+                                                   "backup.other-location",
+                                                   "redundancy.geo",
+                                                   "mesh.extra-connection",
+                                                   "interconnect.lacp",
+                                                   "interconnect.stateful-firewall",
+                                                   "interconnect.rate-limit",
+                                                   "connection.session-address-provider",
+                                                   "connection.use-for-peering-service",
+                                                   "connection.facility",
+                                                   "bgp.session-prefix",
+                                                   "bgp.max-prefix-from-microsoft",
+                                                   "prefix.ipv4-public",
+                                                   "prefix.registered",
+                                                   "prefix.community",
+                                                   "prefix.traffic-class",
+                                                   "aspath.private-asn",
+                                                   "aspath.length",
+                                                   "registered-asn.requires-active",
+                                                   "registered-asn.public"};
+}
+
+void TestValidation::sampleDocuments()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, hasErrors);
+    QFETCH(QStringList, rules);
+    const Result<Onboarding> o = OnboardingDocument::readFile(file);
+    QVERIFY2(o.ok(), qPrintable(o.error()));
+    const Findings f = OnboardingValidator::validate(*o);
+    QVERIFY2(Peering::hasErrors(f) == hasErrors, qPrintable(describe(f)));
+    QSet<QString> seen;
+    for (const Finding &x : f)
+        seen.insert(x.rule);
+    for (const QString &rule : rules)
+        QVERIFY2(seen.contains(rule),
+                 qPrintable(QStringLiteral("missing %1 in:\n%2").arg(rule, describe(f))));
+}
+
+QTEST_GUILESS_MAIN(TestValidation)
+#include "tst_validation.moc"
