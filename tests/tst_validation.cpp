@@ -66,6 +66,8 @@ const QStringList kRuleIds {
     "milestone.stage",
     "milestone.date",
     "milestone.source",
+    "onboarding.name",
+    "requirement.status",
 };
 
 // The warnings of the table; prefix.registered is an error, or a warning for the 2023 text's
@@ -637,6 +639,21 @@ QList<Row> failingRows()
           [](Onboarding &o) { o.milestones[0].reached = "2026-11-02"; });
     r.add("milestone source unknown", "milestone.source", E, "milestones[0].source", "phone",
           [](Onboarding &o) { o.milestones[0].source = "phone"; });
+    // The document as a whole
+    r.add("no onboarding name", "onboarding.name", E, "name", "name",
+          [](Onboarding &o) { o.name = "   "; });
+    r.add("waived without a note", "requirement.status", E, "requirements[0].note", "lacp",
+          [](Onboarding &o) { o.requirements = {{"lacp", "waived", " ", {}}}; });
+    r.add("unknown requirement", "requirement.status", E, "requirements[1].id", "no-such",
+          [](Onboarding &o) {
+              o.requirements = {{"lacp", "met", {}, {}}, {"no-such", "met", {}, {}}};
+          });
+    r.add("requirement listed twice", "requirement.status", E, "requirements[1].id", "twice",
+          [](Onboarding &o) {
+              o.requirements = {{"lacp", "met", {}, {}}, {"lacp", "open", {}, {}}};
+          });
+    r.add("requirement status unknown", "requirement.status", E, "requirements[0].status", "done",
+          [](Onboarding &o) { o.requirements = {{"lacp", "done", {}, {}}}; });
     return r.rows;
 }
 
@@ -651,6 +668,11 @@ QList<QPair<QString, Mutation>> passingRows()
     r.pass("bandwidth 100G everywhere", [](Onboarding &o) {
         conn(o, 0, 0).bandwidthMbps = 100000;
         conn(o, 1, 0).bandwidthMbps = 100000;
+    });
+    r.pass("requirements met, open and waived with a note", [](Onboarding &o) {
+        o.requirements = {{"lacp", "met", {}, {}},
+                          {"geo-redundancy", "open", {}, {}},
+                          {"traffic-class", "waived", "documented in the change ticket", {}}};
     });
     r.pass("max prefixes 400", [](Onboarding &o) { o.peerings[0].maxPrefixesFromMicrosoft = 400; });
     r.pass("max prefixes 500", [](Onboarding &o) { o.peerings[1].maxPrefixesFromMicrosoft = 500; });
@@ -866,7 +888,7 @@ void TestValidation::messagesAndPaths()
     const QSet<QString> known(kRuleIds.cbegin(), kRuleIds.cend());
     // Paths use the document's keys: peerAsn, peerings, prefixes, registeredAsns, ...
     const QRegularExpression pathShape(
-        QStringLiteral("^(peerAsn|peerings|prefixes|registeredAsns|milestones|mail)"
+        QStringLiteral("^(name|peerAsn|peerings|prefixes|registeredAsns|milestones|mail|requirements)"
                        "(\\[\\d+\\])?(\\.[A-Za-z0-9]+(\\[\\d+\\])?)*$"));
     const QRegularExpression placeholder(QStringLiteral("%\\d"));
     for (const Row &r : failingRows()) {

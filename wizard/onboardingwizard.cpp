@@ -47,6 +47,18 @@ OnboardingWizard::OnboardingWizard(QWidget *parent)
     revalidate();
 }
 
+OnboardingWizard::~OnboardingWizard()
+{
+    // The pages read the draft and findings on focus changes; QDialog's destructor still moves
+    // focus, after this class's members are gone. So the pages go first.
+    const QList<int> ids = pageIds();
+    for (int id : ids) {
+        QWizardPage *p = page(id);
+        removePage(id);
+        delete p;
+    }
+}
+
 Onboarding OnboardingWizard::newOnboarding()
 {
     Onboarding o;

@@ -27,6 +27,7 @@ public:
     Q_ENUM(PageId)
 
     explicit OnboardingWizard(QWidget *parent = nullptr);
+    ~OnboardingWizard() override;
 
     // A new onboarding with one empty peering and the portal's fixed values.
     static Onboarding newOnboarding();

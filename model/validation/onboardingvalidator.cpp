@@ -1,5 +1,6 @@
 #include "onboardingvalidator.h"
 
+#include "documentrules.h"
 #include "milestonerules.h"
 #include "peerasnrules.h"
 #include "peeringrules.h"
@@ -26,15 +27,17 @@ const QStringList &OnboardingValidator::ruleIds()
         RegisteredAsnRequiresActive, RegisteredAsnUnique, RegisteredAsnPublic,
         // shape checks the table does not name
         ContactRole, ConnectionRole, ConnectionState, ConnectionIdentifier, RegisteredAsnPrefixKey,
-        MilestoneStage, MilestoneDate, MilestoneSource};
+        MilestoneStage, MilestoneDate, MilestoneSource, OnboardingName, RequirementStatus};
     return ids;
 }
 
 Findings OnboardingValidator::validate(const Onboarding &onboarding,
                                        const ValidationContext &context)
 {
-    // Document order: peer ASN, peerings, prefixes, registered ASNs, milestones and mail.
+    // Document order: name and checklist, peer ASN, peerings, prefixes, registered ASNs,
+    // milestones and mail.
     ValidationRun run(onboarding, context);
+    DocumentRules::check(run);
     PeerAsnRules::check(run);
     PeeringRules(run).check();
     PrefixRules::check(run);

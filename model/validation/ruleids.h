@@ -57,5 +57,7 @@ inline constexpr QLatin1String RegisteredAsnPrefixKey {"registered-asn.prefix-ke
 inline constexpr QLatin1String MilestoneStage {"milestone.stage"};
 inline constexpr QLatin1String MilestoneDate {"milestone.date"};
 inline constexpr QLatin1String MilestoneSource {"milestone.source"};
+inline constexpr QLatin1String OnboardingName {"onboarding.name"};
+inline constexpr QLatin1String RequirementStatus {"requirement.status"};
 
 } // namespace Peering::RuleId

@@ -1,0 +1,53 @@
+#include "documentrules.h"
+
+#include "ruleids.h"
+#include "validationrun.h"
+
+#include <QSet>
+
+namespace Peering {
+
+void DocumentRules::check(ValidationRun &run)
+{
+    const Onboarding &o = run.onboarding();
+    if (o.name.trimmed().isEmpty())
+        run.error(RuleId::OnboardingName, QStringLiteral("name"),
+                  tr("The onboarding has no name; give it one that says who connects where, "
+                     "such as \"Example-IX to Microsoft\" (it identifies it in the store)"));
+
+    static const QSet<QString> known = [] {
+        QSet<QString> ids;
+        for (const RequirementInfo &info : RequirementCheck::catalogue())
+            ids.insert(info.id);
+        return ids;
+    }();
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < o.requirements.size(); ++i) {
+        const RequirementCheck &r = o.requirements[i];
+        const auto path = [i](const char *field) {
+            return ValidationRun::itemPath(QLatin1String("requirements"), i, QLatin1String(field));
+        };
+        if (!known.contains(r.id)) {
+            QStringList ids(known.begin(), known.end());
+            ids.sort();
+            run.error(RuleId::RequirementStatus, path("id"),
+                      tr("\"%1\" is not a requirement of the checklist; use one of %2")
+                          .arg(r.id, ValidationRun::joinValues(ids)));
+        } else if (seen.contains(r.id)) {
+            run.error(RuleId::RequirementStatus, path("id"),
+                      tr("Requirement \"%1\" is listed twice; keep one entry").arg(r.id));
+        }
+        seen.insert(r.id);
+        if (!RequirementCheck::statuses().contains(r.status))
+            run.error(RuleId::RequirementStatus, path("status"),
+                      tr("Status \"%1\" is not known; use one of %2")
+                          .arg(r.status, ValidationRun::joinValues(RequirementCheck::statuses())));
+        else if (r.status == QLatin1String("waived") && r.note.trimmed().isEmpty())
+            run.error(RuleId::RequirementStatus, path("note"),
+                      tr("Requirement \"%1\" is waived without a note; say why it is waived, for "
+                         "the record")
+                          .arg(r.id));
+    }
+}
+
+} // namespace Peering
