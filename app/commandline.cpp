@@ -1,6 +1,9 @@
 #include "commandline.h"
 
 #include "document/onboardingdocument.h"
+#include "domain/asn.h"
+#include "onboarding/onboardingprogress.h"
+#include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QCommandLineParser>
@@ -113,6 +116,8 @@ QString findingsAsText(const QString &file, const Findings &findings)
 
 int runValidate(Context &c);
 int runExport(Context &c);
+int runImport(Context &c);
+int runList(Context &c);
 
 const Command kCommands[] = {
     {"validate", "validate FILE [--format text|json]",
@@ -125,6 +130,20 @@ const Command kCommands[] = {
                        "Writes an onboarding in another format. MD5 keys are left out unless "
                        "--include-secrets is given."),
      runExport},
+    {"import", "import FILE... [--store URL] [--replace] [--include-secrets]",
+     QT_TRANSLATE_NOOP("Peering::CommandLine",
+                       "Stores onboarding documents in the store, each one atomically (all of it or "
+                       "none of it).\n"
+                       "A name already in the store is refused unless --replace is given. MD5 keys "
+                       "are not stored unless --include-secrets is given.\n"
+                       "Exit status: 0 all stored, 1 some refused (name or customer ASN taken), "
+                       "2 unreadable input or a store error."),
+     runImport},
+    {"list", "list [--store URL] [--format text|json]",
+     QT_TRANSLATE_NOOP("Peering::CommandLine",
+                       "Lists the onboardings in the store with their peer ASN, metros, the stage "
+                       "in progress and its next milestone (days left, or overdue)."),
+     runList},
 };
 
 const Command *findCommand(const QString &name)
@@ -243,6 +262,295 @@ int runExport(Context &c)
         c.err << "peering-wizard export: "
               << CommandLine::tr("%n MD5 key(s) left out; add --include-secrets to export them", nullptr, omitted)
               << Qt::endl;
+    return CommandLine::Ok;
+}
+
+// --- import and list: the commands that work on the onboarding store
+
+const char *const kStoreHelp = QT_TRANSLATE_NOOP(
+    "Peering::CommandLine",
+    "The store: a file path, sqlite:PATH, or postgresql://user@host:port/database (the password "
+    "comes from PGPASSWORD or ~/.pgpass, never from the URL). Default: the store chosen in the "
+    "settings, else the per-user data location.");
+
+// Like parseOptions(), for commands whose positional arguments differ.
+bool parseStoreCommand(QCommandLineParser &parser,
+                       Context &c,
+                       const Command &command,
+                       const QString &positionalName,
+                       const QString &positionalHelp)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        CommandLine::tr("Show this help.")));
+    if (!positionalName.isEmpty())
+        parser.addPositionalArgument(positionalName, positionalHelp);
+    parser.setApplicationDescription(CommandLine::tr(command.summary));
+    if (!parser.parse(c.arguments)) {
+        c.err << "peering-wizard " << command.name << ": " << parser.errorText() << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+void printStoreCommandHelp(Context &c, const Command &command, QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const qsizetype eol = text.indexOf(u'\n');
+    text.replace(0, eol,
+                 QStringLiteral("Usage: peering-wizard %1").arg(QLatin1String(command.synopsis)));
+    c.out << text;
+    c.out.flush();
+}
+
+// The peer ASN as list --format json gives it: a number when it parses, the text otherwise.
+QJsonValue peerAsnJson(const QString &text)
+{
+    const Result<Asn> asn = Asn::parse(text);
+    if (asn)
+        return QJsonValue(qint64(asn->value()));
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString peerAsnText(const QString &text)
+{
+    const Result<Asn> asn = Asn::parse(text);
+    return asn ? asn->toString() : text;
+}
+
+// Days left as a number people can sort by eye; negative and marked when overdue.
+QString daysLeftText(qint64 days)
+{
+    if (days < 0)
+        return CommandLine::tr("%1 (overdue)").arg(days);
+    if (days == 0)
+        return CommandLine::tr("0 (due today)");
+    return QString::number(days);
+}
+
+int runImport(Context &c)
+{
+    const Command &command = *findCommand(QStringLiteral("import"));
+    QCommandLineParser parser;
+    const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption replace(
+        QStringLiteral("replace"),
+        CommandLine::tr("Replace an onboarding of the same name (a new "
+                        "version of it, recorded in the audit trail)."));
+    const QCommandLineOption secrets(
+        QStringLiteral("include-secrets"),
+        CommandLine::tr("Keep BGP MD5 keys in the store (in clear; the "
+                        "SQLite file is readable by you only)."));
+    parser.addOptions({store, replace, secrets});
+    if (!parseStoreCommand(parser, c, command, QStringLiteral("FILE..."),
+                           CommandLine::tr("Onboarding documents (peering-onboarding/1).")))
+        return CommandLine::BadInput;
+    if (parser.isSet(QStringLiteral("help"))) {
+        printStoreCommandHelp(c, command, parser);
+        return CommandLine::Ok;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        c.err << "peering-wizard import: "
+              << CommandLine::tr(
+                     "give one or more documents to import (see peering-wizard import --help)")
+              << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    const Result<StoreLocation> location = StoreLocation::resolve(parser.value(store));
+    if (!location) {
+        c.err << "peering-wizard import: " << location.error() << Qt::endl;
+        return CommandLine::BadInput;
+    }
+
+    // Read everything first: an unreadable file does not stop the others.
+    bool unreadable = false;
+    QStringList names;
+    QList<Onboarding> documents;
+    for (const QString &file : files) {
+        const Result<Onboarding> r = OnboardingDocument::readFile(file);
+        if (!r) {
+            c.err << "peering-wizard import: " << r.error() << Qt::endl;
+            unreadable = true;
+            continue;
+        }
+        names.append(file);
+        documents.append(r.value());
+    }
+    if (documents.isEmpty())
+        return CommandLine::BadInput;
+
+    StoreOptions options;
+    options.keepSecrets = parser.isSet(secrets);
+    auto opened = OnboardingStore::open(*location, options);
+    if (!opened) {
+        c.err << "peering-wizard import: " << opened.error().message() << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    std::unique_ptr<OnboardingStore> onboardings = std::move(opened.value());
+    const auto outcomes = onboardings->importDocuments(documents, parser.isSet(replace));
+    if (!outcomes) {
+        c.err << "peering-wizard import: " << outcomes.error().message() << "; "
+              << CommandLine::tr("nothing was imported") << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    bool refused = false;
+    int secretsLeftOut = 0;
+    const QString where = location->displayString();
+    for (qsizetype i = 0; i < outcomes->size(); ++i) {
+        const ImportOutcome &o = outcomes->at(i);
+        secretsLeftOut += o.secretsLeftOut;
+        switch (o.action) {
+        case ImportOutcome::Action::Created:
+            c.out << names.at(i) << ": "
+                  << CommandLine::tr("imported \"%1\" into %2").arg(o.name, where) << "\n";
+            break;
+        case ImportOutcome::Action::Replaced:
+            c.out << names.at(i) << ": "
+                  << CommandLine::tr("replaced \"%1\" in %2 (now version %3)")
+                         .arg(o.name, where)
+                         .arg(o.version)
+                  << "\n";
+            break;
+        case ImportOutcome::Action::Refused: {
+            refused = true;
+            QString reason = o.error ? o.error->message() : CommandLine::tr("refused");
+            if (o.error && o.error->kind() == StoreError::Kind::Duplicate)
+                reason += CommandLine::tr(" (or use --replace to replace it)");
+            c.err << "peering-wizard import: " << names.at(i) << ": " << reason << Qt::endl;
+            break;
+        }
+        }
+    }
+    c.out.flush();
+    if (secretsLeftOut > 0)
+        c.err << "peering-wizard import: "
+              << CommandLine::tr("MD5 keys not stored: %1; add --include-secrets to keep them in "
+                                 "the store")
+                     .arg(secretsLeftOut)
+              << Qt::endl;
+    if (unreadable)
+        return CommandLine::BadInput;
+    return refused ? CommandLine::Findings : CommandLine::Ok;
+}
+
+int runList(Context &c)
+{
+    const Command &command = *findCommand(QStringLiteral("list"));
+    QCommandLineParser parser;
+    const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    CommandLine::tr("Output format: text (for people) or json."),
+                                    QStringLiteral("text|json"), QStringLiteral("text"));
+    parser.addOptions({store, format});
+    if (!parseStoreCommand(parser, c, command, QString(), QString()))
+        return CommandLine::BadInput;
+    if (parser.isSet(QStringLiteral("help"))) {
+        printStoreCommandHelp(c, command, parser);
+        return CommandLine::Ok;
+    }
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("text") && fmt != QLatin1String("json")) {
+        c.err << "peering-wizard list: "
+              << CommandLine::tr("--format must be text or json, not \"%1\"").arg(fmt) << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        c.err << "peering-wizard list: "
+              << CommandLine::tr("unexpected argument \"%1\" (see peering-wizard list --help)")
+                     .arg(parser.positionalArguments().constFirst())
+              << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    const Result<StoreLocation> location = StoreLocation::resolve(parser.value(store));
+    if (!location) {
+        c.err << "peering-wizard list: " << location.error() << Qt::endl;
+        return CommandLine::BadInput;
+    }
+
+    QList<OnboardingSummary> summaries;
+    // Nothing imported yet into the per-user store: an empty list, and no file made for it.
+    const bool nothingYet = location->isDefault() && !QFileInfo::exists(location->filePath());
+    if (!nothingYet) {
+        StoreOptions options;
+        options.mode = StoreOptions::Mode::ReadOnly;
+        auto opened = OnboardingStore::open(*location, options);
+        if (!opened) {
+            c.err << "peering-wizard list: " << opened.error().message() << Qt::endl;
+            return CommandLine::BadInput;
+        }
+        auto listed = opened.value()->list();
+        if (!listed) {
+            c.err << "peering-wizard list: " << listed.error().message() << Qt::endl;
+            return CommandLine::BadInput;
+        }
+        summaries = listed.takeValue();
+    }
+
+    const QDate today = QDate::currentDate();
+    if (fmt == QLatin1String("json")) {
+        QJsonArray list;
+        for (const OnboardingSummary &s : summaries) {
+            const std::optional<qint64> days = OnboardingProgress::daysLeft(s.nextExpected, today);
+            QJsonObject next;
+            if (days)
+                next = QJsonObject {
+                    {QLatin1String("stage"), s.nextStage},
+                    {QLatin1String("expected"), s.nextExpected.toString(Qt::ISODate)},
+                    {QLatin1String("daysLeft"), *days}};
+            list.append(
+                QJsonObject {{QLatin1String("name"), s.name},
+                             {QLatin1String("peerAsn"), peerAsnJson(s.peerAsn)},
+                             {QLatin1String("metros"), QJsonArray::fromStringList(s.metros)},
+                             {QLatin1String("stage"), s.stage},
+                             {QLatin1String("nextMilestone"),
+                              days ? QJsonValue(next) : QJsonValue(QJsonValue::Null)},
+                             {QLatin1String("overdue"), days && *days < 0}});
+        }
+        c.out << QJsonDocument(QJsonObject {{QLatin1String("onboardings"), list}})
+                     .toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return CommandLine::Ok;
+    }
+
+    if (summaries.isEmpty()) {
+        c.out << CommandLine::tr("No onboardings in %1.").arg(location->displayString()) << "\n";
+        c.out.flush();
+        return CommandLine::Ok;
+    }
+    const QStringList header {CommandLine::tr("NAME"),           CommandLine::tr("PEER ASN"),
+                              CommandLine::tr("METROS"),         CommandLine::tr("STAGE"),
+                              CommandLine::tr("NEXT MILESTONE"), CommandLine::tr("EXPECTED"),
+                              CommandLine::tr("DAYS LEFT")};
+    QList<QStringList> rows;
+    for (const OnboardingSummary &s : summaries) {
+        const std::optional<qint64> days = OnboardingProgress::daysLeft(s.nextExpected, today);
+        rows.append({s.name, peerAsnText(s.peerAsn), s.metros.join(QStringLiteral(", ")), s.stage,
+                     days ? s.nextStage : QStringLiteral("-"),
+                     days ? s.nextExpected.toString(Qt::ISODate) : QStringLiteral("-"),
+                     days ? daysLeftText(*days) : QStringLiteral("-")});
+    }
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : QList<QStringList> {header} + rows)
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = qMax(widths[i], row.at(i).size());
+    auto print = [&](const QStringList &row) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row.at(i).leftJustified(widths.at(i) + 2) : row.at(i);
+        c.out << line << "\n";
+    };
+    print(header);
+    for (const QStringList &row : rows)
+        print(row);
+    c.out << "\n"
+          << CommandLine::tr("Onboardings: %1, in %2, on %3")
+                 .arg(summaries.size())
+                 .arg(location->displayString(), today.toString(Qt::ISODate))
+          << "\n";
+    c.out.flush();
     return CommandLine::Ok;
 }
 

@@ -75,18 +75,36 @@ int main(int argc, char *argv[])
     setIdentity();
     installTranslators(app);
     QApplication::setApplicationDisplayName(QObject::tr("Peering Onboarding Wizard"));
-    Peering::MainWindow window;
     const QStringList args = QCoreApplication::arguments();
+    QString storeUrl;
+    for (qsizetype i = 1; i + 1 < args.size(); ++i)
+        if (args[i] == QLatin1String("--store"))
+            storeUrl = args[i + 1];
+    Peering::MainWindow window(storeUrl);
     QString screenshot;
+    bool measuring = false;
+    QStringList documents;
     for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--screenshot") && i + 1 < args.size())
+        if (args[i] == QLatin1String("--screenshot") && i + 1 < args.size()) {
             screenshot = args[++i];
-        else if (args[i] == QLatin1String("--measure-startup"))
+        } else if (args[i] == QLatin1String("--store")) {
+            ++i;
+        } else if (args[i] == QLatin1String("--measure-startup")) {
             new Peering::FirstPaintProbe(&window, started);
-        else if (!args[i].startsWith(u'-'))
-            window.openDocument(args[i]);
+            measuring = true;
+        } else if (!args[i].startsWith(u'-')) {
+            documents.append(args[i]);
+        }
     }
     window.show();
+    if (!measuring && screenshot.isEmpty()) {
+        // After the window is up: documents named on the command line, then last session's drafts.
+        QTimer::singleShot(0, &window, [&window, documents] {
+            for (const QString &d : documents)
+                window.checkDocumentFile(d);
+            window.offerDrafts();
+        });
+    }
     if (!screenshot.isEmpty()) {
         // For documentation and bug reports: save the painted window as PNG and quit.
         QTimer::singleShot(300, &window, [&window, screenshot] {

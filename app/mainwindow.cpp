@@ -1,147 +1,514 @@
 #include "mainwindow.h"
 
 #include "document/onboardingdocument.h"
-#include "findingsmodel.h"
+#include "onboardinglistmodel.h"
 #include "onboardingwizard.h"
+#include "store/importoutcome.h"
+#include "store/storelocation.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace Peering {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const QString &storeArgument, QWidget *parent)
     : QMainWindow(parent)
-    , m_findings(new FindingsModel(this))
+    , m_model(new OnboardingListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_filter(new QLineEdit(this))
+    , m_storeProblem(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_storeLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    setWindowTitle(tr("Peering Onboarding Wizard"));
 
-    m_summary = new QLabel(tr("Open an onboarding document (File > Open) to check it against every "
-                              "rule Microsoft applies before Review + create."),
-                           central);
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summary);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(OnboardingListModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1); // any column
 
-    m_table = new QTableView(central);
-    m_table->setObjectName(QStringLiteral("findingsTable"));
-    m_table->setAccessibleName(tr("Findings"));
-    m_table->setModel(m_findings);
+    m_table->setObjectName(QStringLiteral("onboardingsTable"));
+    m_table->setAccessibleName(tr("Onboardings"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(OnboardingListModel::NameColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setWordWrap(true);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(FindingsModel::MessageColumn,
-                                                      QHeaderView::Stretch);
-    layout->addWidget(m_table, 1);
-    setCentralWidget(central);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table, &QTableView::activated, this, [this] {
+        if (!selectedName().isEmpty())
+            editOnboarding(selectedName());
+    });
+
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter by name, ASN, metro or stage"));
+    m_filter->setAccessibleName(tr("Filter onboardings"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto *filterLabel = new QLabel(tr("F&ilter:"), this);
+    filterLabel->setBuddy(m_filter);
+
+    auto *listPage = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPage);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_filter, 1);
+    listLayout->addLayout(filterRow);
+    listLayout->addWidget(m_table, 1);
+
+    m_storeProblem->setObjectName(QStringLiteral("storeProblemLabel"));
+    m_storeProblem->setWordWrap(true);
+    m_storeProblem->setAlignment(Qt::AlignCenter);
+    m_storeProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stack->addWidget(listPage);
+    m_stack->addWidget(m_storeProblem);
+    setCentralWidget(m_stack);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *create = file->addAction(tr("&New Onboarding..."), this, &MainWindow::newOnboarding);
-    create->setShortcut(QKeySequence::New);
-    create->setObjectName(QStringLiteral("newOnboardingAction"));
-    QAction *open = file->addAction(tr("&Open Document..."), this, &MainWindow::chooseDocument);
-    open->setShortcut(QKeySequence::Open);
-    QAction *edit = file->addAction(tr("&Edit in Wizard..."), this, &MainWindow::editDocument);
-    edit->setShortcut(QKeySequence(tr("Ctrl+E")));
-    edit->setObjectName(QStringLiteral("editDocumentAction"));
+    const auto action = [this](QMenu *menu, const QString &text, const char *name, auto slot,
+                               const QKeySequence &key = {}) {
+        QAction *a = menu->addAction(text, this, slot);
+        a->setObjectName(QLatin1String(name));
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        return a;
+    };
+    QAction *create = action(file, tr("&New Onboarding..."), "newOnboardingAction",
+                             [this] { newOnboarding(); }, QKeySequence::New);
+    m_editAction = action(file, tr("&Edit Onboarding..."), "editOnboardingAction", [this] {
+        if (!selectedName().isEmpty())
+            editOnboarding(selectedName());
+    }, QKeySequence(tr("Ctrl+E")));
+    QAction *import = action(file, tr("&Import Documents..."), "importAction",
+                             &MainWindow::chooseImport, QKeySequence(tr("Ctrl+I")));
+    m_exportAction = action(file, tr("E&xport Document..."), "exportAction",
+                            &MainWindow::exportSelected, QKeySequence(tr("Ctrl+Shift+E")));
+    m_removeAction = action(file, tr("&Delete Onboarding"), "deleteAction",
+                            &MainWindow::removeSelected, QKeySequence::Delete);
+    QAction *drafts = action(file, tr("&Resume Drafts..."), "resumeDraftsAction",
+                             &MainWindow::offerDrafts);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    action(file, tr("&Check Document File..."), "checkDocumentAction", &MainWindow::checkDocument,
+           QKeySequence::Open);
+    action(file, tr("S&witch Store..."), "switchStoreAction", &MainWindow::chooseStore);
+    file->addSeparator();
+    action(file, tr("&Quit"), "quitAction", &QWidget::close, QKeySequence::Quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    action(view, tr("&Refresh"), "refreshAction", &MainWindow::refresh, QKeySequence::Refresh);
+    QAction *findAction = action(view, tr("&Filter"), "findAction", [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    }, QKeySequence::Find);
+    Q_UNUSED(findAction)
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About"), this, &MainWindow::showAbout);
+    action(help, tr("&About"), "aboutAction", &MainWindow::showAbout);
+    m_storeActions = {create, m_editAction, import, m_exportAction, m_removeAction, drafts};
 
-    statusBar()->showMessage(tr("Ready"));
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addAction(create);
+    bar->addAction(m_editAction);
+    bar->addAction(import);
+    bar->addAction(m_exportAction);
+
+    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
+    statusBar()->addPermanentWidget(m_storeLabel);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+
     resize(1100, 700);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    openStore(storeArgument);
 }
 
-bool MainWindow::openDocument(const QString &fileName)
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::openStore(const QString &url)
 {
-    const Result<Onboarding> r = OnboardingDocument::readFile(fileName);
-    if (!r) {
-        QMessageBox::warning(this, tr("Cannot open document"), r.error());
-        return false;
+    m_store.reset();
+    m_storeError.clear();
+    const Result<StoreLocation> location = StoreLocation::resolve(url);
+    if (!location) {
+        m_storeError = location.error();
+    } else {
+        auto opened = OnboardingStore::open(*location);
+        if (opened) {
+            m_store = std::move(opened.value());
+            // Remember the last store that opened, as the next start's default.
+            QSettings().setValue(QLatin1String(StoreLocation::SettingsKey),
+                                 location->isDefault() ? QString() : location->displayString());
+            m_storeLabel->setText(tr("Store: %1").arg(location->displayString()));
+        } else {
+            m_storeError = opened.error().message();
+        }
     }
-    const Findings findings = OnboardingValidator::validate(*r);
-    m_findings->setFindings(findings);
-    const int errors = countSeverity(findings, Severity::Error);
-    const int warnings = countSeverity(findings, Severity::Warning);
-    const QString name = r->name.isEmpty() ? fileName : r->name;
-    m_summary->setText(
-        errors == 0
-            ? tr("<b>%1</b>: no errors, %n warning(s). Ready for Review + create.", nullptr, warnings)
-                  .arg(name.toHtmlEscaped())
-            : tr("<b>%1</b>: %2, %3. Fix the errors before Review + create.")
-                  .arg(name.toHtmlEscaped(), tr("%n error(s)", nullptr, errors),
-                       tr("%n warning(s)", nullptr, warnings)));
-    setWindowFilePath(fileName);
-    m_fileName = fileName;
-    m_document = *r;
-    statusBar()->showMessage(tr("Checked %1").arg(fileName));
-    return true;
-}
-
-void MainWindow::newOnboarding()
-{
-    openWizard(OnboardingWizard::newOnboarding(), QString());
-}
-
-void MainWindow::editDocument()
-{
-    if (!m_document) {
-        chooseDocument();
-        if (!m_document)
-            return;
+    if (!m_store) {
+        m_storeProblem->setText(tr("<p><b>The onboarding store cannot be used.</b></p><p>%1</p>"
+                                   "<p>Nothing has been written to it. Choose another store with "
+                                   "File &gt; Switch Store, or fix the problem and restart.</p>")
+                                    .arg(m_storeError.toHtmlEscaped()));
+        m_stack->setCurrentWidget(m_storeProblem);
+        m_storeLabel->setText(tr("No store"));
+        m_model->setSummaries({});
+    } else {
+        m_stack->setCurrentIndex(0);
+        refresh();
     }
-    openWizard(*m_document, m_fileName);
+    updateActions();
+    return bool(m_store);
 }
 
-void MainWindow::openWizard(const Onboarding &onboarding, const QString &fileName)
+void MainWindow::refresh()
+{
+    if (!m_store)
+        return;
+    const QString selected = selectedName();
+    auto list = m_store->list();
+    if (!list) {
+        statusBar()->showMessage(list.error().message());
+        return;
+    }
+    m_model->setSummaries(list.value());
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        if (m_proxy->index(row, 0).data(OnboardingListModel::NameRole).toString() == selected)
+            m_table->selectRow(row);
+    statusBar()->showMessage(tr("%n onboarding(s)", nullptr, int(list.value().size())));
+    updateActions();
+}
+
+void MainWindow::setToday(QDate today)
+{
+    m_model->setToday(today);
+}
+
+QString MainWindow::selectedName() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.front().data(OnboardingListModel::NameRole).toString();
+}
+
+void MainWindow::updateActions()
+{
+    for (QAction *a : m_storeActions)
+        a->setEnabled(bool(m_store));
+    const bool selected = m_store && !selectedName().isEmpty();
+    m_editAction->setEnabled(selected);
+    m_removeAction->setEnabled(selected && !m_store->isReadOnly());
+    m_exportAction->setEnabled(selected);
+}
+
+OnboardingWizard *MainWindow::newOnboarding()
+{
+    if (!m_store)
+        return nullptr;
+    return openWizard(OnboardingWizard::newOnboarding(), 0, 0,
+                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+OnboardingWizard *MainWindow::editOnboarding(const QString &name)
+{
+    if (!m_store)
+        return nullptr;
+    auto stored = m_store->load(name);
+    if (!stored) {
+        QMessageBox::warning(this, tr("Cannot open onboarding"), stored.error().message());
+        refresh();
+        return nullptr;
+    }
+    return openWizard(stored->onboarding, stored->id, stored->version,
+                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 storedId,
+                                         int storedVersion, const QString &draftId)
 {
     auto *wizard = new OnboardingWizard(this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::NonModal);
+    if (storedId != 0)
+        wizard->setWindowTitle(tr("Edit %1").arg(onboarding.name));
     wizard->setDraft(onboarding);
-    wizard->resize(1000, 720);
-    connect(wizard, &OnboardingWizard::created, this, [this, fileName](const Onboarding &result) {
-        QString target = fileName;
-        if (target.isEmpty())
-            target = QFileDialog::getSaveFileName(this, tr("Save Onboarding Document"),
-                                                  result.name + QStringLiteral(".json"),
-                                                  tr("Onboarding documents (*.json)"));
-        if (target.isEmpty())
+    if (auto context = m_store->validationContextFor(onboarding.name))
+        wizard->setValidationContext(context.value());
+    m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding});
+
+    // Autosave: every change of the draft is in the store at once, so a crash loses at most the
+    // last keystroke.
+    connect(wizard, &OnboardingWizard::draftChanged, this, [this, wizard] {
+        const Session &s = m_sessions.value(wizard);
+        if (!m_store || s.draftId.isEmpty())
             return;
-        const Status saved = OnboardingDocument::writeFile(result, target);
-        if (!saved) {
-            QMessageBox::critical(this, tr("Cannot save"), saved.error());
+        const auto saved = m_store->saveDraft(s.draftId, wizard->draft(), s.storedVersion);
+        if (!saved)
+            statusBar()->showMessage(tr("The draft could not be saved: %1").arg(saved.error().message()));
+    });
+    wizard->setCommitHandler([this, wizard](const Onboarding &o) { return commit(wizard, o); });
+    connect(wizard, &QDialog::rejected, this, [this, wizard] {
+        const Session s = m_sessions.take(wizard);
+        if (!m_store || s.draftId.isEmpty())
+            return;
+        if (wizard->draft() == s.initial) {
+            m_store->discardDraft(s.draftId);
             return;
         }
-        openDocument(target);
+        const auto answer = QMessageBox::question(
+            this, tr("Keep the Draft?"),
+            tr("Keep your unfinished changes as a draft to resume later (File > Resume Drafts)?"),
+            QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save);
+        if (answer == QMessageBox::Discard)
+            m_store->discardDraft(s.draftId);
     });
+    wizard->resize(1100, 760);
     wizard->show();
+    return wizard;
 }
 
-void MainWindow::chooseDocument()
+bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
 {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Open Onboarding Document"), QString(),
+    if (!m_store)
+        return false;
+    Session &s = m_sessions[wizard];
+    for (;;) {
+        StoreResult<StoredOnboarding> result =
+            s.storedId == 0 ? m_store->create(onboarding)
+                            : m_store->save(StoredOnboarding{s.storedId, s.storedVersion, {}, {},
+                                                             {}, {}, onboarding});
+        if (result) {
+            m_store->discardDraft(s.draftId);
+            m_sessions.remove(wizard);
+            refresh();
+            statusBar()->showMessage(tr("Saved %1 (version %2)").arg(onboarding.name).arg(result->version));
+            return true;
+        }
+        const StoreError &e = result.error();
+        if (e.kind() != StoreError::Kind::Conflict) {
+            QMessageBox::warning(wizard, tr("Cannot save"), e.message());
+            return false;
+        }
+        // Someone else saved in between: the user decides, nothing is overwritten silently.
+        QMessageBox box(QMessageBox::Warning, tr("Changed by Someone Else"),
+                        tr("%1 saved \"%2\" at %3 (version %4) while you were editing it.")
+                            .arg(e.changedBy(), onboarding.name,
+                                 QLocale().toString(e.changedAt().toLocalTime(), QLocale::ShortFormat))
+                            .arg(e.currentVersion()),
+                        QMessageBox::NoButton, wizard);
+        box.setObjectName(QStringLiteral("conflictDialog"));
+        box.setInformativeText(tr("Reload theirs to drop your changes and continue from the stored "
+                                  "version, or keep yours to save over it."));
+        QPushButton *reload = box.addButton(tr("&Reload Theirs"), QMessageBox::DestructiveRole);
+        reload->setObjectName(QStringLiteral("reloadTheirsButton"));
+        QPushButton *keep = box.addButton(tr("&Keep Mine"), QMessageBox::AcceptRole);
+        keep->setObjectName(QStringLiteral("keepMineButton"));
+        box.addButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == keep) {
+            s.storedVersion = e.currentVersion();
+            continue; // save again over the version the user has now seen
+        }
+        if (box.clickedButton() == reload) {
+            auto stored = m_store->load(onboarding.name);
+            if (!stored) {
+                QMessageBox::warning(wizard, tr("Cannot reload"), stored.error().message());
+                return false;
+            }
+            s.storedVersion = stored->version;
+            s.initial = stored->onboarding;
+            wizard->setDraft(stored->onboarding);
+        }
+        return false;
+    }
+}
+
+int MainWindow::importFiles(const QStringList &files)
+{
+    if (!m_store)
+        return 0;
+    QList<Onboarding> documents;
+    QStringList problems;
+    for (const QString &f : files) {
+        auto r = OnboardingDocument::readFile(f);
+        if (r)
+            documents.append(r.value());
+        else
+            problems.append(r.error());
+    }
+    int stored = 0;
+    if (!documents.isEmpty()) {
+        auto outcomes = m_store->importDocuments(documents);
+        if (!outcomes) {
+            problems.append(outcomes.error().message());
+        } else {
+            for (const ImportOutcome &o : outcomes.value()) {
+                if (o.action != ImportOutcome::Action::Refused)
+                    ++stored;
+                else
+                    problems.append(o.error ? o.error->message() : o.name);
+            }
+        }
+    }
+    refresh();
+    if (!problems.isEmpty())
+        QMessageBox::warning(this, tr("Import"),
+                             tr("%1 of %2 document(s) imported. Not imported:\n%3")
+                                 .arg(stored)
+                                 .arg(files.size())
+                                 .arg(problems.join(u'\n')));
+    else
+        statusBar()->showMessage(tr("%n document(s) imported", nullptr, stored));
+    return stored;
+}
+
+void MainWindow::chooseImport()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Onboarding Documents"), QString(),
         tr("Onboarding documents (*.json);;All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+void MainWindow::offerDrafts()
+{
+    if (!m_store)
+        return;
+    auto drafts = m_store->drafts();
+    if (!drafts || drafts->isEmpty()) {
+        if (sender())
+            statusBar()->showMessage(tr("No drafts to resume"));
+        return;
+    }
+    QStringList names;
+    for (const StoredDraft &d : drafts.value())
+        names.append(d.onboarding.name.isEmpty() ? tr("(unnamed onboarding)") : d.onboarding.name);
+    QMessageBox box(QMessageBox::Question, tr("Resume Drafts"),
+                    tr("%n unfinished onboarding(s) from an earlier session:", nullptr,
+                       int(drafts->size()))
+                        + QStringLiteral("\n\n") + names.join(u'\n'),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("resumeDraftsDialog"));
+    QPushButton *resume = box.addButton(tr("&Resume"), QMessageBox::AcceptRole);
+    resume->setObjectName(QStringLiteral("resumeButton"));
+    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardButton"));
+    box.addButton(tr("&Later"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == resume) {
+        for (const StoredDraft &d : drafts.value()) {
+            // A draft of a stored onboarding continues from the version it started from, so a
+            // change someone made meanwhile shows as a conflict on Create.
+            qint64 id = 0;
+            if (d.baseVersion > 0)
+                if (auto stored = m_store->load(d.onboarding.name))
+                    id = stored->id;
+            openWizard(d.onboarding, id, id ? d.baseVersion : 0, d.id);
+        }
+    } else if (box.clickedButton() == discard) {
+        for (const StoredDraft &d : drafts.value())
+            m_store->discardDraft(d.id);
+    }
+}
+
+void MainWindow::removeSelected()
+{
+    const QString name = selectedName();
+    if (name.isEmpty() || !m_store)
+        return;
+    auto stored = m_store->load(name);
+    if (!stored)
+        return;
+    if (QMessageBox::question(this, tr("Delete Onboarding"),
+                              tr("Delete \"%1\" from the store? Its history stays in the audit "
+                                 "trail.").arg(name))
+        != QMessageBox::Yes)
+        return;
+    const StoreStatus removed = m_store->remove(name, stored->version);
+    if (!removed)
+        QMessageBox::warning(this, tr("Cannot delete"), removed.error().message());
+    refresh();
+}
+
+void MainWindow::exportSelected()
+{
+    const QString name = selectedName();
+    if (name.isEmpty() || !m_store)
+        return;
+    auto stored = m_store->load(name);
+    if (!stored) {
+        QMessageBox::warning(this, tr("Cannot export"), stored.error().message());
+        return;
+    }
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Onboarding Document"),
+                                                      name + QStringLiteral(".json"),
+                                                      tr("Onboarding documents (*.json)"));
+    if (file.isEmpty())
+        return;
+    // Secrets stay out of files unless asked for on the command line.
+    const Status s = OnboardingDocument::writeFile(stored->onboarding, file, false);
+    if (!s)
+        QMessageBox::warning(this, tr("Cannot export"), s.error());
+    else
+        statusBar()->showMessage(tr("Exported %1 (MD5 keys left out)").arg(file));
+}
+
+void MainWindow::checkDocument()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Check Onboarding Document"),
+                                                      QString(),
+                                                      tr("Onboarding documents (*.json);;All files (*)"));
     if (!file.isEmpty())
-        openDocument(file);
+        checkDocumentFile(file);
+}
+
+void MainWindow::checkDocumentFile(const QString &file)
+{
+    if (!m_store)
+        return;
+    const Result<Onboarding> r = OnboardingDocument::readFile(file);
+    if (!r) {
+        QMessageBox::warning(this, tr("Cannot read document"), r.error());
+        return;
+    }
+    // The wizard's Review page shows every finding; nothing is stored unless Create is pressed.
+    OnboardingWizard *w = openWizard(*r, 0, 0, QString());
+    w->setWindowTitle(tr("Check %1").arg(file));
+    w->setStartId(OnboardingWizard::ReviewPageId);
+    w->restart();
+}
+
+void MainWindow::chooseStore()
+{
+    bool ok = false;
+    const QString url = QInputDialog::getText(
+        this, tr("Switch Store"),
+        tr("Store: a file path, sqlite:PATH, or postgresql://user@host:port/database\n"
+           "(empty for the default store; passwords come from PGPASSWORD or ~/.pgpass)"),
+        QLineEdit::Normal, m_store ? m_store->location().displayString() : QString(), &ok);
+    if (ok)
+        openStore(url.trimmed().isEmpty() ? StoreLocation::defaultLocation().displayString() : url.trimmed());
 }
 
 void MainWindow::showAbout()

@@ -1,43 +1,96 @@
-// The main window: open an onboarding document and see what Microsoft's checks will say.
+// The main window: the onboardings of the store (sortable, filterable), new onboardings and
+// edits through the wizard with autosaved drafts, document import, and store conflicts resolved
+// by the user. It talks to the store only through the model layer's OnboardingStore.
 #pragma once
 
 #include "domain/onboarding.h"
+#include "store/onboardingstore.h"
 
+#include <QDate>
 #include <QMainWindow>
 
-#include <optional>
+#include <memory>
 
+class QAction;
 class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
 class QTableView;
 
 namespace Peering {
 
-class FindingsModel;
+class OnboardingListModel;
+class OnboardingWizard;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // storeArgument: --store as given (empty: the last store from the settings, else the default).
+    explicit MainWindow(const QString &storeArgument = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Reads and validates a document; shows a clear message when it cannot be read.
-    bool openDocument(const QString &fileName);
+    // Opens the store; on failure the window says why and offers Switch Store, and nothing is
+    // written anywhere.
+    bool openStore(const QString &url);
+    OnboardingStore *store() const { return m_store.get(); }
+
+    void refresh();
+    // Starts the wizard on a new onboarding; returns it (tests drive it).
+    OnboardingWizard *newOnboarding();
+    // Opens a stored onboarding in the wizard.
+    OnboardingWizard *editOnboarding(const QString &name);
+    // Imports documents into the store; says what happened to each. Returns how many were stored.
+    int importFiles(const QStringList &files);
+    // Opens a document file in the wizard's Review page (nothing is stored unless Create).
+    void checkDocumentFile(const QString &file);
+    // Offers the drafts of the last session (also called at start-up).
+    void offerDrafts();
+    // Pinned in tests (days left / overdue).
+    void setToday(QDate today);
+
+    QTableView *table() const { return m_table; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void chooseDocument();
-    void newOnboarding();
-    void editDocument();
-    void openWizard(const Onboarding &onboarding, const QString &fileName);
+    OnboardingWizard *openWizard(const Onboarding &onboarding, qint64 storedId, int storedVersion,
+                                 const QString &draftId);
+    bool commit(OnboardingWizard *wizard, const Onboarding &onboarding);
+    void chooseImport();
+    void chooseStore();
+    void removeSelected();
+    void exportSelected();
+    void checkDocument();
     void showAbout();
+    QString selectedName() const;
+    void updateActions();
 
-    FindingsModel *m_findings = nullptr;
-    QTableView *m_table = nullptr;
-    QLabel *m_summary = nullptr;
-    QString m_fileName;
-    std::optional<Onboarding> m_document;
+    std::unique_ptr<OnboardingStore> m_store;
+    QString m_storeError;
+    OnboardingListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    QLineEdit *m_filter;
+    QLabel *m_storeProblem;
+    QStackedWidget *m_stack;
+    QLabel *m_storeLabel;
+    QList<QAction *> m_storeActions;
+    QAction *m_editAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_exportAction = nullptr;
+
+    struct Session
+    {
+        qint64 storedId = 0;     // 0 for a new onboarding
+        int storedVersion = 0;   // the version the edit started from
+        QString draftId;
+        Onboarding initial;      // to tell whether there is anything to keep on Cancel
+    };
+    QHash<OnboardingWizard *, Session> m_sessions;
 };
 
 } // namespace Peering

@@ -193,6 +193,8 @@ void OnboardingWizard::done(int result)
     if (result == QDialog::Accepted) {
         if (hasErrors(m_findings))
             return; // Create is disabled then; a stray Enter must not create anyway
+        if (m_commit && !m_commit(m_draft))
+            return;
         Q_EMIT created(m_draft);
     }
     QWizard::done(result);

@@ -9,6 +9,8 @@
 
 #include <QWizard>
 
+#include <functional>
+
 namespace Peering {
 
 class OnboardingWizard : public QWizard
@@ -58,6 +60,12 @@ public:
     void duplicatePeering();
     void removePeering();
 
+    // Called on Create with the finished onboarding; returning false keeps the wizard open (the
+    // store refused it, e.g. a conflict the user chose to resolve). Without a handler, Create
+    // just closes the wizard after created().
+    using CommitHandler = std::function<bool(const Onboarding &)>;
+    void setCommitHandler(CommitHandler handler) { m_commit = std::move(handler); }
+
     const Findings &findings() const { return m_findings; }
     void setValidationContext(const ValidationContext &context);
 
@@ -82,6 +90,7 @@ private:
     Onboarding m_draft;
     Findings m_findings;
     ValidationContext m_context;
+    CommitHandler m_commit;
     int m_currentPeering = 0;
     bool m_navigating = false;
 };

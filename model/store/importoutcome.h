@@ -1,0 +1,21 @@
+// What happened to one document of an import: stored (created or replaced) or refused, and why.
+#pragma once
+
+#include "storeerror.h"
+
+#include <optional>
+
+namespace Peering {
+
+struct ImportOutcome
+{
+    enum class Action { Created, Replaced, Refused };
+
+    QString name;
+    Action action = Action::Refused;
+    int version = 0; // the stored version when created or replaced
+    std::optional<StoreError> error; // when refused
+    int secretsLeftOut = 0; // MD5 keys not written to the store
+};
+
+} // namespace Peering

@@ -1,0 +1,329 @@
+// Runs the built peering-wizard binary's store commands: import and list, on a temporary SQLite
+// store (and on the PostgreSQL test server when PEERING_TEST_PG_URL is set). HOME and the XDG
+// folders point into a temporary folder, so the user's real store is never touched.
+#include "tempstore.h"
+
+#include <QDate>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Peering;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString data(const char *name)
+{
+    return QStringLiteral(PEERING_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TestCliStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void importThenListText();
+    void listJson();
+    void importRefusesExistingNameUnlessReplace();
+    void importRefusesTakenCustomerAsn();
+    void unreadableFileDoesNotStopTheOthers();
+    void storeErrors_data();
+    void storeErrors();
+    void defaultStoreIsPerUser();
+    void secretsAreLeftOutUnlessAsked();
+    void usage();
+    void postgresql();
+
+private:
+    Run run(const QStringList &args);
+    QString store(const char *name) const
+    {
+        return "sqlite:" + m_dir.filePath(QLatin1String(name));
+    }
+
+    QTemporaryDir m_dir;
+    QProcessEnvironment m_env;
+};
+
+void TestCliStore::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_env = QProcessEnvironment::systemEnvironment();
+    m_env.insert("HOME", m_dir.filePath("home"));
+    m_env.insert("XDG_DATA_HOME", m_dir.filePath("home/data"));
+    m_env.insert("XDG_CONFIG_HOME", m_dir.filePath("home/config"));
+    m_env.insert("USER", "cli-tester");
+}
+
+Run TestCliStore::run(const QStringList &args)
+{
+    QProcess p;
+    p.setProcessEnvironment(m_env);
+    p.setProgram(QStringLiteral(PEERING_WIZARD_BIN));
+    p.setArguments(args);
+    p.start();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+void TestCliStore::importThenListText()
+{
+    const QString s = store("text.sqlite");
+    const Run imported
+        = run({"import", data("clean.json"), data("store-v1-second.json"), "--store", s});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const QString out = QString::fromUtf8(imported.out);
+    QVERIFY2(out.contains("imported \"Example-IX to Microsoft\"")
+                 && out.contains("imported \"Second-IX to Microsoft\""),
+             qPrintable(out));
+
+    const Run listed = run({"list", "--store", s});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.err.isEmpty(), listed.err.constData());
+    const QStringList lines = QString::fromUtf8(listed.out).split('\n');
+    QVERIFY(lines.size() >= 3);
+    QVERIFY(lines[0].startsWith("NAME"));
+    QVERIFY(lines[0].contains("PEER ASN") && lines[0].contains("STAGE")
+            && lines[0].contains("NEXT MILESTONE") && lines[0].contains("EXPECTED")
+            && lines[0].contains("DAYS LEFT"));
+    QVERIFY2(lines[1].startsWith("Example-IX to Microsoft") && lines[1].contains("213999")
+                 && lines[1].contains("Amsterdam, Frankfurt")
+                 && lines[1].contains("peering-created"),
+             qPrintable(lines[1]));
+    QVERIFY2(lines[2].startsWith("Second-IX to Microsoft") && lines[2].contains("212100")
+                 && lines[2].contains("port-configured  2026-02-10"),
+             qPrintable(lines[2]));
+    const qint64 days = QDate::currentDate().daysTo(QDate(2026, 2, 10));
+    QVERIFY2(lines[2].contains(QString::number(days))
+                 || lines[2].contains(QString::number(days - 1)),
+             qPrintable(lines[2]));
+    QCOMPARE(lines[2].contains("(overdue)"), days < 0);
+    QVERIFY(QString::fromUtf8(listed.out).contains("Onboardings: 2, in sqlite:"));
+}
+
+void TestCliStore::listJson()
+{
+    const QString s = store("json.sqlite");
+    QCOMPARE(
+        run({"import", data("clean.json"), data("store-v1-second.json"), "--store", s}).exitCode,
+        0);
+    const Run listed = run({"list", "--store", s, "--format", "json"});
+    QCOMPARE(listed.exitCode, 0);
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson(listed.out, &e);
+    QCOMPARE(e.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object().keys(), QStringList {"onboardings"});
+    const QJsonArray list = doc.object().value("onboardings").toArray();
+    QCOMPARE(list.size(), 2);
+    for (const QJsonValue &v : list)
+        QCOMPARE(v.toObject().keys(),
+                 (QStringList {"metros", "name", "nextMilestone", "overdue", "peerAsn", "stage"}));
+
+    const QJsonObject clean = list.at(0).toObject();
+    QCOMPARE(clean.value("name").toString(), QStringLiteral("Example-IX to Microsoft"));
+    QCOMPARE(clean.value("peerAsn").toInteger(), 213999);
+    QCOMPARE(clean.value("metros").toArray(), (QJsonArray {"Amsterdam", "Frankfurt"}));
+    QCOMPARE(clean.value("stage").toString(), QStringLiteral("peering-created"));
+    QVERIFY(clean.value("nextMilestone").isNull());
+    QCOMPARE(clean.value("overdue").toBool(), false);
+
+    const QJsonObject second = list.at(1).toObject();
+    QCOMPARE(second.value("peerAsn").toInteger(), 212100); // "AS212100" in the document
+    QCOMPARE(second.value("stage").toString(), QStringLiteral("port-configured"));
+    const QJsonObject next = second.value("nextMilestone").toObject();
+    QCOMPARE(next.keys(), (QStringList {"daysLeft", "expected", "stage"}));
+    QCOMPARE(next.value("stage").toString(), QStringLiteral("port-configured"));
+    QCOMPARE(next.value("expected").toString(), QStringLiteral("2026-02-10"));
+    const qint64 days = next.value("daysLeft").toInteger();
+    const qint64 expected = QDate::currentDate().daysTo(QDate(2026, 2, 10));
+    QVERIFY(qAbs(days - expected) <= 1); // a run across midnight
+    QCOMPARE(second.value("overdue").toBool(), days < 0);
+}
+
+void TestCliStore::importRefusesExistingNameUnlessReplace()
+{
+    const QString s = store("replace.sqlite");
+    QCOMPARE(run({"import", data("clean.json"), "--store", s}).exitCode, 0);
+    const Run again = run({"import", data("clean.json"), "--store", s});
+    QCOMPARE(again.exitCode, 1);
+    const QString err = QString::fromUtf8(again.err);
+    QVERIFY2(err.contains("already in the store") && err.contains("--replace"), qPrintable(err));
+    QVERIFY(err.contains("clean.json"));
+    const Run replaced = run({"import", data("clean.json"), "--store", s, "--replace"});
+    QCOMPARE(replaced.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(replaced.out).contains("replaced \"Example-IX to Microsoft\""),
+             replaced.out.constData());
+}
+
+void TestCliStore::importRefusesTakenCustomerAsn()
+{
+    const QString s = store("asn.sqlite");
+    QCOMPARE(run({"import", data("store-v1-second.json"), "--store", s}).exitCode, 0);
+    // The same document under another name registers the same customer ASNs.
+    QFile in(data("store-v1-second.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject o = QJsonDocument::fromJson(in.readAll()).object();
+    o.insert("name", "Third-IX to Microsoft");
+    const QString copy = m_dir.filePath("third.json");
+    QFile out(copy);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(o).toJson());
+    out.close();
+    const Run r = run({"import", copy, data("clean.json"), "--store", s});
+    QCOMPARE(r.exitCode, 1);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains("[registered-asn.unique] registeredAsns[0].asn")
+                 && err.contains("Second-IX to Microsoft"),
+             qPrintable(err));
+    // The other document of the run is stored, the refused one not at all.
+    const Run listed = run({"list", "--store", s, "--format", "json"});
+    const QJsonArray list
+        = QJsonDocument::fromJson(listed.out).object().value("onboardings").toArray();
+    QCOMPARE(list.size(), 2);
+}
+
+void TestCliStore::unreadableFileDoesNotStopTheOthers()
+{
+    const QString s = store("mixed.sqlite");
+    const Run r = run({"import", data("clean.json"), data("truncated.json"),
+                       data("store-v1-second.json"), "--store", s});
+    QCOMPARE(r.exitCode, 2);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains("truncated.json") && err.contains("line 1, column"), qPrintable(err));
+    const Run listed = run({"list", "--store", s, "--format", "json"});
+    QCOMPARE(QJsonDocument::fromJson(listed.out).object().value("onboardings").toArray().size(), 2);
+}
+
+void TestCliStore::storeErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    const QString missingFolder = m_dir.filePath("no/such/folder/s.sqlite");
+    QTest::newRow("import: missing folder")
+        << QStringList {"import", data("clean.json"), "--store", missingFolder} << "does not exist";
+    QTest::newRow("list: missing store")
+        << QStringList {"list", "--store", m_dir.filePath("never.sqlite")} << "does not exist";
+    QTest::newRow("list: not a store")
+        << QStringList {"list", "--store", data("clean.json")} << "not a peering-wizard store";
+    QTest::newRow("password in URL")
+        << QStringList {"list", "--store", "postgresql://ix:hunter2@127.0.0.1:1/db"}
+        << "PGPASSWORD";
+    QTest::newRow("no server") << QStringList {"list", "--store", "postgresql://ix@127.0.0.1:1/db"}
+                               << "cannot connect";
+    QTest::newRow("bad format") << QStringList {"list", "--format", "xml", "--store",
+                                                m_dir.filePath("x.sqlite")}
+                                << "text or json";
+    QTest::newRow("no files") << QStringList {"import", "--store", m_dir.filePath("x.sqlite")}
+                              << "give one or more documents";
+}
+
+void TestCliStore::storeErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const QByteArray before = QFile::exists(data("clean.json")) ? QByteArray() : QByteArray();
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(err.count('\n'), 1); // one clear line
+    QVERIFY2(err.contains(reason), qPrintable(err));
+    QVERIFY2(!err.contains("hunter2"), "a password never shows");
+    QVERIFY(!QFileInfo::exists(m_dir.filePath("no")));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath("never.sqlite")));
+    Q_UNUSED(before)
+}
+
+void TestCliStore::defaultStoreIsPerUser()
+{
+    const QString file
+        = m_dir.filePath("home/data/peering-wizard/peering-wizard/onboardings.sqlite");
+    const Run empty = run({"list"});
+    QCOMPARE(empty.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(empty.out).contains("No onboardings"), empty.out.constData());
+    QVERIFY(!QFileInfo::exists(file)); // listing makes no store
+    const Run emptyJson = run({"list", "--format", "json"});
+    QCOMPARE(QJsonDocument::fromJson(emptyJson.out).object().value("onboardings").toArray().size(),
+             0);
+
+    QCOMPARE(run({"import", data("clean.json")}).exitCode, 0);
+    QVERIFY(QFileInfo::exists(file));
+    QCOMPARE(QFileInfo(file).permissions()
+                 & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFileDevice::Permissions());
+    const Run listed = run({"list"});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY(QString::fromUtf8(listed.out).contains("Example-IX to Microsoft"));
+}
+
+void TestCliStore::secretsAreLeftOutUnlessAsked()
+{
+    const QString s = store("secrets.sqlite");
+    const Run r = run({"import", data("clean.json"), "--store", s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(r.err).contains("MD5 keys not stored: 1")
+                 && QString::fromUtf8(r.err).contains("--include-secrets"),
+             r.err.constData());
+    QFile f(s.mid(7));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(!f.readAll().contains("s3cret-ams"));
+    const Run kept
+        = run({"import", data("clean.json"), "--store", store("kept.sqlite"), "--include-secrets"});
+    QCOMPARE(kept.exitCode, 0);
+    QVERIFY(kept.err.isEmpty());
+}
+
+void TestCliStore::usage()
+{
+    const Run help = run({"--help"});
+    QVERIFY(QString::fromUtf8(help.out).contains("peering-wizard import FILE..."));
+    QVERIFY(QString::fromUtf8(help.out).contains("peering-wizard list [--store URL]"));
+    for (const char *command : {"import", "list"}) {
+        const Run r = run({command, "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(r.out).contains("--store"), r.out.constData());
+    }
+}
+
+void TestCliStore::postgresql()
+{
+    TestSupport::TempStore pg(StoreLocation::Backend::PostgreSql, QStringLiteral("tst_cli_store"));
+    if (!pg.unavailableReason().isEmpty())
+        QSKIP(qPrintable(pg.unavailableReason()));
+    QVERIFY(pg.reset());
+    const QString url = pg.location().displayString();
+    const Run imported
+        = run({"import", data("clean.json"), data("store-v1-second.json"), "--store", url});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData() + QByteArray(" ") + imported.out);
+    const Run again = run({"import", data("clean.json"), "--store", url});
+    QCOMPARE(again.exitCode, 1);
+    const Run listed = run({"list", "--store", url, "--format", "json"});
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray list
+        = QJsonDocument::fromJson(listed.out).object().value("onboardings").toArray();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(1).toObject().value("stage").toString(), QStringLiteral("port-configured"));
+    const Run text = run({"list", "--store", url});
+    QVERIFY(QString::fromUtf8(text.out).contains(url));
+}
+
+QTEST_GUILESS_MAIN(TestCliStore)
+#include "tst_cli_store.moc"

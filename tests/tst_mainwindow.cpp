@@ -1,0 +1,249 @@
+// The main window on a real SQLite store in a temporary folder: the whole wizard typed in and
+// created, then read back from the store; drafts autosaved and offered again; a conflict with a
+// second user resolved both ways; import; filtering; a store it cannot trust.
+#include "document/onboardingdocument.h"
+#include "mainwindow.h"
+#include "onboardingwizard.h"
+#include "store/onboardingstore.h"
+#include "store/storelocation.h"
+#include "wizarddriver.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QPointer>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Peering;
+using namespace Peering::TestSupport;
+
+namespace {
+
+Onboarding sample(const char *name)
+{
+    auto r = OnboardingDocument::readFile(QStringLiteral(PEERING_TEST_DATA_DIR "/") + QLatin1String(name));
+    if (!r)
+        qFatal("%s", qPrintable(r.error()));
+    return *r;
+}
+
+std::unique_ptr<OnboardingStore> secondUser(const QString &path)
+{
+    auto opened = OnboardingStore::open(StoreLocation::sqliteFile(path));
+    if (!opened)
+        qFatal("%s", qPrintable(opened.error().message()));
+    return std::move(opened.value());
+}
+
+// Clicks the named button of the next message box that opens.
+void answerNextBox(const char *buttonName)
+{
+    const QString name = QLatin1String(buttonName);
+    QTimer::singleShot(0, [name] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QPushButton *button = box->findChild<QPushButton *>(name);
+        QVERIFY2(button, qPrintable(name));
+        QTest::mouseClick(button, Qt::LeftButton);
+    });
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void createThroughWizardAndReadBack();
+    void draftsAreAutosavedAndOffered();
+    void conflictReloadTheirs();
+    void conflictKeepMine();
+    void importAndFilter();
+    void storeItCannotTrust();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    static int n = 0;
+    m_store = m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++n));
+    QSettings().clear();
+}
+
+void TestMainWindow::createThroughWizardAndReadBack()
+{
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(window.store());
+    OnboardingWizard *w = window.newOnboarding();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    fillCleanOnboarding(*w, QStringLiteral("Typed-IX to Microsoft"));
+    if (QTest::currentTestFailed())
+        return;
+    QPointer<OnboardingWizard> alive(w);
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY(!alive || !alive->isVisible());
+
+    // Read back through another connection, as another user would.
+    auto other = secondUser(m_store);
+    auto stored = other->load(QStringLiteral("Typed-IX to Microsoft"));
+    QVERIFY2(stored, qPrintable(stored.error().message()));
+    QCOMPARE(stored->version, 1);
+    QCOMPARE(stored->onboarding.peerAsn.asn, QStringLiteral("AS213999"));
+    QCOMPARE(stored->onboarding.peerings.at(0).connections.at(0).peerRouters.size(), 2);
+    QCOMPARE(stored->onboarding.prefixes.at(0).prefix, QStringLiteral("185.1.201.0/24"));
+    // The list shows it, and the draft is gone.
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    auto drafts = other->drafts();
+    QVERIFY(drafts);
+    QVERIFY(drafts->isEmpty());
+}
+
+void TestMainWindow::draftsAreAutosavedAndOffered()
+{
+    {
+        MainWindow window(m_store);
+        window.show();
+        OnboardingWizard *w = window.newOnboarding();
+        QVERIFY(w);
+        clickNext(*w);
+        typeInto(child<QLineEdit>(w, "onboardingNameEdit"), QStringLiteral("Half-done IX"));
+        typeInto(child<QLineEdit>(w, "asnEdit"), QStringLiteral("213999"));
+        // Every keystroke is in the store already: nothing to do on the way out.
+        auto drafts = secondUser(m_store)->drafts();
+        QVERIFY(drafts);
+        QCOMPARE(drafts->size(), 1);
+        QCOMPARE(drafts->at(0).onboarding.name, QStringLiteral("Half-done IX"));
+        QCOMPARE(drafts->at(0).onboarding.peerAsn.asn, QStringLiteral("213999"));
+        // The window goes away without the wizard being finished (as in a crash).
+        w->setAttribute(Qt::WA_DeleteOnClose, false);
+        w->hide();
+    }
+    MainWindow again(m_store);
+    again.show();
+    answerNextBox("resumeButton");
+    again.offerDrafts();
+    OnboardingWizard *resumed = again.findChild<OnboardingWizard *>();
+    QVERIFY(resumed);
+    QCOMPARE(resumed->draft().name, QStringLiteral("Half-done IX"));
+    QCOMPARE(resumed->draft().peerAsn.asn, QStringLiteral("213999"));
+}
+
+void TestMainWindow::conflictReloadTheirs()
+{
+    auto other = secondUser(m_store);
+    QVERIFY(other->create(sample("clean.json")));
+    MainWindow window(m_store);
+    window.show();
+    OnboardingWizard *w = window.editOnboarding(QStringLiteral("Example-IX to Microsoft"));
+    QVERIFY(w);
+    // Meanwhile someone else saves a change.
+    auto theirs = other->load(QStringLiteral("Example-IX to Microsoft"));
+    QVERIFY(theirs);
+    theirs->onboarding.peerAsn.peerName = QStringLiteral("Renamed by a colleague");
+    QVERIFY(other->save(*theirs));
+    // Our edit, then Create: the conflict dialog, and Reload Theirs.
+    w->edit([](Onboarding &o) { o.peerAsn.peerName = QStringLiteral("Mine"); });
+    while (w->currentId() != OnboardingWizard::ReviewPageId)
+        clickNext(*w);
+    QTest::mouseClick(child<QCheckBox>(w, "confirmImmutableCheck"), Qt::LeftButton);
+    answerNextBox("reloadTheirsButton");
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY(w->isVisible()); // still open, now with their version
+    QCOMPARE(w->draft().peerAsn.peerName, QStringLiteral("Renamed by a colleague"));
+    auto stored = other->load(QStringLiteral("Example-IX to Microsoft"));
+    QCOMPARE(stored->version, 2);
+    QCOMPARE(stored->onboarding.peerAsn.peerName, QStringLiteral("Renamed by a colleague"));
+}
+
+void TestMainWindow::conflictKeepMine()
+{
+    auto other = secondUser(m_store);
+    QVERIFY(other->create(sample("clean.json")));
+    MainWindow window(m_store);
+    window.show();
+    OnboardingWizard *w = window.editOnboarding(QStringLiteral("Example-IX to Microsoft"));
+    QVERIFY(w);
+    auto theirs = other->load(QStringLiteral("Example-IX to Microsoft"));
+    theirs->onboarding.peerAsn.peerName = QStringLiteral("Renamed by a colleague");
+    QVERIFY(other->save(*theirs));
+    w->edit([](Onboarding &o) { o.peerAsn.peerName = QStringLiteral("Mine"); });
+    while (w->currentId() != OnboardingWizard::ReviewPageId)
+        clickNext(*w);
+    QTest::mouseClick(child<QCheckBox>(w, "confirmImmutableCheck"), Qt::LeftButton);
+    answerNextBox("keepMineButton");
+    QPointer<OnboardingWizard> alive(w);
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY(!alive || !alive->isVisible());
+    auto stored = other->load(QStringLiteral("Example-IX to Microsoft"));
+    QCOMPARE(stored->version, 3);
+    QCOMPARE(stored->onboarding.peerAsn.peerName, QStringLiteral("Mine"));
+}
+
+void TestMainWindow::importAndFilter()
+{
+    MainWindow window(m_store);
+    window.show();
+    const QString data = QStringLiteral(PEERING_TEST_DATA_DIR "/");
+    QCOMPARE(window.importFiles({data + "clean.json", data + "backup-other-metro.json"}), 2);
+    QCOMPARE(window.proxy()->rowCount(), 2);
+    auto *filter = child<QLineEdit>(&window, "filterEdit");
+    QTest::keyClicks(filter, QStringLiteral("backup"));
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    QTest::keyClick(filter, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(filter, QStringLiteral("213999"));
+    QCOMPARE(window.proxy()->rowCount(), 2);
+    QTest::keyClick(filter, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(filter, QStringLiteral("no such onboarding"));
+    QCOMPARE(window.proxy()->rowCount(), 0);
+    filter->clear();
+    QCOMPARE(window.proxy()->rowCount(), 2);
+    // The same document again is refused by name, and the window says so.
+    QTimer::singleShot(0, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral("0 of 1")));
+        box->accept();
+    });
+    QCOMPARE(window.importFiles({data + "clean.json"}), 0);
+    QCOMPARE(window.proxy()->rowCount(), 2);
+}
+
+void TestMainWindow::storeItCannotTrust()
+{
+    QFile f(m_store);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("this is not a database, and it must stay as it is");
+    f.close();
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(!window.store());
+    auto *problem = child<QLabel>(&window, "storeProblemLabel");
+    QVERIFY(problem->isVisible());
+    QVERIFY(problem->text().contains(QStringLiteral("cannot be used")));
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("newOnboardingAction"))->isEnabled());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("this is not a database, and it must stay as it is"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
