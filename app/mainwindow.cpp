@@ -2,6 +2,7 @@
 
 #include "document/onboardingdocument.h"
 #include "onboardinglistmodel.h"
+#include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
@@ -293,8 +294,12 @@ bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
         return false;
     Session &s = m_sessions[wizard];
     for (;;) {
+        // A new onboarding starts its tracker: the default three-week plan from today.
+        Onboarding planned = onboarding;
+        if (s.storedId == 0)
+            OnboardingPlan::apply(planned, m_model->today());
         StoreResult<StoredOnboarding> result =
-            s.storedId == 0 ? m_store->create(onboarding)
+            s.storedId == 0 ? m_store->create(planned)
                             : m_store->save(StoredOnboarding{s.storedId, s.storedVersion, {}, {},
                                                              {}, {}, onboarding});
         if (result) {

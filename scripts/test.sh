@@ -25,4 +25,11 @@ if [ "${PEERING_TEST_PG:-on}" != "off" ]; then
 fi
 
 cd "$BUILD_DIR"
-ctest --output-on-failure -j2 "$@"
+if [ $# -gt 0 ]; then
+  ctest --output-on-failure "$@"
+  exit $?
+fi
+# Tests in parallel; then the benchmarks one at a time, so that their figures are not disturbed by
+# other work, with their output in the log.
+ctest --output-on-failure -j2 -LE benchmark
+ctest --output-on-failure -L benchmark -V | grep -E "^[0-9]+: bench_|tests passed|tests failed|Test +#"

@@ -111,6 +111,11 @@ void TestMainWindow::createThroughWizardAndReadBack()
     QCOMPARE(stored->onboarding.peerAsn.asn, QStringLiteral("AS213999"));
     QCOMPARE(stored->onboarding.peerings.at(0).connections.at(0).peerRouters.size(), 2);
     QCOMPARE(stored->onboarding.prefixes.at(0).prefix, QStringLiteral("185.1.201.0/24"));
+    // Create started the tracker: the default plan, Active three weeks from today.
+    QCOMPARE(stored->onboarding.milestones.size(), 10);
+    for (const Milestone &m : stored->onboarding.milestones)
+        if (m.stage == QLatin1String("active"))
+            QCOMPARE(m.expected, QDate::currentDate().addDays(21).toString(Qt::ISODate));
     // The list shows it, and the draft is gone.
     QCOMPARE(window.proxy()->rowCount(), 1);
     auto drafts = other->drafts();

@@ -18,6 +18,11 @@
 #include <atomic>
 #include <vector>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace Peering {
 
 struct OnboardingStore::Stamp
@@ -137,6 +142,11 @@ QString OnboardingStore::osUserName()
         if (!v.isEmpty())
             return v;
     }
+#ifdef Q_OS_UNIX
+    // Services and cron jobs often run without USER; the account database still knows.
+    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
     return QStringLiteral("unknown");
 }
 
