@@ -80,7 +80,7 @@ int main(int argc, char *argv[])
     for (qsizetype i = 1; i + 1 < args.size(); ++i)
         if (args[i] == QLatin1String("--store"))
             storeUrl = args[i + 1];
-    Peering::MainWindow window(storeUrl);
+    Peering::MainWindow window(storeUrl, nullptr, Peering::MainWindow::StoreOpening::AfterFirstPaint);
     QString screenshot;
     bool measuring = false;
     QStringList documents;
@@ -90,7 +90,9 @@ int main(int argc, char *argv[])
         } else if (args[i] == QLatin1String("--store")) {
             ++i;
         } else if (args[i] == QLatin1String("--measure-startup")) {
-            new Peering::FirstPaintProbe(&window, started);
+            auto *probe = new Peering::FirstPaintProbe(&window, started);
+            QObject::connect(&window, &Peering::MainWindow::storeReady, probe,
+                             &Peering::FirstPaintProbe::ready);
             measuring = true;
         } else if (!args[i].startsWith(u'-')) {
             documents.append(args[i]);
@@ -99,11 +101,11 @@ int main(int argc, char *argv[])
     window.show();
     if (!measuring && screenshot.isEmpty()) {
         // After the window is up: documents named on the command line, then last session's drafts.
-        QTimer::singleShot(0, &window, [&window, documents] {
+        QObject::connect(&window, &Peering::MainWindow::storeReady, &window, [&window, documents] {
             for (const QString &d : documents)
                 window.checkDocumentFile(d);
             window.offerDrafts();
-        });
+        }, Qt::SingleShotConnection);
     }
     if (!screenshot.isEmpty()) {
         // For documentation and bug reports: save the painted window as PNG and quit.

@@ -24,13 +24,14 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUuid>
 #include <QVBoxLayout>
 
 namespace Peering {
 
-MainWindow::MainWindow(const QString &storeArgument, QWidget *parent)
+MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpening opening)
     : QMainWindow(parent)
     , m_model(new OnboardingListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -143,7 +144,16 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent)
     resize(1100, 700);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    openStore(storeArgument);
+    if (opening == StoreOpening::Now) {
+        openStore(storeArgument);
+    } else {
+        m_storeLabel->setText(tr("Opening the store..."));
+        for (QAction *a : m_storeActions)
+            a->setEnabled(false);
+        m_pendingStore = storeArgument;
+        m_openAfterPaint = true;
+        installEventFilter(this);
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -180,6 +190,7 @@ bool MainWindow::openStore(const QString &url)
         refresh();
     }
     updateActions();
+    Q_EMIT storeReady();
     return bool(m_store);
 }
 
@@ -523,6 +534,17 @@ void MainWindow::showAbout()
                           "exchange's route-server service to Microsoft Peering Service "
                           "(AS8075), with every check Microsoft makes done up front.</p>")
                            .arg(QStringLiteral(PEERING_VERSION)));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == this && event->type() == QEvent::Paint && m_openAfterPaint) {
+        m_openAfterPaint = false;
+        removeEventFilter(this);
+        // After this paint is done: the window is on screen before the store is touched.
+        QTimer::singleShot(0, this, [this] { openStore(m_pendingStore); });
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -28,7 +28,11 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // storeArgument: --store as given (empty: the last store from the settings, else the default).
-    explicit MainWindow(const QString &storeArgument = {}, QWidget *parent = nullptr);
+    enum class StoreOpening { Now, AfterFirstPaint };
+    // With AfterFirstPaint the window shows at once and opens the store from the event loop, so
+    // a large or remote store never delays the first paint; storeReady() tells when it is done.
+    explicit MainWindow(const QString &storeArgument = {}, QWidget *parent = nullptr,
+                        StoreOpening opening = StoreOpening::Now);
     ~MainWindow() override;
 
     // Opens the store; on failure the window says why and offers Switch Store, and nothing is
@@ -53,8 +57,13 @@ public:
     QTableView *table() const { return m_table; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
 
+Q_SIGNALS:
+    // The store was opened (or refused) and the list filled.
+    void storeReady();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     OnboardingWizard *openWizard(const Onboarding &onboarding, qint64 storedId, int storedVersion,
@@ -70,6 +79,8 @@ private:
     void updateActions();
 
     std::unique_ptr<OnboardingStore> m_store;
+    QString m_pendingStore;
+    bool m_openAfterPaint = false;
     QString m_storeError;
     OnboardingListModel *m_model;
     QSortFilterProxyModel *m_proxy;
