@@ -3,6 +3,7 @@
 #include "document/onboardingdocument.h"
 #include "domain/asn.h"
 #include "onboarding/onboardingprogress.h"
+#include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
 
@@ -383,6 +384,7 @@ int runImport(Context &c)
 
     StoreOptions options;
     options.keepSecrets = parser.isSet(secrets);
+    StorePasswords::supply(*location, options);
     auto opened = OnboardingStore::open(*location, options);
     if (!opened) {
         c.err << "peering-wizard import: " << opened.error().message() << Qt::endl;
@@ -476,6 +478,7 @@ int runList(Context &c)
     if (!nothingYet) {
         StoreOptions options;
         options.mode = StoreOptions::Mode::ReadOnly;
+        StorePasswords::supply(*location, options);
         auto opened = OnboardingStore::open(*location, options);
         if (!opened) {
             c.err << "peering-wizard list: " << opened.error().message() << Qt::endl;

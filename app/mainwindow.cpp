@@ -6,6 +6,7 @@
 #include "onboardingwizard.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
+#include "store/storepasswords.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QAction>
@@ -166,7 +167,33 @@ bool MainWindow::openStore(const QString &url)
     if (!location) {
         m_storeError = location.error();
     } else {
-        auto opened = OnboardingStore::open(*location);
+        // A team store's password: PGPASSWORD or ~/.pgpass (libpq reads both), else the keychain;
+        // when the server still refuses, ask, and offer to keep the answer in the keychain.
+        StoreOptions options;
+        const bool usesKeychain = location->isPostgreSql() && qEnvironmentVariableIsEmpty("PGPASSWORD");
+        StorePasswords::supply(*location, options);
+        auto opened = OnboardingStore::open(*location, options);
+        if (!opened && usesKeychain && opened.error().kind() == StoreError::Kind::Connection
+            && opened.error().message().contains(QLatin1String("password"), Qt::CaseInsensitive)) {
+            bool ok = false;
+            const QString password = QInputDialog::getText(
+                this, tr("Store Password"),
+                tr("Password for %1:").arg(location->displayString()), QLineEdit::Password,
+                QString(), &ok);
+            if (ok && !password.isEmpty()) {
+                options.password = password;
+                opened = OnboardingStore::open(*location, options);
+                if (opened
+                    && QMessageBox::question(this, tr("Store Password"),
+                                             tr("Keep the password in the keychain for the next "
+                                                "start?"))
+                           == QMessageBox::Yes) {
+                    const Status kept = StorePasswords::write(location->displayString(), password);
+                    if (!kept)
+                        statusBar()->showMessage(kept.error());
+                }
+            }
+        }
         if (opened) {
             m_store = std::move(opened.value());
             // Remember the last store that opened, as the next start's default.
