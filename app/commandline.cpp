@@ -1,6 +1,8 @@
 #include "commandline.h"
 
 #include "document/onboardingdocument.h"
+#include "export/exporter.h"
+#include "pdfexporter.h"
 #include "domain/asn.h"
 #include "onboarding/onboardingprogress.h"
 #include "store/storepasswords.h"
@@ -10,6 +12,8 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,10 +130,15 @@ const Command kCommands[] = {
                        "Checks an onboarding document against every rule Microsoft applies.\n"
                        "Exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input."),
      runValidate},
-    {"export", "export FILE --format json [--output OUT] [--include-secrets]",
+    {"export",
+     "export FILE --format json|arm|az|powershell|markdown|html|pdf|keysheet|keysheet-pdf "
+     "[--output OUT] [--include-secrets] [--api-version V] [--page-size a4|letter]",
      QT_TRANSLATE_NOOP("Peering::CommandLine",
-                       "Writes an onboarding in another format. MD5 keys are left out unless "
-                       "--include-secrets is given."),
+                       "Writes an onboarding in another format: the document (json), a review "
+                       "summary (markdown, html, pdf), an ARM template (arm), an Azure CLI or "
+                       "PowerShell script (az, powershell) or customer key sheets (keysheet, "
+                       "keysheet-pdf). MD5 keys are left out unless --include-secrets is given. "
+                       "PDF formats need --output."),
      runExport},
     {"import", "import FILE... [--store URL] [--replace] [--include-secrets]",
      QT_TRANSLATE_NOOP("Peering::CommandLine",
@@ -204,15 +213,22 @@ int runValidate(Context &c)
 int runExport(Context &c)
 {
     const Command &command = *findCommand(QStringLiteral("export"));
+    const QString ids = Exporter::formatIds().join(u'|');
     QCommandLineParser parser;
-    const QCommandLineOption format(QStringLiteral("format"), CommandLine::tr("Output format: json."),
-                                    QStringLiteral("json"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    CommandLine::tr("Output format: %1 (see docs/exports.md).").arg(ids),
+                                    QStringLiteral("FORMAT"));
     const QCommandLineOption output(QStringLiteral("output"),
-                                    CommandLine::tr("Write to OUT instead of standard output."),
+                                    CommandLine::tr("Write to OUT instead of standard output (required for PDF)."),
                                     QStringLiteral("OUT"));
     const QCommandLineOption secrets(QStringLiteral("include-secrets"),
                                      CommandLine::tr("Include BGP MD5 keys in the export."));
-    parser.addOptions({format, output, secrets});
+    const QCommandLineOption apiVersion(QStringLiteral("api-version"),
+                                        CommandLine::tr("Microsoft.Peering api-version of the ARM template."),
+                                        QStringLiteral("V"), QLatin1String(ExportOptions::DefaultApiVersion));
+    const QCommandLineOption pageSize(QStringLiteral("page-size"), CommandLine::tr("PDF paper size: a4 or letter."),
+                                      QStringLiteral("a4|letter"), QStringLiteral("a4"));
+    parser.addOptions({format, output, secrets, apiVersion, pageSize});
     if (!parseOptions(parser, c, command, QStringLiteral("FILE"),
                       CommandLine::tr("The onboarding document (peering-onboarding/1), or - for standard input.")))
         return CommandLine::BadInput;
@@ -221,14 +237,29 @@ int runExport(Context &c)
         return CommandLine::Ok;
     }
     if (!parser.isSet(format)) {
-        c.err << "peering-wizard export: " << CommandLine::tr("--format is required (json)") << Qt::endl;
+        c.err << "peering-wizard export: " << CommandLine::tr("--format is required (%1)").arg(ids) << Qt::endl;
         return CommandLine::BadInput;
     }
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("json")) {
+    const auto info = Exporter::format(fmt);
+    if (!info) {
         c.err << "peering-wizard export: "
-              << CommandLine::tr("format \"%1\" is not supported by this version; supported: json").arg(fmt)
+              << CommandLine::tr("format \"%1\" is not supported by this version; supported: %2").arg(fmt, ids)
               << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    const QString paper = parser.value(pageSize).toLower();
+    if (paper != QLatin1String("a4") && paper != QLatin1String("letter")) {
+        c.err << "peering-wizard export: " << CommandLine::tr("--page-size must be a4 or letter") << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    if (info->binary && !parser.isSet(output)) {
+        c.err << "peering-wizard export: "
+              << CommandLine::tr("format \"%1\" is binary: give --output FILE").arg(fmt) << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    if (info->needsGui && !qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        c.err << "peering-wizard export: " << CommandLine::tr("format \"%1\" needs Qt Gui").arg(fmt) << Qt::endl;
         return CommandLine::BadInput;
     }
     const QStringList files = parser.positionalArguments();
@@ -242,27 +273,42 @@ int runExport(Context &c)
     if (!onboarding)
         return CommandLine::BadInput;
 
-    const bool includeSecrets = parser.isSet(secrets);
-    int omitted = 0;
-    if (!includeSecrets)
-        for (const PeeringResource &p : onboarding->peerings)
-            for (const Connection &conn : p.connections)
-                omitted += conn.bgp.md5Key.isEmpty() ? 0 : 1;
+    ExportOptions options;
+    options.includeSecrets = parser.isSet(secrets);
+    options.apiVersion = parser.value(apiVersion);
+    options.pageSize = paper;
+    // Reproducible output for records and tests: SOURCE_DATE_EPOCH pins the date when set.
+    bool epochOk = false;
+    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&epochOk);
+    if (epochOk)
+        options.now = QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC);
+    const int omitted = options.includeSecrets ? 0 : Exporter::secretCount(*onboarding);
 
+    const std::unique_ptr<Exporter> exporter = PdfExporter::create(fmt);
+    const Result<QByteArray> bytes = exporter->exportOnboarding(*onboarding, options);
+    if (!bytes) {
+        c.err << "peering-wizard export: " << bytes.error() << Qt::endl;
+        return CommandLine::BadInput;
+    }
     if (parser.isSet(output)) {
-        const Status s = OnboardingDocument::writeFile(*onboarding, parser.value(output), includeSecrets);
-        if (!s) {
-            c.err << "peering-wizard export: " << s.error() << Qt::endl;
+        QSaveFile file(parser.value(output));
+        if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit()) {
+            c.err << "peering-wizard export: "
+                  << CommandLine::tr("cannot write %1: %2").arg(parser.value(output), file.errorString())
+                  << Qt::endl;
             return CommandLine::BadInput;
         }
     } else {
-        c.out << QString::fromUtf8(OnboardingDocument::serialize(*onboarding, includeSecrets));
+        c.out << QString::fromUtf8(*bytes);
         c.out.flush();
     }
     if (omitted > 0)
         c.err << "peering-wizard export: "
               << CommandLine::tr("%n MD5 key(s) left out; add --include-secrets to export them", nullptr, omitted)
               << Qt::endl;
+    if (hasErrors(OnboardingValidator::validate(*onboarding)))
+        c.err << "peering-wizard export: "
+              << CommandLine::tr("note: the document does not pass validation (the export says so)") << Qt::endl;
     return CommandLine::Ok;
 }
 
@@ -558,6 +604,17 @@ int runList(Context &c)
 }
 
 } // namespace
+
+bool CommandLine::needsGui(const QStringList &arguments)
+{
+    if (arguments.size() < 2 || arguments.at(1) != QLatin1String("export"))
+        return false;
+    for (const QString &a : arguments)
+        if (a.endsWith(QLatin1String("pdf")) && (a == QLatin1String("pdf") || a == QLatin1String("keysheet-pdf")
+                                                 || a.startsWith(QLatin1String("--format="))))
+            return true;
+    return false;
+}
 
 bool CommandLine::wantsCommand(const QStringList &arguments)
 {

@@ -16,6 +16,8 @@ public:
 
     // True when the arguments ask for a command (or --help / --version) rather than the GUI.
     static bool wantsCommand(const QStringList &arguments);
+    // True when the command draws with Qt Gui (PDF exports) and so needs a QGuiApplication.
+    static bool needsGui(const QStringList &arguments);
 
     // arguments include the program name, as QCoreApplication::arguments() gives them.
     static int run(const QStringList &arguments, QTextStream &out, QTextStream &err);

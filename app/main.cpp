@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -55,9 +57,14 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
 
     if (Peering::CommandLine::wantsCommand(arguments)) {
-        QCoreApplication app(argc, argv);
+        // PDF exports draw with Qt Gui: a QGuiApplication, offscreen when there is no display.
+        const bool gui = Peering::CommandLine::needsGui(arguments);
+        if (gui && !haveDisplay())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        std::unique_ptr<QCoreApplication> app(gui ? new QGuiApplication(argc, argv)
+                                                  : new QCoreApplication(argc, argv));
         setIdentity();
-        installTranslators(app);
+        installTranslators(*app);
         QTextStream out(stdout);
         QTextStream err(stderr);
         return Peering::CommandLine::run(QCoreApplication::arguments(), out, err);

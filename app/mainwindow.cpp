@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "document/onboardingdocument.h"
+#include "exportdialog.h"
 #include "onboardinglistmodel.h"
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
@@ -8,6 +9,8 @@
 #include "store/storelocation.h"
 #include "store/storepasswords.h"
 #include "validation/onboardingvalidator.h"
+
+#include "trackerwindow.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -25,6 +28,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
 #include <QUuid>
@@ -105,6 +109,10 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
         if (!selectedName().isEmpty())
             editOnboarding(selectedName());
     }, QKeySequence(tr("Ctrl+E")));
+    m_trackAction = action(file, tr("&Track Onboarding..."), "trackAction", [this] {
+        if (!selectedName().isEmpty())
+            trackOnboarding(selectedName());
+    }, QKeySequence(tr("Ctrl+T")));
     QAction *import = action(file, tr("&Import Documents..."), "importAction",
                              &MainWindow::chooseImport, QKeySequence(tr("Ctrl+I")));
     m_exportAction = action(file, tr("E&xport Document..."), "exportAction",
@@ -128,12 +136,14 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     Q_UNUSED(findAction)
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     action(help, tr("&About"), "aboutAction", &MainWindow::showAbout);
-    m_storeActions = {create, m_editAction, import, m_exportAction, m_removeAction, drafts};
+    m_storeActions = {create, m_editAction, m_trackAction, import, m_exportAction, m_removeAction,
+                      drafts};
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->addAction(create);
     bar->addAction(m_editAction);
+    bar->addAction(m_trackAction);
     bar->addAction(import);
     bar->addAction(m_exportAction);
 
@@ -241,7 +251,26 @@ void MainWindow::refresh()
 
 void MainWindow::setToday(QDate today)
 {
+    m_today = today;
     m_model->setToday(today);
+}
+
+TrackerWindow *MainWindow::trackOnboarding(const QString &name)
+{
+    if (!m_store)
+        return nullptr;
+    auto *tracker = new TrackerWindow(m_store.get(), name, this);
+    if (tracker->stored().id == 0) { // could not be loaded: say why, keep nothing open
+        statusBar()->showMessage(tracker->message());
+        delete tracker;
+        return nullptr;
+    }
+    tracker->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_today.isValid())
+        tracker->setNow(QDateTime(m_today, QTime(12, 0), QTimeZone::utc()));
+    connect(tracker, &TrackerWindow::saved, this, &MainWindow::refresh);
+    tracker->show();
+    return tracker;
 }
 
 QString MainWindow::selectedName() const
@@ -258,6 +287,7 @@ void MainWindow::updateActions()
     m_editAction->setEnabled(selected);
     m_removeAction->setEnabled(selected && !m_store->isReadOnly());
     m_exportAction->setEnabled(selected);
+    m_trackAction->setEnabled(selected);
 }
 
 OnboardingWizard *MainWindow::newOnboarding()
@@ -334,8 +364,14 @@ bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
     for (;;) {
         // A new onboarding starts its tracker: the default three-week plan from today.
         Onboarding planned = onboarding;
-        if (s.storedId == 0)
-            OnboardingPlan::apply(planned, m_model->today());
+        if (s.storedId == 0) {
+            // The default plan can be edited in the settings (tracking/plan, "stage=days,...");
+            // a setting that does not parse falls back to domain.md's defaults.
+            const QString text = QSettings().value(QStringLiteral("tracking/plan")).toString();
+            const auto steps = OnboardingPlan::parseSteps(text);
+            OnboardingPlan::apply(planned, m_model->today(),
+                                  steps ? *steps : OnboardingPlan::defaultSteps());
+        }
         StoreResult<StoredOnboarding> result =
             s.storedId == 0 ? m_store->create(planned)
                             : m_store->save(StoredOnboarding{s.storedId, s.storedVersion, {}, {},
@@ -504,17 +540,10 @@ void MainWindow::exportSelected()
         QMessageBox::warning(this, tr("Cannot export"), stored.error().message());
         return;
     }
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export Onboarding Document"),
-                                                      name + QStringLiteral(".json"),
-                                                      tr("Onboarding documents (*.json)"));
-    if (file.isEmpty())
-        return;
-    // Secrets stay out of files unless asked for on the command line.
-    const Status s = OnboardingDocument::writeFile(stored->onboarding, file, false);
-    if (!s)
-        QMessageBox::warning(this, tr("Cannot export"), s.error());
-    else
-        statusBar()->showMessage(tr("Exported %1 (MD5 keys left out)").arg(file));
+    // Every export format (the same list as the Review page and the command line).
+    const QString file = ExportDialog::exportOnboarding(this, stored->onboarding, name);
+    if (!file.isEmpty())
+        statusBar()->showMessage(tr("Exported %1").arg(file));
 }
 
 void MainWindow::checkDocument()

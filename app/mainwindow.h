@@ -22,6 +22,7 @@ namespace Peering {
 
 class OnboardingListModel;
 class OnboardingWizard;
+class TrackerWindow;
 
 class MainWindow : public QMainWindow
 {
@@ -51,6 +52,9 @@ public:
     void checkDocumentFile(const QString &file);
     // Offers the drafts of the last session (also called at start-up).
     void offerDrafts();
+    // Opens the tracker (flowchart, timeline, milestones, customer ASNs) of a stored onboarding;
+    // its saves refresh the list. Returns it (tests drive it); nullptr when it cannot be loaded.
+    TrackerWindow *trackOnboarding(const QString &name);
     // Pinned in tests (days left / overdue).
     void setToday(QDate today);
 
@@ -93,6 +97,8 @@ private:
     QAction *m_editAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_trackAction = nullptr;
+    QDate m_today; // pinned "today" (tests); invalid: the real date
 
     struct Session
     {

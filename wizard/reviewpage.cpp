@@ -1,13 +1,16 @@
 #include "reviewpage.h"
 
+#include "exportdialog.h"
 #include "onboardingwizard.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace Peering {
@@ -72,9 +75,21 @@ ReviewPage::ReviewPage(OnboardingWizard *wizard)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addWidget(split, 1);
-    layout->addWidget(m_confirm);
+    // Exports are allowed with errors (for change management); they say so on the first page.
+    m_export = new QPushButton(tr("E&xport..."), this);
+    m_export->setObjectName(QStringLiteral("reviewExportButton"));
+    m_export->setToolTip(tr("Export the review summary (PDF, HTML, Markdown), the document, an ARM "
+                            "template, Azure CLI or PowerShell scripts, or customer key sheets"));
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_confirm, 1);
+    bottom->addWidget(m_export);
+    layout->addLayout(bottom);
 
     connect(m_findings, &QTreeWidget::itemActivated, this, &ReviewPage::activate);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const Onboarding &draft = onboardingWizard()->draft();
+        ExportDialog::exportOnboarding(this, draft, draft.name.isEmpty() ? QStringLiteral("onboarding") : draft.name);
+    });
     connect(m_confirm, &QCheckBox::toggled, this, &ReviewPage::completeChanged);
     connect(wizard, &OnboardingWizard::findingsChanged, this, [this] {
         if (isVisible())

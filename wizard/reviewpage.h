@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QLabel;
+class QPushButton;
 class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -37,6 +38,7 @@ private:
     QTreeWidget *m_findings;
     QTextBrowser *m_summary;
     QCheckBox *m_confirm;
+    QPushButton *m_export;
 };
 
 } // namespace Peering

@@ -41,7 +41,25 @@ QJsonObject Connection::toJson(bool includeSecrets) const
     o.insert(QLatin1String("rateLimited"), rateLimited);
     o.insert(QLatin1String("state"), state);
     o.insert(QLatin1String("bgp"), bgp.toJson(includeSecrets));
+    if (!stateHistory.isEmpty()) {
+        QJsonArray history;
+        for (const StateChange &s : stateHistory)
+            history.append(s.toJson());
+        o.insert(QLatin1String("stateHistory"), history);
+    }
+    if (utilizationPercent != 0)
+        o.insert(QLatin1String("utilizationPercent"), utilizationPercent);
+    if (!utilizationMeasuredAt.isEmpty())
+        o.insert(QLatin1String("utilizationMeasuredAt"), utilizationMeasuredAt);
     return o;
+}
+
+const StateChange *Connection::currentStateChange() const
+{
+    for (qsizetype i = stateHistory.size() - 1; i >= 0; --i)
+        if (stateHistory.at(i).state == state)
+            return &stateHistory.at(i);
+    return nullptr;
 }
 
 Connection Connection::fromJson(const QJsonObject &o, JsonReader &r, const QString &path)
@@ -63,10 +81,19 @@ Connection Connection::fromJson(const QJsonObject &o, JsonReader &r, const QStri
     c.state = r.string(o, QLatin1String("state"), path, c.state);
     const QString bpath = JsonReader::join(path, QLatin1String("bgp"));
     c.bgp = BgpSession::fromJson(r.object(o, QLatin1String("bgp"), path), r, bpath);
+    const QString hpath = JsonReader::join(path, QLatin1String("stateHistory"));
+    const QJsonArray history = r.array(o, QLatin1String("stateHistory"), path);
+    for (qsizetype i = 0; i < history.size() && r.ok(); ++i) {
+        const QString ip = JsonReader::index(hpath, i);
+        c.stateHistory.append(StateChange::fromJson(r.objectAt(history.at(i), ip), r, ip));
+    }
+    c.utilizationPercent = r.integer(o, QLatin1String("utilizationPercent"), path);
+    c.utilizationMeasuredAt = r.string(o, QLatin1String("utilizationMeasuredAt"), path);
     c.extra = JsonReader::extras(o, {"id", "role", "peeringDbFacilityId", "facilityName",
                                      "peerRouters", "bandwidthMbps", "sessionAddressProvider",
                                      "useForPeeringService", "lacp", "statefulFirewall",
-                                     "rateLimited", "state", "bgp"});
+                                     "rateLimited", "state", "bgp", "stateHistory",
+                                     "utilizationPercent", "utilizationMeasuredAt"});
     return c;
 }
 

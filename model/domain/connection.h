@@ -2,6 +2,9 @@
 #pragma once
 
 #include "bgpsession.h"
+#include "statechange.h"
+
+#include <QList>
 
 #include <QStringList>
 
@@ -22,7 +25,18 @@ struct Connection
     bool rateLimited = false;
     QString state = QStringLiteral("None"); // ARM connectionState
     BgpSession bgp;
+    // When each state began, oldest first (time in state, when it became Active). Written only
+    // when not empty, so documents without tracking stay as they were.
+    QList<StateChange> stateHistory;
+    // Link utilization in percent (SLA: at 40 or more the LAG augmentation of 45-60 days
+    // begins) and when it was measured (ISO date-time); written only when set.
+    qint64 utilizationPercent = 0;
+    QString utilizationMeasuredAt;
     QJsonObject extra;
+
+    // The entry of stateHistory that the current state began with (the last entry with that
+    // state), or nothing when the history does not say.
+    const StateChange *currentStateChange() const;
 
     static const QStringList &roles();
     static const QStringList &states();

@@ -30,4 +30,58 @@ void OnboardingPlan::apply(Onboarding &onboarding, QDate start, const QList<Step
     }
 }
 
+void OnboardingPlan::replan(Onboarding &onboarding, QDate start, const QList<Step> &steps)
+{
+    for (const Step &step : steps)
+        for (Milestone &m : onboarding.milestones)
+            if (m.stage == step.stage && m.reached.trimmed().isEmpty())
+                m.expected = start.addDays(step.day).toString(Qt::ISODate);
+    apply(onboarding, start, steps);
+}
+
+QString OnboardingPlan::stepsToString(const QList<Step> &steps)
+{
+    QStringList parts;
+    for (const Step &s : steps)
+        parts.append(QStringLiteral("%1=%2").arg(s.stage).arg(s.day));
+    return parts.join(QLatin1Char(','));
+}
+
+std::optional<QList<OnboardingPlan::Step>> OnboardingPlan::parseSteps(const QString &text,
+                                                                      QString *error)
+{
+    QList<Step> steps = defaultSteps();
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList kv = part.split(QLatin1Char('='));
+        bool ok = false;
+        const int day = kv.size() == 2 ? kv.at(1).trimmed().toInt(&ok) : 0;
+        if (!ok || day < 0)
+            return fail(QStringLiteral("\"%1\" is not stage=days").arg(part.trimmed()));
+        const QString stage = kv.at(0).trimmed();
+        bool known = false;
+        for (Step &s : steps) {
+            if (s.stage == stage) {
+                s.day = day;
+                known = true;
+            }
+        }
+        if (!known)
+            return fail(QStringLiteral("\"%1\" is not a stage").arg(stage));
+    }
+    return steps;
+}
+
+QDate OnboardingPlan::expectedDate(const QString &stage, QDate start, const QList<Step> &steps)
+{
+    for (const Step &s : steps)
+        if (s.stage == stage)
+            return start.addDays(s.day);
+    return {};
+}
+
 } // namespace Peering

@@ -6,6 +6,9 @@ namespace Peering {
 
 OnboardingProgress::OnboardingProgress(const Onboarding &onboarding)
 {
+    // Reached milestones only: this is what the store's precomputed list columns hold. The
+    // tracker (OnboardingTracker) also reads connection states and customer ASNs; see
+    // docs/tracking.md for when the two differ.
     for (const Milestone &m : onboarding.milestones)
         if (!m.reached.trimmed().isEmpty() && !m_reached.contains(m.stage))
             m_reached.append(m.stage);

@@ -1,0 +1,86 @@
+#include "exporter.h"
+
+#include "armexporter.h"
+#include "azcliexporter.h"
+#include "htmlexporter.h"
+#include "jsonexporter.h"
+#include "keysheetexporter.h"
+#include "markdownexporter.h"
+#include "powershellexporter.h"
+
+namespace Peering {
+
+QList<ExportFormat> Exporter::formats()
+{
+    // Built on each call: the descriptions follow the installed translation.
+    return {
+        {QStringLiteral("pdf"), QStringLiteral("pdf"), tr("Review summary (PDF)"), true, true},
+        {QStringLiteral("html"), QStringLiteral("html"), tr("Review summary (HTML)"), false, false},
+        {QStringLiteral("markdown"), QStringLiteral("md"), tr("Review summary (Markdown)"), false,
+         false},
+        {QStringLiteral("json"), QStringLiteral("json"), tr("Onboarding document (JSON)"), false,
+         false},
+        {QStringLiteral("arm"), QStringLiteral("json"), tr("ARM deployment template"), false,
+         false},
+        {QStringLiteral("az"), QStringLiteral("sh"), tr("Azure CLI script"), false, false},
+        {QStringLiteral("powershell"), QStringLiteral("ps1"), tr("Azure PowerShell script"), false,
+         false},
+        {QStringLiteral("keysheet"), QStringLiteral("txt"), tr("Customer key sheets (text)"), false,
+         false},
+        {QStringLiteral("keysheet-pdf"), QStringLiteral("pdf"), tr("Customer key sheets (PDF)"),
+         true, true},
+    };
+}
+
+std::optional<ExportFormat> Exporter::format(const QString &id)
+{
+    for (const ExportFormat &f : formats())
+        if (f.id == id)
+            return f;
+    return std::nullopt;
+}
+
+QStringList Exporter::formatIds()
+{
+    QStringList ids;
+    for (const ExportFormat &f : formats())
+        ids.append(f.id);
+    return ids;
+}
+
+std::unique_ptr<Exporter> Exporter::create(const QString &id)
+{
+    if (id == QLatin1String("json"))
+        return std::make_unique<JsonExporter>();
+    if (id == QLatin1String("markdown"))
+        return std::make_unique<MarkdownExporter>();
+    if (id == QLatin1String("html"))
+        return std::make_unique<HtmlExporter>();
+    if (id == QLatin1String("arm"))
+        return std::make_unique<ArmExporter>();
+    if (id == QLatin1String("az"))
+        return std::make_unique<AzCliExporter>();
+    if (id == QLatin1String("powershell"))
+        return std::make_unique<PowerShellExporter>();
+    if (id == QLatin1String("keysheet"))
+        return std::make_unique<KeySheetExporter>();
+    return nullptr;
+}
+
+QString Exporter::apiNotice()
+{
+    return tr("NOTICE: Microsoft does not support onboarding to Peering Service through APIs; use "
+              "the Azure portal. This file is for review and records, or for use at your own "
+              "risk.");
+}
+
+int Exporter::secretCount(const Onboarding &onboarding)
+{
+    int n = 0;
+    for (const PeeringResource &p : onboarding.peerings)
+        for (const Connection &c : p.connections)
+            n += c.bgp.md5Key.isEmpty() ? 0 : 1;
+    return n;
+}
+
+} // namespace Peering

@@ -1,0 +1,58 @@
+// The review summary as structure: built once from an onboarding, rendered to Markdown and HTML
+// here and to PDF (from the HTML) in the GUI layer, so every format says the same thing.
+#pragma once
+
+#include "domain/onboarding.h"
+#include "exportoptions.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+namespace Peering {
+
+struct ReportBlock
+{
+    enum Kind { Heading, Paragraph, Notice, Fields, Table };
+    Kind kind = Paragraph;
+    int level = 2; // headings: 1 title, 2 section, 3 subsection
+    QString text; // heading, paragraph and notice text (plain, unescaped)
+    QStringList headers; // tables; fields have none
+    QList<QStringList> rows;
+    QList<int> widths; // tables: column widths in percent (HTML and PDF), empty for automatic
+};
+
+class ReviewReport
+{
+    Q_DECLARE_TR_FUNCTIONS(Peering::ReviewReport)
+public:
+    static ReviewReport build(const Onboarding &onboarding, const ExportOptions &options);
+
+    const QString &title() const { return m_title; }
+    bool passesValidation() const { return m_passes; }
+    const QList<ReportBlock> &blocks() const { return m_blocks; }
+
+    QString toMarkdown() const;
+    // A whole HTML document; black on white, tables with rules, for screen and paper.
+    // rowsPerTable > 0 splits long tables into tables of that many rows, each with its header:
+    // QTextDocument lays out one long table in far more than linear time (the PDF uses it).
+    QString toHtml(int rowsPerTable = 0) const;
+
+    static QString escapeMarkdown(const QString &text);
+    static QString escapeHtml(const QString &text);
+
+private:
+    void heading(int level, const QString &text);
+    void paragraph(const QString &text);
+    void notice(const QString &text);
+    void fields(const QList<QStringList> &rows);
+    void table(const QStringList &headers,
+               const QList<QStringList> &rows,
+               const QList<int> &widths = {});
+
+    QString m_title;
+    bool m_passes = true;
+    QList<ReportBlock> m_blocks;
+};
+
+} // namespace Peering

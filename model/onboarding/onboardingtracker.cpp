@@ -1,0 +1,305 @@
+#include "onboardingtracker.h"
+
+#include "onboardingprogress.h"
+
+#include "domain/textchecks.h"
+
+namespace Peering {
+
+namespace {
+
+QDateTime parseTime(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return {};
+    if (auto dt = TextChecks::parseIsoDateTime(t))
+        return dt->toUTC();
+    const QDate d = QDate::fromString(t, Qt::ISODate);
+    return d.isValid() ? QDateTime(d, QTime(0, 0), QTimeZone::utc()) : QDateTime();
+}
+
+const QStringList &provisioningStates()
+{
+    // States that say the deployment succeeded and provisioning began (our reading).
+    static const QStringList s {QStringLiteral("ProvisioningStarted"),
+                                QStringLiteral("ProvisioningCompleted"),
+                                QStringLiteral("Validating"), QStringLiteral("Active")};
+    return s;
+}
+
+} // namespace
+
+OnboardingTracker::OnboardingTracker(const Onboarding &onboarding)
+{
+    for (const QString &id : Milestone::stages())
+        m_stages.append(Stage {id, Status::Waiting, {}, {}, {}});
+    collect(onboarding);
+    derive();
+}
+
+const OnboardingTracker::Stage *OnboardingTracker::stage(const QString &id) const
+{
+    for (const Stage &s : m_stages)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+bool OnboardingTracker::isDone(const QString &id) const
+{
+    const Stage *s = stage(id);
+    return s && (s->status == Status::Done || s->status == Status::Implied);
+}
+
+void OnboardingTracker::collect(const Onboarding &o)
+{
+    const auto add = [this](const QString &id, Evidence e) {
+        for (Stage &s : m_stages)
+            if (s.id == id)
+                s.evidence.append(std::move(e));
+    };
+    for (const Milestone &m : o.milestones) {
+        for (Stage &s : m_stages) {
+            if (s.id != m.stage)
+                continue;
+            const QDate expected = OnboardingProgress::parseDate(m.expected);
+            if (expected.isValid() && (!s.expected.isValid() || expected < s.expected))
+                s.expected = expected;
+        }
+        if (m.reached.trimmed().isEmpty())
+            continue;
+        add(m.stage,
+            Evidence {m.source, parseTime(m.reached),
+                      m.note.isEmpty() ? tr("Milestone reached (%1)").arg(m.source)
+                                       : tr("Milestone reached (%1): %2").arg(m.source, m.note)});
+    }
+    // Imported mail: the importer records the stage as a milestone with source "mail"; the mail
+    // log itself is shown beside the evidence but does not count twice.
+    for (const MailRecord &mail : o.mail)
+        if (!mail.stage.isEmpty())
+            add(mail.stage,
+                Evidence {QStringLiteral("mail-log"), parseTime(mail.date),
+                          tr("Mail from %1: %2").arg(mail.from, mail.subject), false, true});
+
+    int connections = 0, active = 0;
+    QDateTime lastActive, firstProvisioning;
+    QStringList failed;
+    for (const PeeringResource &p : o.peerings) {
+        for (const Connection &c : p.connections) {
+            ++connections;
+            const StateChange *since = c.currentStateChange();
+            const QDateTime at = since ? parseTime(since->since) : QDateTime();
+            if (c.state == QLatin1String("Active")) {
+                ++active;
+                if (at.isValid() && (!lastActive.isValid() || at > lastActive))
+                    lastActive = at;
+            }
+            if (c.state == QLatin1String("ProvisioningFailed"))
+                failed.append(c.id);
+            if (provisioningStates().contains(c.state)) {
+                // The first time any connection entered a provisioning state.
+                QDateTime first = at;
+                for (const StateChange &h : c.stateHistory) {
+                    const QDateTime t = parseTime(h.since);
+                    if (provisioningStates().contains(h.state) && t.isValid()
+                        && (!first.isValid() || t < first))
+                        first = t;
+                }
+                if (first.isValid() && (!firstProvisioning.isValid() || first < firstProvisioning))
+                    firstProvisioning = first;
+                add(QStringLiteral("peering-created"),
+                    Evidence {QStringLiteral("state"), first,
+                              tr("Connection %1 is %2").arg(c.id, c.state)});
+            }
+            if (c.utilizationPercent >= LagAugmentationThreshold
+                && c.utilizationPercent > m_lag.utilizationPercent) {
+                m_lag.needed = true;
+                m_lag.connectionId = c.id;
+                m_lag.utilizationPercent = c.utilizationPercent;
+                m_lagMeasured = c.utilizationMeasuredAt;
+            }
+        }
+    }
+    if (connections > 0 && active == connections)
+        add(QStringLiteral("active"),
+            Evidence {QStringLiteral("state"), lastActive,
+                      tr("All %n connection(s) Active", nullptr, connections)});
+
+    if (!failed.isEmpty()) {
+        m_regressed = true;
+        // Rule 3: provisioning went back; what was reached from port-configured on no longer
+        // counts, but stays visible.
+        const qsizetype from = Milestone::stages().indexOf(QLatin1String("port-configured"));
+        for (qsizetype i = from; i < m_stages.size(); ++i)
+            for (Evidence &e : m_stages[i].evidence)
+                e.superseded = true;
+        m_stages[from].evidence.append(
+            Evidence {QStringLiteral("state"),
+                      {},
+                      tr("Provisioning failed on connection %1: the ports must be configured "
+                         "again")
+                          .arg(failed.join(QLatin1String(", ")))});
+    }
+
+    if (!o.registeredAsns.isEmpty()) {
+        bool allKeys = true, allDelivered = true;
+        QDateTime lastDelivered;
+        for (const RegisteredAsn &r : o.registeredAsns) {
+            allKeys = allKeys && TextChecks::isGuid(r.prefixKey);
+            const QDateTime at = parseTime(r.keyDeliveredAt);
+            allDelivered = allDelivered && at.isValid();
+            if (at.isValid() && (!lastDelivered.isValid() || at > lastDelivered))
+                lastDelivered = at;
+        }
+        if (allKeys)
+            add(QStringLiteral("customer-asns"),
+                Evidence {QStringLiteral("registered-asn"),
+                          {},
+                          tr("%n customer ASN(s) registered with a prefix key", nullptr,
+                             int(o.registeredAsns.size()))});
+        if (allKeys && allDelivered)
+            add(QStringLiteral("keys-delivered"),
+                Evidence {QStringLiteral("key-delivered"), lastDelivered,
+                          tr("Every prefix key delivered")});
+    }
+    if (m_regressed) // customer-ASN evidence added above is after port-configured too
+        for (qsizetype i = Milestone::stages().indexOf(QLatin1String("customer-asns"));
+             i < m_stages.size(); ++i)
+            for (Evidence &e : m_stages[i].evidence)
+                e.superseded = true;
+}
+
+void OnboardingTracker::derive()
+{
+    qsizetype last = -1;
+    for (qsizetype i = 0; i < m_stages.size(); ++i) {
+        Stage &s = m_stages[i];
+        for (const Evidence &e : s.evidence) {
+            if (e.superseded || e.logOnly)
+                continue;
+            s.status = Status::Done;
+            if (e.at.isValid() && (!s.reached.isValid() || e.at < s.reached))
+                s.reached = e.at;
+        }
+        if (s.status == Status::Done)
+            last = i;
+    }
+    for (qsizetype i = 0; i < last; ++i)
+        if (m_stages[i].status == Status::Waiting)
+            m_stages[i].status = Status::Implied;
+
+    m_current = QLatin1String(OnboardingProgress::Complete);
+    if (m_regressed) {
+        const qsizetype at = Milestone::stages().indexOf(QLatin1String("port-configured"));
+        for (qsizetype i = at; i < m_stages.size(); ++i)
+            m_stages[i].status = Status::Waiting;
+        // Earlier stages are still done (or implied) as derived above.
+        for (qsizetype i = 0; i < at; ++i)
+            if (m_stages[i].status == Status::Waiting)
+                m_stages[i].status = Status::Implied;
+        m_stages[at].status = Status::Regressed;
+        m_current = m_stages[at].id;
+        return;
+    }
+    for (Stage &s : m_stages) {
+        if (s.status == Status::Waiting) {
+            s.status = Status::Current;
+            m_current = s.id;
+            break;
+        }
+    }
+}
+
+QStringList OnboardingTracker::transitions(const QString &id)
+{
+    const QStringList &all = Milestone::stages();
+    const qsizetype i = all.indexOf(id);
+    QStringList next;
+    if (i >= 0 && i + 1 < all.size())
+        next.append(all.at(i + 1));
+    // Going back is part of the flow: provisioning can fail from any provisioning stage.
+    if (id == QLatin1String("lag-up") || id == QLatin1String("bgp-mesh")
+        || id == QLatin1String("active"))
+        next.append(QStringLiteral("port-configured"));
+    return next;
+}
+
+QString OnboardingTracker::title(const QString &id)
+{
+    static const QHash<QString, const char *> titles {
+        {QStringLiteral("requirements"), QT_TR_NOOP("Requirements checked")},
+        {QStringLiteral("asn-association"), QT_TR_NOOP("Peer ASN approved")},
+        {QStringLiteral("peering-created"), QT_TR_NOOP("Peering created")},
+        {QStringLiteral("port-configured"), QT_TR_NOOP("Ports configured")},
+        {QStringLiteral("lag-up"), QT_TR_NOOP("LAG up")},
+        {QStringLiteral("bgp-mesh"), QT_TR_NOOP("BGP mesh")},
+        {QStringLiteral("active"), QT_TR_NOOP("Active")},
+        {QStringLiteral("customer-asns"), QT_TR_NOOP("Customer ASNs")},
+        {QStringLiteral("keys-delivered"), QT_TR_NOOP("Keys delivered")},
+        {QStringLiteral("prefixes-activated"), QT_TR_NOOP("Prefixes activated")},
+    };
+    const auto it = titles.constFind(id);
+    return it == titles.cend() ? id : tr(it.value());
+}
+
+QString OnboardingTracker::statusName(Status status)
+{
+    switch (status) {
+    case Status::Done:
+        return tr("done");
+    case Status::Implied:
+        return tr("done (implied)");
+    case Status::Current:
+        return tr("current");
+    case Status::Regressed:
+        return tr("current (went back)");
+    case Status::Waiting:
+        return tr("waiting");
+    }
+    return {};
+}
+
+QDate OnboardingTracker::dateIn(const QDateTime &utc, const QTimeZone &zone)
+{
+    if (!utc.isValid())
+        return {};
+    return zone.isValid() ? utc.toTimeZone(zone).date() : utc.toLocalTime().date();
+}
+
+std::optional<qint64> OnboardingTracker::daysLate(const QString &id, const QTimeZone &zone) const
+{
+    const Stage *s = stage(id);
+    if (!s || !s->expected.isValid() || !s->reached.isValid())
+        return std::nullopt;
+    return s->expected.daysTo(dateIn(s->reached, zone));
+}
+
+bool OnboardingTracker::isOverdue(const QString &id, QDate today) const
+{
+    const Stage *s = stage(id);
+    return s && !isDone(id) && s->expected.isValid() && today.isValid() && today > s->expected;
+}
+
+QStringList OnboardingTracker::overdueStages(QDate today) const
+{
+    QStringList ids;
+    for (const Stage &s : m_stages)
+        if (isOverdue(s.id, today))
+            ids.append(s.id);
+    return ids;
+}
+
+OnboardingTracker::LagAugmentation OnboardingTracker::lagAugmentation(QDate today) const
+{
+    LagAugmentation lag = m_lag;
+    if (!lag.needed)
+        return lag;
+    const QDate measured = OnboardingProgress::parseDate(m_lagMeasured);
+    lag.start = measured.isValid() ? measured : today;
+    lag.earliestEnd = lag.start.addDays(45);
+    lag.latestEnd = lag.start.addDays(60);
+    return lag;
+}
+
+} // namespace Peering

@@ -1,0 +1,69 @@
+// Export of a 64-connection onboarding (2,000 advertised prefixes, 1,000 registered ASNs) to
+// PDF and to an ARM template. Reports medians; never fails on speed. Target: PDF under 300 ms.
+#include "export/exporter.h"
+#include "pdfexporter.h"
+#include "samplegenerator.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace Peering;
+
+namespace {
+
+template<typename Fn> double medianMs(int runs, Fn fn)
+{
+    std::vector<double> times;
+    times.reserve(runs);
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        fn();
+        times.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+void report(const char *what, const Onboarding &o, int runs)
+{
+    ExportOptions options;
+    options.now = QDateTime(QDate(2026, 11, 22), QTime(10, 30), Qt::UTC);
+    const PdfExporter pdf;
+    const auto arm = Exporter::create(QStringLiteral("arm"));
+    const auto pdfBytes = pdf.exportOnboarding(o, options); // warm-up: fonts, static tables
+    const auto armBytes = arm->exportOnboarding(o, options);
+    if (!pdfBytes || !armBytes) {
+        std::fprintf(stderr, "bench_export: export failed\n");
+        std::exit(1);
+    }
+    volatile qsizetype sink = 0;
+    const double pdfMs = medianMs(runs, [&] { sink = pdf.exportOnboarding(o, options)->size(); });
+    const double armMs
+        = medianMs(runs * 4 + 1, [&] { sink = arm->exportOnboarding(o, options)->size(); });
+    (void)sink;
+    std::printf("bench_export: %s: %d connections, %lld prefixes, %lld registered ASNs\n", what,
+                o.connectionCount(), qlonglong(o.prefixes.size()),
+                qlonglong(o.registeredAsns.size()));
+    std::printf("bench_export: %s: PDF median %.1f ms (%d runs, %lld bytes); target < 300 ms\n",
+                what, pdfMs, runs, qlonglong(pdfBytes->size()));
+    std::printf("bench_export: %s: ARM median %.2f ms (%d runs, %lld bytes)\n", what, armMs,
+                runs * 4 + 1, qlonglong(armBytes->size()));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    // The figure: 64 connections with their sessions, a small prefix list...
+    report("64 connections", TestSupport::makeLargeOnboarding(64, 100, 50), 11);
+    // ...and the full-size document: every prefix and registered ASN is a table row in the PDF.
+    if (!qEnvironmentVariableIsSet("BENCH_EXPORT_SMALL_ONLY"))
+        report("64 connections, full", TestSupport::makeLargeOnboarding(64, 2000, 1000), 5);
+    return 0;
+}

@@ -1,0 +1,656 @@
+#include "trackerwindow.h"
+
+#include "flowchartview.h"
+#include "timelineview.h"
+
+#include "domain/asn.h"
+#include "domain/textchecks.h"
+#include "onboarding/customerasnregistration.h"
+#include "onboarding/onboardingprogress.h"
+#include "onboarding/onboardingtracker.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Peering {
+
+namespace {
+
+template<typename W> W *named(W *w, const char *name, const QString &accessible)
+{
+    w->setObjectName(QLatin1String(name));
+    w->setAccessibleName(accessible);
+    return w;
+}
+
+QTableWidgetItem *cell(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+} // namespace
+
+TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_store(store)
+    , m_name(name)
+    , m_now(QDateTime::currentDateTimeUtc())
+    , m_zone(QTimeZone::systemTimeZone())
+    , m_tabs(named(new QTabWidget(this), "trackerTabs", tr("Tracker views")))
+    , m_flowchart(new FlowchartView(this))
+    , m_evidence(named(new QTextBrowser(this), "evidenceView", tr("Evidence of the stage")))
+    , m_timeline(new TimelineView(this))
+    , m_lagNotice(named(new QLabel(this), "lagNotice", tr("LAG augmentation notice")))
+    , m_milestones(named(new QTreeWidget(this), "milestoneList", tr("Milestones")))
+    , m_reachedDate(named(new QDateEdit(this), "reachedDateEdit", tr("Reached on")))
+    , m_reachedNote(named(new QLineEdit(this), "reachedNoteEdit", tr("Note")))
+    , m_expectedDate(named(new QDateEdit(this), "expectedDateEdit", tr("Expected date")))
+    , m_customers(named(new QTableWidget(0, 5, this), "customerAsnTable", tr("Customer ASNs")))
+    , m_customerName(named(new QLineEdit(this), "customerNameEdit", tr("Customer name")))
+    , m_customerAsn(named(new QLineEdit(this), "customerAsnEdit", tr("Customer ASN")))
+    , m_customerPeering(named(new QComboBox(this), "customerPeeringCombo", tr("Peering")))
+    , m_prefixKey(named(new QLineEdit(this), "prefixKeyEdit", tr("Prefix key")))
+    , m_connections(named(new QTableWidget(0, 7, this), "connectionTable", tr("Connections")))
+    , m_connectionState(named(new QComboBox(this), "connectionStateCombo", tr("Connection state")))
+    , m_utilization(named(new QSpinBox(this), "utilizationSpin", tr("Link utilization")))
+    , m_message(named(new QLabel(this), "trackerMessage", tr("Tracker message")))
+{
+    setObjectName(QStringLiteral("trackerWindow"));
+    setWindowTitle(tr("Track %1").arg(name));
+    resize(1100, 720);
+
+    // Flowchart with the evidence of the clicked stage beside it.
+    auto *split = new QSplitter(this);
+    split->addWidget(m_flowchart);
+    split->addWidget(m_evidence);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    m_tabs->addTab(split, tr("&Flowchart"));
+    connect(m_flowchart, &FlowchartView::stageClicked, this, &TrackerWindow::showEvidence);
+
+    auto *timelinePage = new QWidget(this);
+    auto *tl = new QVBoxLayout(timelinePage);
+    m_lagNotice->setWordWrap(true);
+    m_lagNotice->setStyleSheet(QStringLiteral("QLabel { background: #f3e5f5; border: 2px solid "
+                                              "#6a1b9a; padding: 6px; }"));
+    tl->addWidget(m_lagNotice);
+    tl->addWidget(m_timeline, 1);
+    m_tabs->addTab(timelinePage, tr("&Timeline"));
+
+    // Milestones: the evidence of every stage; tick one reached, or move its expected date.
+    auto *msPage = new QWidget(this);
+    auto *ml = new QVBoxLayout(msPage);
+    m_milestones->setHeaderLabels({tr("Stage"), tr("Status"), tr("Expected"), tr("Reached"),
+                                   tr("Early / late"), tr("Evidence")});
+    m_milestones->setRootIsDecorated(false);
+    ml->addWidget(m_milestones, 1);
+    auto *msForm = new QHBoxLayout;
+    m_reachedDate->setCalendarPopup(true);
+    m_reachedDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_expectedDate->setCalendarPopup(true);
+    m_expectedDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_reachedNote->setPlaceholderText(tr("Note (e.g. the IP e-mail arrived)"));
+    auto *reachedLabel = new QLabel(tr("&Reached on:"), this);
+    reachedLabel->setBuddy(m_reachedDate);
+    auto *mark = named(new QPushButton(tr("&Mark Reached"), this), "markReachedButton",
+                       tr("Mark the selected stage reached"));
+    auto *expectedLabel = new QLabel(tr("E&xpected:"), this);
+    expectedLabel->setBuddy(m_expectedDate);
+    auto *setExp = named(new QPushButton(tr("&Set Expected Date"), this), "setExpectedButton",
+                         tr("Set the expected date of the selected stage"));
+    msForm->addWidget(reachedLabel);
+    msForm->addWidget(m_reachedDate);
+    msForm->addWidget(m_reachedNote, 1);
+    msForm->addWidget(mark);
+    msForm->addSpacing(20);
+    msForm->addWidget(expectedLabel);
+    msForm->addWidget(m_expectedDate);
+    msForm->addWidget(setExp);
+    ml->addLayout(msForm);
+    const auto selectedStage = [this] {
+        const QTreeWidgetItem *item = m_milestones->currentItem();
+        return item ? item->data(0, Qt::UserRole).toString() : QString();
+    };
+    connect(mark, &QPushButton::clicked, this, [this, selectedStage] {
+        if (selectedStage().isEmpty())
+            return showMessage(tr("Select a stage first."), true);
+        markReached(selectedStage(), m_reachedDate->date(), m_reachedNote->text());
+    });
+    connect(setExp, &QPushButton::clicked, this, [this, selectedStage] {
+        if (selectedStage().isEmpty())
+            return showMessage(tr("Select a stage first."), true);
+        setExpected(selectedStage(), m_expectedDate->date());
+    });
+    // The expected date editor starts at the selected stage's plan.
+    connect(m_milestones, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        const QDate expected = item ? QDate::fromString(item->text(2), Qt::ISODate) : QDate();
+        if (expected.isValid())
+            m_expectedDate->setDate(expected);
+    });
+    m_tabs->addTab(msPage, tr("&Milestones"));
+
+    // Customer ASNs and their prefix keys.
+    auto *cPage = new QWidget(this);
+    auto *cl = new QVBoxLayout(cPage);
+    m_customers->setHorizontalHeaderLabels(
+        {tr("Name"), tr("ASN"), tr("Peering"), tr("Prefix key"), tr("Key delivered")});
+    m_customers->horizontalHeader()->setStretchLastSection(true);
+    m_customers->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_customers->setSelectionMode(QAbstractItemView::SingleSelection);
+    cl->addWidget(m_customers, 1);
+    auto *cButtons = new QHBoxLayout;
+    auto *copy = named(new QPushButton(tr("&Copy Key"), this), "copyKeyButton",
+                       tr("Copy the selected customer's prefix key"));
+    auto *delivered = named(new QPushButton(tr("Mark &Delivered"), this), "markDeliveredButton",
+                            tr("Mark the selected customer's key delivered"));
+    cButtons->addWidget(copy);
+    cButtons->addWidget(delivered);
+    cButtons->addStretch();
+    cl->addLayout(cButtons);
+    connect(copy, &QPushButton::clicked, this, [this] { copyKey(m_customers->currentRow()); });
+    connect(delivered, &QPushButton::clicked, this,
+            [this] { markKeyDelivered(m_customers->currentRow()); });
+    auto *form = new QFormLayout;
+    m_customerAsn->setPlaceholderText(tr("e.g. 64500 or AS64500"));
+    m_prefixKey->setPlaceholderText(
+        tr("the GUID from the portal, e.g. 9b1a1e6e-0f1c-4d36-9f7a-2f1d2c3b4a5e"));
+    form->addRow(tr("Customer &name:"), m_customerName);
+    form->addRow(tr("Customer &ASN:"), m_customerAsn);
+    form->addRow(tr("&Peering:"), m_customerPeering);
+    form->addRow(tr("Prefix &key:"), m_prefixKey);
+    auto *reg = named(new QPushButton(tr("&Register Customer ASN"), this), "registerAsnButton",
+                      tr("Register the customer ASN"));
+    form->addRow(QString(), reg);
+    cl->addLayout(form);
+    connect(reg, &QPushButton::clicked, this, [this] {
+        registerCustomerAsn(m_customerName->text(), m_customerAsn->text(),
+                            m_customerPeering->currentText(), m_prefixKey->text());
+    });
+    m_tabs->addTab(cPage, tr("C&ustomer ASNs"));
+
+    // Connection states (history) and utilization.
+    auto *kPage = new QWidget(this);
+    auto *kl = new QVBoxLayout(kPage);
+    m_connections->setHorizontalHeaderLabels({tr("Peering"), tr("Connection"), tr("Role"),
+                                              tr("State"), tr("Since"), tr("History"),
+                                              tr("Utilization")});
+    m_connections->horizontalHeader()->setStretchLastSection(true);
+    m_connections->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_connections->setSelectionMode(QAbstractItemView::SingleSelection);
+    kl->addWidget(m_connections, 1);
+    auto *kForm = new QHBoxLayout;
+    m_connectionState->addItems(Connection::states());
+    m_utilization->setRange(0, 100);
+    m_utilization->setSuffix(QStringLiteral(" %"));
+    auto *stateLabel = new QLabel(tr("S&tate:"), this);
+    stateLabel->setBuddy(m_connectionState);
+    auto *utilLabel = new QLabel(tr("&Utilization:"), this);
+    utilLabel->setBuddy(m_utilization);
+    auto *apply = named(new QPushButton(tr("&Apply to Connection"), this), "applyConnectionButton",
+                        tr("Apply state and utilization"));
+    kForm->addWidget(stateLabel);
+    kForm->addWidget(m_connectionState);
+    kForm->addWidget(utilLabel);
+    kForm->addWidget(m_utilization);
+    kForm->addWidget(apply);
+    kForm->addStretch();
+    kl->addLayout(kForm);
+    connect(apply, &QPushButton::clicked, this, [this] {
+        setConnectionState(m_connections->currentRow(), m_connectionState->currentText(),
+                           m_utilization->value());
+    });
+    connect(m_connections, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_connectionState->setCurrentText(m_connections->item(row, 3)->text());
+        m_utilization->setValue(m_connections->item(row, 6)->data(Qt::UserRole).toInt());
+    });
+    m_tabs->addTab(kPage, tr("C&onnections"));
+
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_message);
+    reload();
+}
+
+void TrackerWindow::setNow(const QDateTime &now)
+{
+    m_now = now.toUTC();
+    refreshViews();
+}
+
+void TrackerWindow::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    refreshViews();
+}
+
+QDate TrackerWindow::today() const
+{
+    return OnboardingTracker::dateIn(m_now, m_zone);
+}
+
+QString TrackerWindow::message() const
+{
+    return m_message->text();
+}
+
+QString TrackerWindow::nowText() const
+{
+    return m_now.toUTC().toString(Qt::ISODate);
+}
+
+bool TrackerWindow::reload()
+{
+    if (!m_store)
+        return false;
+    auto loaded = m_store->load(m_name);
+    if (!loaded) {
+        showMessage(loaded.error().message(), true);
+        return false;
+    }
+    m_stored = loaded.takeValue();
+    refreshViews();
+    return true;
+}
+
+void TrackerWindow::showMessage(const QString &text, bool problem)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(
+        problem ? QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }") : QString());
+}
+
+bool TrackerWindow::handle(const StoreError &error)
+{
+    if (error.kind() == StoreError::Kind::Conflict) {
+        // Never overwrite: show who saved, then show what is stored now.
+        showMessage(tr("Not saved: %1 changed this onboarding at %2 (version %3). The window now "
+                       "shows the stored version; make your change again.")
+                        .arg(error.changedBy(), error.changedAt().toString(Qt::ISODate))
+                        .arg(error.currentVersion()),
+                    true);
+        const QString text = m_message->text();
+        reload();
+        showMessage(text, true);
+        return false;
+    }
+    showMessage(error.message(), true);
+    return false;
+}
+
+bool TrackerWindow::save(const Onboarding &edited, const QString &what)
+{
+    StoredOnboarding next = m_stored;
+    next.onboarding = edited;
+    auto result = m_store->save(next);
+    if (!result)
+        return handle(result.error());
+    m_stored = result.takeValue();
+    m_name = m_stored.onboarding.name;
+    refreshViews();
+    showMessage(what, false);
+    Q_EMIT saved(m_name);
+    return true;
+}
+
+bool TrackerWindow::markReached(const QString &stage, QDate date, const QString &note)
+{
+    if (!Milestone::stages().contains(stage) || !date.isValid())
+        return false;
+    Onboarding o = m_stored.onboarding;
+    // Noon in the window's zone: the date stays the same date in every nearby zone.
+    const QString reached = QDateTime(date, QTime(12, 0), m_zone).toUTC().toString(Qt::ISODate);
+    bool found = false;
+    for (Milestone &m : o.milestones) {
+        if (m.stage == stage && !found) {
+            m.reached = reached;
+            m.source = QStringLiteral("manual");
+            m.note = note;
+            found = true;
+        }
+    }
+    if (!found) {
+        Milestone m;
+        m.stage = stage;
+        m.reached = reached;
+        m.note = note;
+        o.milestones.append(m);
+    }
+    return save(o,
+                tr("%1 marked reached on %2.")
+                    .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
+}
+
+bool TrackerWindow::setExpected(const QString &stage, QDate date)
+{
+    if (!Milestone::stages().contains(stage) || !date.isValid())
+        return false;
+    Onboarding o = m_stored.onboarding;
+    bool found = false;
+    for (Milestone &m : o.milestones)
+        if (m.stage == stage) {
+            m.expected = date.toString(Qt::ISODate);
+            found = true;
+        }
+    if (!found) {
+        Milestone m;
+        m.stage = stage;
+        m.expected = date.toString(Qt::ISODate);
+        o.milestones.append(m);
+    }
+    return save(o,
+                tr("%1 now expected on %2.")
+                    .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
+}
+
+bool TrackerWindow::registerCustomerAsn(const QString &name,
+                                        const QString &asn,
+                                        const QString &peering,
+                                        const QString &prefixKey)
+{
+    const QString key = prefixKey.trimmed();
+    if (name.trimmed().isEmpty())
+        return showMessage(tr("Enter the customer's name."), true), false;
+    const auto parsed = Asn::parse(asn.trimmed());
+    if (!parsed)
+        return showMessage(tr("Customer ASN: %1").arg(parsed.error()), true), false;
+    if (!parsed.value().isPublic())
+        return showMessage(
+                   tr("Customer ASN %1 is %2; only public ASNs can be registered "
+                      "(registered-asn.public).")
+                       .arg(parsed.value().toString(), Asn::className(parsed.value().classify())),
+                   true),
+               false;
+    if (!TextChecks::isGuid(key))
+        return showMessage(tr("The prefix key \"%1\" is not a GUID: paste the Peering Service "
+                              "prefix key the portal generated (8-4-4-4-12 hexadecimal digits).")
+                               .arg(key),
+                           true),
+               false;
+    RegisteredAsn r;
+    r.name = name.trimmed();
+    r.asn = parsed.value().toString();
+    r.peering = peering;
+    r.prefixKey = key;
+    auto result = CustomerAsnRegistration::registerAsn(*m_store, m_name, r, m_stored.version);
+    if (!result) {
+        const StoreError &e = result.error();
+        if (e.kind() == StoreError::Kind::Conflict)
+            return handle(e);
+        showMessage(e.rule().isEmpty() ? e.message()
+                                       : QStringLiteral("%1 (%2)").arg(e.message(), e.rule()),
+                    true);
+        return false;
+    }
+    m_stored = result.takeValue();
+    refreshViews();
+    m_customerName->clear();
+    m_customerAsn->clear();
+    m_prefixKey->clear();
+    showMessage(tr("Customer ASN %1 (%2) registered.").arg(r.asn, r.name), false);
+    Q_EMIT saved(m_name);
+    return true;
+}
+
+bool TrackerWindow::copyKey(int row)
+{
+    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
+        return showMessage(tr("Select a customer ASN first."), true), false;
+    const RegisteredAsn &r = m_stored.onboarding.registeredAsns.at(row);
+    QGuiApplication::clipboard()->setText(r.prefixKey);
+    showMessage(tr("Prefix key of %1 (AS%2) copied.").arg(r.name, r.asn), false);
+    return true;
+}
+
+bool TrackerWindow::markKeyDelivered(int row)
+{
+    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
+        return showMessage(tr("Select a customer ASN first."), true), false;
+    Onboarding o = m_stored.onboarding;
+    o.registeredAsns[row].keyDeliveredAt = nowText();
+    return save(o, tr("Key of %1 marked delivered.").arg(o.registeredAsns[row].name));
+}
+
+bool TrackerWindow::setConnectionState(int row, const QString &state, int utilizationPercent)
+{
+    Onboarding o = m_stored.onboarding;
+    int i = 0;
+    for (PeeringResource &p : o.peerings) {
+        for (Connection &c : p.connections) {
+            if (i++ != row)
+                continue;
+            if (!Connection::states().contains(state))
+                return showMessage(tr("\"%1\" is not a connection state.").arg(state), true), false;
+            if (c.state != state || c.stateHistory.isEmpty()) {
+                c.state = state;
+                c.stateHistory.append(StateChange {state, nowText(), QStringLiteral("manual"), {}});
+            }
+            if (c.utilizationPercent != utilizationPercent) {
+                c.utilizationPercent = utilizationPercent;
+                c.utilizationMeasuredAt = nowText();
+            }
+            const QString done = tr("Connection %1: %2, %3% utilization.")
+                                     .arg(c.id, state)
+                                     .arg(utilizationPercent);
+            recordStateMilestones(o);
+            return save(o, done);
+        }
+    }
+    showMessage(tr("Select a connection first."), true);
+    return false;
+}
+
+void TrackerWindow::recordStateMilestones(Onboarding &o) const
+{
+    // A state the user entered is evidence; recording it as a milestone with source "state"
+    // (what that source is for) lets the list columns, which read milestones, follow it.
+    const OnboardingTracker tracker(o);
+    for (const QString stage : {QStringLiteral("peering-created"), QStringLiteral("active")}) {
+        const OnboardingTracker::Stage *s = tracker.stage(stage);
+        QString evidence;
+        QDateTime at;
+        for (const auto &e : s->evidence) {
+            if (e.kind == QLatin1String("state") && !e.superseded && !e.logOnly) {
+                evidence = e.text;
+                at = e.at; // from the state history: when it really happened
+            }
+        }
+        if (evidence.isEmpty())
+            continue;
+        Milestone *target = nullptr;
+        bool reached = false;
+        for (Milestone &m : o.milestones) {
+            if (m.stage != stage)
+                continue;
+            reached = reached || !m.reached.trimmed().isEmpty();
+            if (!target)
+                target = &m;
+        }
+        if (reached)
+            continue;
+        if (!target) {
+            o.milestones.append(Milestone {});
+            target = &o.milestones.last();
+            target->stage = stage;
+        }
+        target->reached = at.isValid() ? at.toUTC().toString(Qt::ISODate) : nowText();
+        target->source = QStringLiteral("state");
+        target->note = evidence;
+    }
+}
+
+void TrackerWindow::refreshViews()
+{
+    const Onboarding &o = m_stored.onboarding;
+    const QDate day = today();
+    const OnboardingTracker tracker(o);
+    const QString selected = m_flowchart->selectedStage();
+    m_flowchart->setOnboarding(o, day);
+    m_timeline->setOnboarding(o, day);
+    if (!selected.isEmpty())
+        m_flowchart->selectStage(selected);
+    else
+        showEvidence(tracker.currentStage());
+
+    const auto lag = tracker.lagAugmentation(day);
+    m_lagNotice->setVisible(lag.needed);
+    if (lag.needed)
+        m_lagNotice->setText(
+            tr("SLA: connection %1 is at %2% utilization (40% or more). The LAG augmentation "
+               "process must begin: it takes 45 to 60 days (from %3 to between %4 and %5).")
+                .arg(lag.connectionId)
+                .arg(lag.utilizationPercent)
+                .arg(lag.start.toString(Qt::ISODate), lag.earliestEnd.toString(Qt::ISODate),
+                     lag.latestEnd.toString(Qt::ISODate)));
+
+    const QString current = m_milestones->currentItem()
+        ? m_milestones->currentItem()->data(0, Qt::UserRole).toString()
+        : QString();
+    m_milestones->clear();
+    for (const auto &s : tracker.stages()) {
+        auto *item = new QTreeWidgetItem(m_milestones);
+        item->setData(0, Qt::UserRole, s.id);
+        item->setText(0, OnboardingTracker::title(s.id));
+        const bool overdue = tracker.isOverdue(s.id, day);
+        item->setText(1,
+                      overdue ? tr("%1, overdue").arg(OnboardingTracker::statusName(s.status))
+                              : OnboardingTracker::statusName(s.status));
+        item->setText(2, s.expected.toString(Qt::ISODate));
+        item->setText(3, OnboardingTracker::dateIn(s.reached, m_zone).toString(Qt::ISODate));
+        if (const auto late = tracker.daysLate(s.id, m_zone))
+            item->setText(4,
+                          *late > 0       ? tr("%n day(s) late", nullptr, int(*late))
+                              : *late < 0 ? tr("%n day(s) early", nullptr, int(-*late))
+                                          : tr("on time"));
+        QStringList ev;
+        for (const auto &e : s.evidence)
+            ev.append(e.superseded ? tr("(superseded) %1").arg(e.text) : e.text);
+        item->setText(5, ev.join(QLatin1String("; ")));
+        if (overdue)
+            for (int c = 0; c < 6; ++c)
+                item->setForeground(c, QColor(0xb7, 0x1c, 0x1c));
+        if (s.id == current)
+            m_milestones->setCurrentItem(item);
+    }
+    for (int c = 0; c < 5; ++c)
+        m_milestones->resizeColumnToContents(c);
+    m_reachedDate->setDate(day);
+    if (!m_expectedDate->date().isValid() || m_expectedDate->date() == QDate(2000, 1, 1))
+        m_expectedDate->setDate(day);
+
+    const int customerRow = m_customers->currentRow();
+    m_customers->setRowCount(int(o.registeredAsns.size()));
+    for (int i = 0; i < o.registeredAsns.size(); ++i) {
+        const RegisteredAsn &r = o.registeredAsns.at(i);
+        m_customers->setItem(i, 0, cell(r.name));
+        m_customers->setItem(i, 1, cell(r.asn));
+        m_customers->setItem(i, 2, cell(r.peering));
+        m_customers->setItem(i, 3, cell(r.prefixKey.isEmpty() ? tr("(no key yet)") : r.prefixKey));
+        m_customers->setItem(i, 4,
+                             cell(r.keyDeliveredAt.isEmpty()
+                                      ? tr("not delivered")
+                                      : tr("delivered %1").arg(r.keyDeliveredAt)));
+    }
+    if (customerRow >= 0 && customerRow < m_customers->rowCount())
+        m_customers->selectRow(customerRow);
+    m_customers->resizeColumnsToContents();
+    const QString peering = m_customerPeering->currentText();
+    m_customerPeering->clear();
+    for (const PeeringResource &p : o.peerings)
+        m_customerPeering->addItem(p.name);
+    if (!peering.isEmpty())
+        m_customerPeering->setCurrentText(peering);
+
+    const int connectionRow = m_connections->currentRow();
+    m_connections->setRowCount(o.connectionCount());
+    int row = 0;
+    for (const PeeringResource &p : o.peerings) {
+        for (const Connection &c : p.connections) {
+            m_connections->setItem(row, 0, cell(p.name));
+            m_connections->setItem(row, 1, cell(c.id));
+            m_connections->setItem(row, 2, cell(c.role));
+            m_connections->setItem(row, 3, cell(c.state));
+            const StateChange *since = c.currentStateChange();
+            const auto began = since ? TextChecks::parseIsoDateTime(since->since) : std::nullopt;
+            m_connections->setItem(
+                row, 4,
+                cell(began ? tr("%1 (%n day(s))", nullptr, int(began->toUTC().daysTo(m_now)))
+                                 .arg(since->since)
+                           : tr("unknown")));
+            QStringList history;
+            for (const StateChange &h : c.stateHistory)
+                history.append(QStringLiteral("%1 %2").arg(h.since, h.state));
+            m_connections->setItem(row, 5, cell(history.join(QLatin1String(" \u2192 "))));
+            auto *util = cell(QStringLiteral("%1 %").arg(c.utilizationPercent));
+            util->setData(Qt::UserRole, int(c.utilizationPercent));
+            if (c.utilizationPercent >= OnboardingTracker::LagAugmentationThreshold)
+                util->setForeground(QColor(0x6a, 0x1b, 0x9a));
+            m_connections->setItem(row, 6, util);
+            ++row;
+        }
+    }
+    if (connectionRow >= 0 && connectionRow < m_connections->rowCount())
+        m_connections->selectRow(connectionRow);
+}
+
+void TrackerWindow::showEvidence(const QString &stage)
+{
+    const OnboardingTracker tracker(m_stored.onboarding);
+    const OnboardingTracker::Stage *s = tracker.stage(stage);
+    if (!s) {
+        m_evidence->setHtml(tr("<p>Every stage is done.</p>"));
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b>")
+                       .arg(OnboardingTracker::title(stage).toHtmlEscaped(),
+                            OnboardingTracker::statusName(s->status).toHtmlEscaped());
+    if (tracker.isOverdue(stage, today()))
+        html += tr(", <span style='color:#b71c1c'><b>overdue</b></span>");
+    html += QStringLiteral("</p>");
+    if (s->expected.isValid())
+        html += tr("<p>Expected: %1</p>").arg(s->expected.toString(Qt::ISODate));
+    if (s->reached.isValid())
+        html += tr("<p>Reached: %1</p>")
+                    .arg(OnboardingTracker::dateIn(s->reached, m_zone).toString(Qt::ISODate));
+    if (s->evidence.isEmpty()) {
+        html += s->status == OnboardingTracker::Status::Implied
+            ? tr("<p>No evidence of its own: implied by evidence for a later stage.</p>")
+            : tr("<p>No evidence yet.</p>");
+    } else {
+        html += QStringLiteral("<ul>");
+        for (const auto &e : s->evidence)
+            html += QStringLiteral("<li>%1%2 <i>(%3)</i></li>")
+                        .arg(e.superseded ? tr("<s>superseded:</s> ") : QString(),
+                             e.text.toHtmlEscaped(), e.kind.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    const QStringList next = OnboardingTracker::transitions(stage);
+    QStringList titles;
+    for (const QString &n : next)
+        titles.append(OnboardingTracker::title(n));
+    if (!titles.isEmpty())
+        html += tr("<p>Next: %1</p>").arg(titles.join(QLatin1String(", ")).toHtmlEscaped());
+    m_evidence->setHtml(html);
+}
+
+} // namespace Peering

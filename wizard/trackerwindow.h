@@ -1,0 +1,100 @@
+// The tracker of one stored onboarding: the flowchart (click a stage for its evidence), the
+// timeline, the milestones (tick a stage reached, move an expected date), the customer ASNs with
+// their prefix keys (register, copy key, mark delivered) and the connection states with their
+// history and utilization. Every change is saved through OnboardingStore::save with the version
+// the window loaded; a conflict is reported and the window reloads the stored version.
+#pragma once
+
+#include "store/onboardingstore.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace Peering {
+
+class FlowchartView;
+class TimelineView;
+
+class TrackerWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    TrackerWindow(OnboardingStore *store, const QString &name, QWidget *parent = nullptr);
+
+    // Pinned in tests: "now" (UTC) decides today's date in the window's time zone.
+    void setNow(const QDateTime &now);
+    void setTimeZone(const QTimeZone &zone);
+    QDate today() const;
+
+    // Loads the stored onboarding again; false (with the message shown) when it is gone.
+    bool reload();
+    const StoredOnboarding &stored() const { return m_stored; }
+    QString message() const;
+
+    FlowchartView *flowchart() const { return m_flowchart; }
+    TimelineView *timeline() const { return m_timeline; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // The actions behind the buttons (tests call them with values instead of dialogs).
+    bool markReached(const QString &stage, QDate date, const QString &note);
+    bool setExpected(const QString &stage, QDate date);
+    bool registerCustomerAsn(const QString &name,
+                             const QString &asn,
+                             const QString &peering,
+                             const QString &prefixKey);
+    bool copyKey(int row);
+    bool markKeyDelivered(int row);
+    bool setConnectionState(int row, const QString &state, int utilizationPercent);
+
+Q_SIGNALS:
+    void saved(const QString &name);
+
+private:
+    bool save(const Onboarding &edited, const QString &what);
+    bool handle(const StoreError &error);
+    void showMessage(const QString &text, bool problem);
+    void refreshViews();
+    void recordStateMilestones(Onboarding &o) const;
+    void showEvidence(const QString &stage);
+    QString nowText() const;
+
+    OnboardingStore *m_store;
+    QString m_name;
+    StoredOnboarding m_stored;
+    QDateTime m_now;
+    QTimeZone m_zone;
+
+    QTabWidget *m_tabs;
+    FlowchartView *m_flowchart;
+    QTextBrowser *m_evidence;
+    TimelineView *m_timeline;
+    QLabel *m_lagNotice;
+    QTreeWidget *m_milestones;
+    QDateEdit *m_reachedDate;
+    QLineEdit *m_reachedNote;
+    QDateEdit *m_expectedDate;
+    QTableWidget *m_customers;
+    QLineEdit *m_customerName;
+    QLineEdit *m_customerAsn;
+    QComboBox *m_customerPeering;
+    QLineEdit *m_prefixKey;
+    QTableWidget *m_connections;
+    QComboBox *m_connectionState;
+    QSpinBox *m_utilization;
+    QLabel *m_message;
+};
+
+} // namespace Peering
