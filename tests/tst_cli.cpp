@@ -1,4 +1,6 @@
 // Runs the built peering-wizard binary on sample documents: exit codes, text and JSON output.
+#include "clirun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,31 +11,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Peering::TestSupport::CliRun;
 
 Run runWizard(const QStringList &args, const QByteArray &input = {})
 {
-    QProcess p;
-    p.setProgram(QStringLiteral(PEERING_WIZARD_BIN));
-    p.setArguments(args);
-    p.start();
-    if (!input.isNull()) {
-        p.write(input);
-        p.closeWriteChannel();
-    }
-    // A guard against hangs, not a speed test.
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return Peering::TestSupport::runCli(QStringLiteral(PEERING_WIZARD_BIN), args, input);
 }
 
 QString data(const char *name)

@@ -4,22 +4,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "clirun.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Peering::TestSupport::CliRun;
 
 Run runWizard(const QStringList &args, bool withoutDisplay = false)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (withoutDisplay) {
         // As on a server: no display at all; the PDF export must pick offscreen itself.
@@ -28,17 +24,7 @@ Run runWizard(const QStringList &args, bool withoutDisplay = false)
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     }
     env.insert(QStringLiteral("SOURCE_DATE_EPOCH"), QStringLiteral("1795350600")); // 2026-11-22
-    p.setProcessEnvironment(env);
-    p.setProgram(QStringLiteral(PEERING_WIZARD_BIN));
-    p.setArguments(args);
-    p.start();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return Peering::TestSupport::runCli(QStringLiteral(PEERING_WIZARD_BIN), args, {}, env);
 }
 
 QString full()

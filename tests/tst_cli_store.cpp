@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include "clirun.h"
+
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -16,12 +18,7 @@ using namespace Peering;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Peering::TestSupport::CliRun;
 
 QString data(const char *name)
 {
@@ -70,18 +67,7 @@ void TestCliStore::initTestCase()
 
 Run TestCliStore::run(const QStringList &args)
 {
-    QProcess p;
-    p.setProcessEnvironment(m_env);
-    p.setProgram(QStringLiteral(PEERING_WIZARD_BIN));
-    p.setArguments(args);
-    p.start();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return Peering::TestSupport::runCli(QStringLiteral(PEERING_WIZARD_BIN), args, {}, m_env);
 }
 
 void TestCliStore::importThenListText()

@@ -1,5 +1,6 @@
 // Export of a 64-connection onboarding (2,000 advertised prefixes, 1,000 registered ASNs) to
 // PDF and to an ARM template. Reports medians; never fails on speed. Target: PDF under 300 ms.
+#include "median.h"
 #include "export/exporter.h"
 #include "pdfexporter.h"
 #include "samplegenerator.h"
@@ -13,21 +14,9 @@
 
 using namespace Peering;
 
-namespace {
+using Peering::TestSupport::medianMs;
 
-template<typename Fn> double medianMs(int runs, Fn fn)
-{
-    std::vector<double> times;
-    times.reserve(runs);
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        fn();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
+namespace {
 
 void report(const char *what, const Onboarding &o, int runs)
 {

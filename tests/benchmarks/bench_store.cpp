@@ -4,6 +4,7 @@
 // `peering-wizard list --format json` process, and as the floor the same query run by the sqlite3
 // shell on the same file in the same run. Reports medians, ratios and the file size; never fails
 // on speed (target: open + list within 2x of the floor and under 200 ms).
+#include "median.h"
 #include "onboarding/onboardingprogress.h"
 #include "store/onboardingstore.h"
 #include "storesamples.h"
@@ -21,26 +22,14 @@
 
 using namespace Peering;
 
+using Peering::TestSupport::medianMs;
+
 namespace {
 
 constexpr int Onboardings = 5000;
 constexpr int ConnectionsEach = 4;
 constexpr int MilestonesEach = 20;
 constexpr int MailsEach = 10;
-
-template<typename Fn> double medianMs(int runs, Fn fn)
-{
-    std::vector<double> times;
-    times.reserve(runs);
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        fn();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
 
 int runProcess(const QString &program, const QStringList &args, QByteArray *out = nullptr)
 {

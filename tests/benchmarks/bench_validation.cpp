@@ -1,5 +1,6 @@
 // Validation against JSON parsing of the same document: 64 connections, 2,000 advertised prefixes,
 // 1,000 registered ASNs. Reports medians and their ratio; never fails on speed.
+#include "median.h"
 #include "document/onboardingdocument.h"
 #include "samplegenerator.h"
 #include "validation/onboardingvalidator.h"
@@ -13,22 +14,9 @@
 
 using namespace Peering;
 
-namespace {
+using Peering::TestSupport::medianMs;
 
-template<typename Fn>
-double medianMs(int runs, Fn fn)
-{
-    std::vector<double> times;
-    times.reserve(runs);
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        fn();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
+namespace {
 
 } // namespace
 
