@@ -32,21 +32,60 @@
     </message>
 </context>
 <context>
+    <name>Peering::FlowchartView</name>
+    <message numerus="yes">
+        <source>⚠ OVERDUE by %n day(s)</source>
+        <translation>
+            <numerusform>⚠ OVERDUE by %n day</numerusform><numerusform>⚠ OVERDUE by %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Peering::MainWindow</name>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;: no errors, %n warning(s). Ready for Review + create.</source>
+        <source>%n onboarding(s)</source>
         <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;: no errors, %n warning. Ready for Review + create.</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt;: no errors, %n warnings. Ready for Review + create.</numerusform></translation>
+            <numerusform>%n onboarding</numerusform><numerusform>%n onboardings</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n error(s)</source>
+        <source>%n document(s) imported</source>
         <translation>
-            <numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+            <numerusform>%n document imported</numerusform><numerusform>%n documents imported</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n warning(s)</source>
+        <source>%n unfinished onboarding(s) from an earlier session:</source>
         <translation>
-            <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+            <numerusform>%n unfinished onboarding from an earlier session:</numerusform><numerusform>%n unfinished onboardings from an earlier session:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Peering::OnboardingListModel</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Peering::OnboardingTracker</name>
+    <message numerus="yes">
+        <source>All %n connection(s) Active</source>
+        <translation>
+            <numerusform>All %n connection Active</numerusform><numerusform>All %n connections Active</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer ASN(s) registered with a prefix key</source>
+        <translation>
+            <numerusform>%n customer ASN registered with a prefix key</numerusform><numerusform>%n customer ASNs registered with a prefix key</numerusform></translation>
     </message>
 </context>
 <context>
@@ -86,6 +125,70 @@
         <source>%n advertised prefix(es)</source>
         <translation>
             <numerusform>%n advertised prefix</numerusform><numerusform>%n advertised prefixes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Peering::ReviewReport</name>
+    <message numerus="yes">
+        <source>DOES NOT PASS VALIDATION: %n error(s) block Review + create.</source>
+        <translation>
+            <numerusform>DOES NOT PASS VALIDATION: %n error block Review + create.</numerusform><numerusform>DOES NOT PASS VALIDATION: %n errors block Review + create.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n warning.</numerusform><numerusform>%n warnings.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Passes validation with %n warning(s).</source>
+        <translation>
+            <numerusform>Passes validation with %n warning.</numerusform><numerusform>Passes validation with %n warnings.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This export CONTAINS %n MD5 key(s): handle it as a secret.</source>
+        <translation>
+            <numerusform>This export CONTAINS %n MD5 key: handle it as a secret.</numerusform><numerusform>This export CONTAINS %n MD5 keys: handle it as a secret.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>MD5 keys are left out of this export (%n set).</source>
+        <translation>
+            <numerusform>MD5 keys are left out of this export (%n set).</numerusform><numerusform>MD5 keys are left out of this export (%n set).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n advertised prefix(es).</source>
+        <translation>
+            <numerusform>%n advertised prefix.</numerusform><numerusform>%n advertised prefixes.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Peering::TimelineView</name>
+    <message numerus="yes">
+        <source>%n d late</source>
+        <translation>
+            <numerusform>%n d late</numerusform><numerusform>%n d late</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d early</source>
+        <translation>
+            <numerusform>%n d early</numerusform><numerusform>%n d early</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Peering::TrackerWindow</name>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n day late</numerusform><numerusform>%n days late</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) early</source>
+        <translation>
+            <numerusform>%n day early</numerusform><numerusform>%n days early</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 (%n day)</numerusform><numerusform>%1 (%n days)</numerusform></translation>
     </message>
 </context>
 </TS>
