@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUuid>
 
 using namespace Peering;
@@ -125,6 +126,7 @@ class TestExport : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void formatsListed();
     void golden_data();
     void golden();
@@ -594,6 +596,16 @@ void TestExport::keySheetNeedsRegisteredAsns()
     QCOMPARE(text.count('\f'), o.registeredAsns.size() - 1);
     o.registeredAsns.clear();
     QVERIFY(!Exporter::create(QStringLiteral("keysheet"))->exportOnboarding(o, pinned()));
+}
+
+void TestExport::initTestCase()
+{
+    // The English the program speaks (plural forms come from its translation), so that the
+    // golden files hold what users get from `peering-wizard export`.
+    auto *english = new QTranslator(this);
+    QVERIFY2(english->load(QStringLiteral(PEERING_QM_DIR "/peering-wizard_en.qm")),
+             "the English translation was not built (build the peering-wizard target)");
+    QCoreApplication::installTranslator(english);
 }
 
 QTEST_GUILESS_MAIN(TestExport)
