@@ -1,5 +1,6 @@
 #include "connectiondialog.h"
 
+#include "fieldrow.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QCheckBox>
@@ -202,26 +203,8 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
 void ConnectionDialog::addRow(QFormLayout *form, const QString &label, QWidget *widget,
                               const QString &field)
 {
-    auto *message = new QLabel(this);
-    message->setWordWrap(true);
-    message->setVisible(false);
-    message->setObjectName(widget->objectName() + QStringLiteral("Message"));
-    auto *box = new QWidget(this);
-    auto *v = new QVBoxLayout(box);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addWidget(widget);
-    v->addWidget(message);
-    if (label.isEmpty()) {
-        form->addRow(QString(), box);
-        if (auto *check = qobject_cast<QCheckBox *>(widget))
-            widget->setAccessibleName(check->text().remove(u'&'));
-    } else {
-        auto *caption = new QLabel(label, this);
-        caption->setBuddy(widget);
-        widget->setAccessibleName(QString(label).remove(u'&').remove(u':'));
-        form->addRow(caption, box);
-    }
+    QLabel *message = FieldRow::makeMessage(this, widget);
+    FieldRow::add(form, this, label, widget, message);
     m_messages.append(FieldMessage{field, message, widget});
 }
 

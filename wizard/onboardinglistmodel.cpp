@@ -1,6 +1,7 @@
 #include "onboardinglistmodel.h"
 
 #include "onboarding/onboardingprogress.h"
+#include "onboarding/onboardingtracker.h"
 
 #include <QBrush>
 #include <QColor>
@@ -31,21 +32,8 @@ void OnboardingListModel::setToday(QDate today)
 
 QString OnboardingListModel::stageTitle(const QString &stage)
 {
-    static const QHash<QString, const char *> titles{
-        {QStringLiteral("requirements"), QT_TR_NOOP("Requirements")},
-        {QStringLiteral("asn-association"), QT_TR_NOOP("ASN association")},
-        {QStringLiteral("peering-created"), QT_TR_NOOP("Peering created")},
-        {QStringLiteral("port-configured"), QT_TR_NOOP("Port configured")},
-        {QStringLiteral("lag-up"), QT_TR_NOOP("LAG up")},
-        {QStringLiteral("bgp-mesh"), QT_TR_NOOP("BGP mesh")},
-        {QStringLiteral("active"), QT_TR_NOOP("Active")},
-        {QStringLiteral("customer-asns"), QT_TR_NOOP("Customer ASNs")},
-        {QStringLiteral("keys-delivered"), QT_TR_NOOP("Keys delivered")},
-        {QStringLiteral("prefixes-activated"), QT_TR_NOOP("Prefixes activated")},
-        {QStringLiteral("complete"), QT_TR_NOOP("Complete")},
-    };
-    const char *title = titles.value(stage);
-    return title ? tr(title) : stage;
+    // One set of stage names for the list, the tracker and the exports.
+    return OnboardingTracker::title(stage);
 }
 
 int OnboardingListModel::rowCount(const QModelIndex &parent) const

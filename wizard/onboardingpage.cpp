@@ -1,5 +1,6 @@
 #include "onboardingpage.h"
 
+#include "fieldrow.h"
 #include "onboardingwizard.h"
 
 #include <QEvent>
@@ -67,11 +68,7 @@ bool OnboardingPage::isComplete() const
 QLabel *OnboardingPage::bindField(QWidget *widget, std::function<QString()> path,
                                   bool matchChildren)
 {
-    auto *label = new QLabel(this);
-    label->setObjectName(widget->objectName() + QStringLiteral("Message"));
-    label->setWordWrap(true);
-    label->setVisible(false);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QLabel *label = FieldRow::makeMessage(this, widget);
     widget->installEventFilter(this);
     m_bindings.append(Binding{widget, label, std::move(path), matchChildren});
     return label;
@@ -80,21 +77,7 @@ QLabel *OnboardingPage::bindField(QWidget *widget, std::function<QString()> path
 void OnboardingPage::addBoundRow(QFormLayout *form, const QString &label, QWidget *widget,
                                  std::function<QString()> path)
 {
-    auto *caption = new QLabel(label, this);
-    caption->setBuddy(widget);
-    QString plain = label;
-    plain.remove(u'&');
-    if (plain.endsWith(u':'))
-        plain.chop(1);
-    widget->setAccessibleName(plain);
-    QLabel *message = bindField(widget, std::move(path));
-    auto *box = new QWidget(this);
-    auto *v = new QVBoxLayout(box);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addWidget(widget);
-    v->addWidget(message);
-    form->addRow(caption, box);
+    FieldRow::add(form, this, label, widget, bindField(widget, std::move(path)));
 }
 
 bool OnboardingPage::eventFilter(QObject *watched, QEvent *event)

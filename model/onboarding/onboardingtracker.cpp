@@ -238,6 +238,7 @@ QString OnboardingTracker::title(const QString &id)
         {QStringLiteral("customer-asns"), QT_TR_NOOP("Customer ASNs")},
         {QStringLiteral("keys-delivered"), QT_TR_NOOP("Keys delivered")},
         {QStringLiteral("prefixes-activated"), QT_TR_NOOP("Prefixes activated")},
+        {QLatin1String(OnboardingProgress::Complete), QT_TR_NOOP("Complete")},
     };
     const auto it = titles.constFind(id);
     return it == titles.cend() ? id : tr(it.value());
