@@ -45,7 +45,8 @@ bool parseOptions(QCommandLineParser &parser, Context &c, const Command &command
     // Our own help option: Qt's addHelpOption() also offers --help-all with Qt's internal options.
     parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                         CommandLine::tr("Show this help.")));
-    parser.addPositionalArgument(positionalName, positionalHelp);
+    if (!positionalName.isEmpty())
+        parser.addPositionalArgument(positionalName, positionalHelp);
     parser.setApplicationDescription(CommandLine::tr(command.summary));
     if (!parser.parse(c.arguments)) {
         c.err << "peering-wizard " << command.name << ": " << parser.errorText() << Qt::endl;
@@ -57,10 +58,10 @@ bool parseOptions(QCommandLineParser &parser, Context &c, const Command &command
 void printCommandHelp(Context &c, const Command &command, QCommandLineParser &parser)
 {
     QString text = parser.helpText();
-    // QCommandLineParser names the program as it was started; name the command too.
+    // QCommandLineParser names the program as it was started; show the command's synopsis.
     const qsizetype eol = text.indexOf(u'\n');
-    text.replace(0, eol, QStringLiteral("Usage: peering-wizard %1 [options] FILE")
-                             .arg(QLatin1String(command.name)));
+    text.replace(0, eol,
+                 QStringLiteral("Usage: peering-wizard %1").arg(QLatin1String(command.synopsis)));
     c.out << text;
     c.out.flush();
 }
@@ -317,38 +318,8 @@ int runExport(Context &c)
 const char *const kStoreHelp = QT_TRANSLATE_NOOP(
     "Peering::CommandLine",
     "The store: a file path, sqlite:PATH, or postgresql://user@host:port/database (the password "
-    "comes from PGPASSWORD or ~/.pgpass, never from the URL). Default: the store chosen in the "
-    "settings, else the per-user data location.");
-
-// Like parseOptions(), for commands whose positional arguments differ.
-bool parseStoreCommand(QCommandLineParser &parser,
-                       Context &c,
-                       const Command &command,
-                       const QString &positionalName,
-                       const QString &positionalHelp)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        CommandLine::tr("Show this help.")));
-    if (!positionalName.isEmpty())
-        parser.addPositionalArgument(positionalName, positionalHelp);
-    parser.setApplicationDescription(CommandLine::tr(command.summary));
-    if (!parser.parse(c.arguments)) {
-        c.err << "peering-wizard " << command.name << ": " << parser.errorText() << Qt::endl;
-        return false;
-    }
-    return true;
-}
-
-void printStoreCommandHelp(Context &c, const Command &command, QCommandLineParser &parser)
-{
-    QString text = parser.helpText();
-    const qsizetype eol = text.indexOf(u'\n');
-    text.replace(0, eol,
-                 QStringLiteral("Usage: peering-wizard %1").arg(QLatin1String(command.synopsis)));
-    c.out << text;
-    c.out.flush();
-}
+    "comes from PGPASSWORD, ~/.pgpass or the desktop keychain, never from the URL). Default: the "
+    "store chosen in the settings, else the per-user data location.");
 
 // The peer ASN as list --format json gives it: a number when it parses, the text otherwise.
 QJsonValue peerAsnJson(const QString &text)
@@ -390,11 +361,11 @@ int runImport(Context &c)
         CommandLine::tr("Keep BGP MD5 keys in the store (in clear; the "
                         "SQLite file is readable by you only)."));
     parser.addOptions({store, replace, secrets});
-    if (!parseStoreCommand(parser, c, command, QStringLiteral("FILE..."),
+    if (!parseOptions(parser, c, command, QStringLiteral("FILE..."),
                            CommandLine::tr("Onboarding documents (peering-onboarding/1).")))
         return CommandLine::BadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printStoreCommandHelp(c, command, parser);
+        printCommandHelp(c, command, parser);
         return CommandLine::Ok;
     }
     const QStringList files = parser.positionalArguments();
@@ -493,10 +464,10 @@ int runList(Context &c)
                                     CommandLine::tr("Output format: text (for people) or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOptions({store, format});
-    if (!parseStoreCommand(parser, c, command, QString(), QString()))
+    if (!parseOptions(parser, c, command, QString(), QString()))
         return CommandLine::BadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printStoreCommandHelp(c, command, parser);
+        printCommandHelp(c, command, parser);
         return CommandLine::Ok;
     }
     const QString fmt = parser.value(format);
