@@ -95,9 +95,9 @@ void TestCliStore::importThenListText()
                  && lines[1].contains("peering-created"),
              qPrintable(lines[1]));
     QVERIFY2(lines[2].startsWith("Second-IX to Microsoft") && lines[2].contains("212100")
-                 && lines[2].contains("port-configured  2026-02-10"),
+                 && lines[2].contains("keys-delivered   keys-delivered  2026-03-05"),
              qPrintable(lines[2]));
-    const qint64 days = QDate::currentDate().daysTo(QDate(2026, 2, 10));
+    const qint64 days = QDate::currentDate().daysTo(QDate(2026, 3, 5));
     QVERIFY2(lines[2].contains(QString::number(days))
                  || lines[2].contains(QString::number(days - 1)),
              qPrintable(lines[2]));
@@ -133,13 +133,13 @@ void TestCliStore::listJson()
 
     const QJsonObject second = list.at(1).toObject();
     QCOMPARE(second.value("peerAsn").toInteger(), 212100); // "AS212100" in the document
-    QCOMPARE(second.value("stage").toString(), QStringLiteral("port-configured"));
+    QCOMPARE(second.value("stage").toString(), QStringLiteral("keys-delivered"));
     const QJsonObject next = second.value("nextMilestone").toObject();
     QCOMPARE(next.keys(), (QStringList {"daysLeft", "expected", "stage"}));
-    QCOMPARE(next.value("stage").toString(), QStringLiteral("port-configured"));
-    QCOMPARE(next.value("expected").toString(), QStringLiteral("2026-02-10"));
+    QCOMPARE(next.value("stage").toString(), QStringLiteral("keys-delivered"));
+    QCOMPARE(next.value("expected").toString(), QStringLiteral("2026-03-05"));
     const qint64 days = next.value("daysLeft").toInteger();
-    const qint64 expected = QDate::currentDate().daysTo(QDate(2026, 2, 10));
+    const qint64 expected = QDate::currentDate().daysTo(QDate(2026, 3, 5));
     QVERIFY(qAbs(days - expected) <= 1); // a run across midnight
     QCOMPARE(second.value("overdue").toBool(), days < 0);
 }
@@ -306,7 +306,7 @@ void TestCliStore::postgresql()
     const QJsonArray list
         = QJsonDocument::fromJson(listed.out).object().value("onboardings").toArray();
     QCOMPARE(list.size(), 2);
-    QCOMPARE(list.at(1).toObject().value("stage").toString(), QStringLiteral("port-configured"));
+    QCOMPARE(list.at(1).toObject().value("stage").toString(), QStringLiteral("keys-delivered"));
     const Run text = run({"list", "--store", url});
     QVERIFY(QString::fromUtf8(text.out).contains(url));
 }

@@ -1,5 +1,5 @@
-// OnboardingProgress: the stage in progress, its next milestone and days left, with "today"
-// pinned so the answers do not depend on the calendar.
+// OnboardingProgress: the stage in progress (the tracker's, from all the evidence), its next
+// milestone and days left, with "today" pinned so the answers do not depend on the calendar.
 #include "onboarding/onboardingprogress.h"
 
 #include <QTest>
@@ -25,6 +25,8 @@ class TestOnboardingProgress : public QObject
 private Q_SLOTS:
     void stageInProgress_data();
     void stageInProgress();
+    void stageFromOtherEvidence_data();
+    void stageFromOtherEvidence();
     void earliestPlanWins();
     void daysLeft();
 };
@@ -43,11 +45,12 @@ void TestOnboardingProgress::stageInProgress_data()
                              ms("asn-association", "2026-03-02", "2026-03-02T10:00:00Z"),
                              ms("peering-created", "2026-03-03")}
         << "peering-created" << QDate(2026, 3, 3);
-    QTest::newRow("a gap is the stage in progress")
+    // A later stage's evidence implies the earlier ones (asn-association here), as in the tracker.
+    QTest::newRow("a gap is implied by a later stage")
         << QList<Milestone> {ms("requirements", "2026-03-01", "2026-03-01T10:00:00Z"),
                              ms("peering-created", "2026-03-03", "2026-03-03T10:00:00Z"),
-                             ms("active", "2026-03-22")}
-        << "asn-association" << QDate();
+                             ms("port-configured", "2026-03-08"), ms("active", "2026-03-22")}
+        << "port-configured" << QDate(2026, 3, 8);
     QTest::newRow("invalid date is no plan")
         << QList<Milestone> {ms("requirements", "someday")} << "requirements" << QDate();
     QTest::newRow("date-time accepted")
@@ -75,6 +78,93 @@ void TestOnboardingProgress::stageInProgress()
     if (p.nextMilestone())
         QCOMPARE(p.nextMilestone()->stage, stage);
     QCOMPARE(p.isComplete(), stage == QLatin1String("complete"));
+}
+
+namespace {
+
+Onboarding withConnectionStates(const QStringList &states)
+{
+    Onboarding o;
+    o.peerings.append(PeeringResource {});
+    int i = 0;
+    for (const QString &state : states) {
+        Connection c;
+        c.id = QStringLiteral("c%1").arg(++i);
+        c.state = state;
+        o.peerings[0].connections.append(c);
+    }
+    for (const QString &stage : Milestone::stages())
+        o.milestones.append(ms(qPrintable(stage), "2026-03-20"));
+    return o;
+}
+
+RegisteredAsn customer(const char *asn, const char *key, const char *delivered = "")
+{
+    RegisteredAsn r;
+    r.name = QStringLiteral("Customer ") + QLatin1String(asn);
+    r.asn = QLatin1String(asn);
+    r.prefixKey = QLatin1String(key);
+    r.keyDeliveredAt = QLatin1String(delivered);
+    return r;
+}
+
+} // namespace
+
+// Evidence other than milestones moves the list's stage exactly as it moves the tracker's.
+void TestOnboardingProgress::stageFromOtherEvidence_data()
+{
+    QTest::addColumn<Onboarding>("onboarding");
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<QStringList>("reached");
+
+    const char *key1 = "11111111-2222-4333-8444-555555555555";
+    const char *key2 = "66666666-7777-4888-9999-aaaaaaaaaaaa";
+    QTest::newRow("approved: nothing seen yet")
+        << withConnectionStates({"Approved", "Approved"}) << "requirements" << QStringList {};
+    QTest::newRow("provisioning started implies the peering was created")
+        << withConnectionStates({"ProvisioningStarted", "Approved"}) << "port-configured"
+        << QStringList {"requirements", "asn-association", "peering-created"};
+    QTest::newRow("one connection not active yet")
+        << withConnectionStates({"Active", "Validating"}) << "port-configured"
+        << QStringList {"requirements", "asn-association", "peering-created"};
+    QTest::newRow("all connections active")
+        << withConnectionStates({"Active", "Active"}) << "customer-asns"
+        << QStringList {"requirements", "asn-association", "peering-created", "port-configured",
+                        "lag-up", "bgp-mesh", "active"};
+    Onboarding failed = withConnectionStates({"Active", "ProvisioningFailed"});
+    failed.milestones.last().reached = QStringLiteral("2026-03-10T10:00:00Z"); // superseded
+    QTest::newRow("a failed connection goes back to port-configured")
+        << failed << "port-configured"
+        << QStringList {"requirements", "asn-association", "peering-created"};
+    Onboarding keyed = withConnectionStates({"Active"});
+    keyed.registeredAsns = {customer("64512", key1, "2026-03-02T10:00:00Z"),
+                            customer("64513", key2)};
+    QTest::newRow("keys issued, one delivered")
+        << keyed << "keys-delivered"
+        << QStringList {"requirements", "asn-association", "peering-created", "port-configured",
+                        "lag-up", "bgp-mesh", "active", "customer-asns"};
+    keyed.registeredAsns[1].keyDeliveredAt = QStringLiteral("2026-03-03T10:00:00Z");
+    QTest::newRow("every key delivered")
+        << keyed << "prefixes-activated"
+        << QStringList {"requirements", "asn-association", "peering-created", "port-configured",
+                        "lag-up", "bgp-mesh", "active", "customer-asns", "keys-delivered"};
+}
+
+void TestOnboardingProgress::stageFromOtherEvidence()
+{
+    QFETCH(Onboarding, onboarding);
+    QFETCH(QString, stage);
+    QFETCH(QStringList, reached);
+    const OnboardingProgress p(onboarding);
+    QCOMPARE(p.currentStage(), stage);
+    QStringList got;
+    for (const QString &s : Milestone::stages())
+        if (p.isReached(s))
+            got.append(s);
+    QCOMPARE(got, reached);
+    // The next milestone is the current stage's planned one.
+    QCOMPARE(p.nextExpected(), QDate(2026, 3, 20));
+    QCOMPARE(p.nextMilestone()->stage, stage);
 }
 
 void TestOnboardingProgress::earliestPlanWins()

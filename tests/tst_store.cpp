@@ -117,6 +117,7 @@ private Q_SLOTS:
     void draftsBelongToTheirUser();
     void newerSchemaIsRefusedUntouched();
     void upgradesVersion1Fixture();
+    void upgradeRecomputesStagesOfVersion2();
     void readOnlyModeNeverWrites();
     void fullStoreGivesOneErrorAndNoDamage();
     void lockedStoreGivesOneError();
@@ -323,10 +324,13 @@ void TestStore::listShowsStageAndNextMilestone()
     const OnboardingSummary &second = list->at(2);
     QCOMPARE(second.name, QStringLiteral("Second-IX to Microsoft"));
     QCOMPARE(second.peerAsn, QStringLiteral("AS212100"));
-    QCOMPARE(second.stage, QStringLiteral("port-configured"));
-    QCOMPARE(second.nextStage, QStringLiteral("port-configured"));
-    QCOMPARE(second.nextExpected, QDate(2026, 2, 10));
-    QCOMPARE(OnboardingProgress::daysLeft(second.nextExpected, QDate(2026, 2, 13)).value(), -3);
+    // Milestones stop at peering-created, but the connection is Active and both customer ASNs
+    // have prefix keys: the tracker's evidence implies every stage up to customer-asns, and one key
+    // is not delivered yet.
+    QCOMPARE(second.stage, QStringLiteral("keys-delivered"));
+    QCOMPARE(second.nextStage, QStringLiteral("keys-delivered"));
+    QCOMPARE(second.nextExpected, QDate(2026, 3, 5));
+    QCOMPARE(OnboardingProgress::daysLeft(second.nextExpected, QDate(2026, 3, 8)).value(), -3);
 }
 
 void TestStore::listSortsByName()
@@ -357,7 +361,7 @@ void TestStore::saveBumpsVersionAndWritesAudit()
     CHECK_OK(loaded);
     StoredOnboarding edited = *loaded;
     edited.onboarding.peerings[0].connections[0].bandwidthMbps = 200000;
-    edited.onboarding.milestones[3].reached = "2026-02-11T08:00:00Z"; // port-configured
+    edited.onboarding.milestones[5].reached = "2026-03-04T08:00:00Z"; // keys-delivered
     auto saved = bobs->save(edited);
     CHECK_OK(saved);
     QCOMPARE(saved->version, 2);
@@ -372,7 +376,7 @@ void TestStore::saveBumpsVersionAndWritesAudit()
 
     auto list = store->list();
     CHECK_OK(list);
-    QCOMPARE(list->at(0).stage, QStringLiteral("lag-up"));
+    QCOMPARE(list->at(0).stage, QStringLiteral("prefixes-activated"));
     QCOMPARE(list->at(0).version, 2);
 
     auto trail = store->auditTrail("Second-IX to Microsoft");
@@ -380,9 +384,9 @@ void TestStore::saveBumpsVersionAndWritesAudit()
     QCOMPARE(trail->size(), 3);
     QCOMPARE(trail->at(0).field, QLatin1String(AuditEntry::Created));
     QCOMPARE(trail->at(0).user, QStringLiteral("alice"));
-    QCOMPARE(trail->at(1).field, QStringLiteral("milestones[3].reached"));
+    QCOMPARE(trail->at(1).field, QStringLiteral("milestones[5].reached"));
     QCOMPARE(trail->at(1).oldValue, QStringLiteral("null"));
-    QCOMPARE(trail->at(1).newValue, QStringLiteral("2026-02-11T08:00:00Z"));
+    QCOMPARE(trail->at(1).newValue, QStringLiteral("2026-03-04T08:00:00Z"));
     QCOMPARE(trail->at(2).field, QStringLiteral("peerings[0].connections[0].bandwidthMbps"));
     QCOMPARE(trail->at(2).oldValue, QStringLiteral("100000"));
     QCOMPARE(trail->at(2).newValue, QStringLiteral("200000"));
@@ -812,8 +816,8 @@ void TestStore::upgradesVersion1Fixture()
     QCOMPARE(list->at(0).name, QStringLiteral("Example-IX to Microsoft"));
     QCOMPARE(list->at(0).stage, QStringLiteral("peering-created"));
     QCOMPARE(list->at(0).metros, (QStringList {"Amsterdam", "Frankfurt"}));
-    QCOMPARE(list->at(1).stage, QStringLiteral("port-configured"));
-    QCOMPARE(list->at(1).nextExpected, QDate(2026, 2, 10));
+    QCOMPARE(list->at(1).stage, QStringLiteral("keys-delivered")); // the tracker's stage
+    QCOMPARE(list->at(1).nextExpected, QDate(2026, 3, 5));
     QCOMPARE(list->at(1).updatedBy, QStringLiteral("v1-user"));
     QCOMPARE(m_temp->scalar("SELECT applied_by FROM schema_version WHERE version = 2").toString(),
              QStringLiteral("carol"));
@@ -844,6 +848,37 @@ void TestStore::upgradesVersion1Fixture()
     auto saved = store->save(edit);
     CHECK_OK(saved);
     QCOMPARE(saved->version, 2);
+}
+
+// Version 2 precomputed the list's stage from reached milestones only; version 3 recomputes it
+// with the tracker. A store written by version 2 (stale columns) is brought up to date on opening.
+void TestStore::upgradeRecomputesStagesOfVersion2()
+{
+    {
+        StoreOptions v2 = as("alice");
+        v2.targetSchemaVersion = 2;
+        OPEN(old, v2);
+        QCOMPARE(old->schemaVersion(), 2);
+        CHECK_OK(old->create(readDocument("store-v1-second.json")));
+    }
+    // What version 2 wrote for this document.
+    QCOMPARE(m_temp->exec("UPDATE onboardings SET stage = 'port-configured', "
+                          "next_stage = 'port-configured', next_expected = '2026-02-10'"),
+             QString());
+    m_temp->closeRaw();
+
+    OPEN(store, as("bob"));
+    QCOMPARE(store->schemaVersion(), OnboardingStore::latestSchemaVersion());
+    QVERIFY(store->schemaVersion() >= 3);
+    auto list = store->list();
+    CHECK_OK(list);
+    QCOMPARE(list->size(), 1);
+    QCOMPARE(list->at(0).stage, QStringLiteral("keys-delivered"));
+    QCOMPARE(list->at(0).nextStage, QStringLiteral("keys-delivered"));
+    QCOMPARE(list->at(0).nextExpected, QDate(2026, 3, 5));
+    QCOMPARE(list->at(0).version, 1); // recomputing the list columns is not an edit
+    QCOMPARE(m_temp->scalar("SELECT applied_by FROM schema_version WHERE version = 3").toString(),
+             QStringLiteral("bob"));
 }
 
 void TestStore::readOnlyModeNeverWrites()

@@ -1,25 +1,18 @@
 #include "onboardingprogress.h"
 
+#include "onboardingtracker.h"
+
 #include <QDateTime>
 
 namespace Peering {
 
 OnboardingProgress::OnboardingProgress(const Onboarding &onboarding)
 {
-    // Reached milestones only: this is what the store's precomputed list columns hold. The
-    // tracker (OnboardingTracker) also reads connection states and customer ASNs; see
-    // docs/tracking.md for when the two differ.
-    for (const Milestone &m : onboarding.milestones)
-        if (!m.reached.trimmed().isEmpty() && !m_reached.contains(m.stage))
-            m_reached.append(m.stage);
-
-    m_currentStage = QLatin1String(Complete);
-    for (const QString &stage : Milestone::stages()) {
-        if (!m_reached.contains(stage)) {
-            m_currentStage = stage;
-            break;
-        }
-    }
+    const OnboardingTracker tracker(onboarding);
+    for (const OnboardingTracker::Stage &s : tracker.stages())
+        if (tracker.isDone(s.id))
+            m_done.append(s.id);
+    m_currentStage = tracker.currentStage();
     if (isComplete())
         return;
     // Several milestones may plan the same stage (a re-planned date): the earliest one is the
@@ -39,7 +32,7 @@ OnboardingProgress::OnboardingProgress(const Onboarding &onboarding)
 
 bool OnboardingProgress::isReached(const QString &stage) const
 {
-    return m_reached.contains(stage);
+    return m_done.contains(stage);
 }
 
 bool OnboardingProgress::isOverdue(QDate today) const

@@ -1,6 +1,8 @@
-// Where an onboarding stands in the flow of domain.md section 2: the stage in progress (the first
-// stage not yet reached) and its milestone. The list view, the command line and the store's
-// precomputed list columns all derive it here, so a later state machine has one place to grow.
+// Where an onboarding stands in the flow of domain.md section 2, in the few values the list shows:
+// the current stage as OnboardingTracker derives it from all the evidence (milestones, connection
+// states, customer ASNs and key deliveries, implied and going-back rules), and that stage's next
+// planned milestone. The list view, the command line, the exports and the store's precomputed
+// list columns all read it here, so the list and the tracker can never disagree.
 #pragma once
 
 #include "domain/onboarding.h"
@@ -19,10 +21,12 @@ public:
 
     explicit OnboardingProgress(const Onboarding &onboarding);
 
-    // True when a milestone of this stage has a reached date.
+    // True when the tracker counts the stage as done, by its own evidence or implied by a later
+    // stage's (OnboardingTracker::isDone).
     bool isReached(const QString &stage) const;
 
-    // The first stage of Milestone::stages() that is not reached, or Complete.
+    // OnboardingTracker::currentStage(): the first stage neither done nor implied, port-configured
+    // while a connection is ProvisioningFailed, or Complete.
     const QString &currentStage() const { return m_currentStage; }
     bool isComplete() const { return m_currentStage == QLatin1String(Complete); }
 
@@ -42,7 +46,7 @@ public:
     static QDate parseDate(const QString &text);
 
 private:
-    QStringList m_reached;
+    QStringList m_done;
     QString m_currentStage;
     std::optional<Milestone> m_next;
     QDate m_nextExpected;

@@ -1,10 +1,9 @@
 // The onboarding flow of domain.md section 2 as a state machine over evidence. Nothing here is
 // stored: every stage's status is derived from the document (reached milestones, imported mail,
 // connection states and their history, registered customer ASNs and key deliveries), so the
-// current stage can never disagree with the evidence. Not yet shared: OnboardingProgress (the
-// store's precomputed list columns) still counts reached milestones only, so the list can show an
-// earlier stage than the tracker (docs/tracking.md). "Today" and the time zone are parameters: the
-// model never reads a clock.
+// current stage can never disagree with the evidence. OnboardingProgress (the list, the command
+// line, the exports and the store's precomputed list columns) takes its stage from here too.
+// "Today" and the time zone are parameters: the model never reads a clock.
 //
 // Rules (docs/tracking.md says the same for users):
 // 1. Direct evidence: a milestone with a reached date (source manual, mail or state; the mail

@@ -1,0 +1,4 @@
+-- Schema version 3: the list's stage is now the tracker's, derived from all the evidence (connection
+-- states, customer ASNs, implied stages, going back), not from reached milestones alone. No table
+-- changes; the precomputed list columns of every stored onboarding are worked out again.
+-- peering: refresh-summaries
