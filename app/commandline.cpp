@@ -2,6 +2,7 @@
 
 #include "document/onboardingdocument.h"
 #include "export/exporter.h"
+#include "export/shellquote.h"
 #include "pdfexporter.h"
 #include "domain/asn.h"
 #include "onboarding/onboardingprogress.h"
@@ -17,6 +18,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace Peering {
 
@@ -132,14 +135,21 @@ const Command kCommands[] = {
                        "Exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input."),
      runValidate},
     {"export",
-     "export FILE --format json|arm|az|powershell|markdown|html|pdf|keysheet|keysheet-pdf "
+     "export FILE|--name NAME [--store URL] "
+     "--format json|arm|az|powershell|markdown|html|pdf|keysheet|keysheet-pdf "
      "[--output OUT] [--include-secrets] [--api-version V] [--page-size a4|letter]",
      QT_TRANSLATE_NOOP("Peering::CommandLine",
                        "Writes an onboarding in another format: the document (json), a review "
                        "summary (markdown, html, pdf), an ARM template (arm), an Azure CLI or "
                        "PowerShell script (az, powershell) or customer key sheets (keysheet, "
-                       "keysheet-pdf). MD5 keys are left out unless --include-secrets is given. "
-                       "PDF formats need --output."),
+                       "keysheet-pdf). The onboarding comes from a document FILE, or with --name "
+                       "from the store, which it opens read-only as list does (a store that does "
+                       "not exist is not created). MD5 "
+                       "keys are left out unless --include-secrets is given (a store holds them "
+                       "only when they were imported with --include-secrets). PDF formats need "
+                       "--output.\n"
+                       "Exit status: 0 exported, 2 unreadable input, no onboarding of that name, "
+                       "a store error or a usage error."),
      runExport},
     {"import", "import FILE... [--store URL] [--replace] [--include-secrets]",
      QT_TRANSLATE_NOOP("Peering::CommandLine",
@@ -211,6 +221,109 @@ int runValidate(Context &c)
     return hasErrors(findings) ? CommandLine::Findings : CommandLine::Ok;
 }
 
+// --- the store, for import, list and export --name
+
+const char *const kStoreHelp = QT_TRANSLATE_NOOP(
+    "Peering::CommandLine",
+    "The store: a file path, sqlite:PATH, or postgresql://user@host:port/database (the password "
+    "comes from PGPASSWORD, ~/.pgpass or the desktop keychain, never from the URL). Default: the "
+    "store chosen in the settings, else the per-user data location.");
+
+// --store when given, else the settings' store, else the per-user default; on failure prints
+// the reason.
+std::optional<StoreLocation> resolveStore(Context &c, const Command &command, const QString &value)
+{
+    const Result<StoreLocation> location = StoreLocation::resolve(value);
+    if (!location) {
+        c.err << "peering-wizard " << command.name << ": " << location.error() << Qt::endl;
+        return std::nullopt;
+    }
+    return location.value();
+}
+
+// True when nothing was imported yet into the per-user store: readers then see an empty store
+// and make no file for it.
+bool isEmptyDefaultStore(const StoreLocation &location)
+{
+    return location.isDefault() && !QFileInfo::exists(location.filePath());
+}
+
+// Opens the store read-only, as the commands that only read it do: a missing SQLite file is an
+// error, never created (OnboardingStore::open still upgrades a store of an older schema first).
+// On failure prints the store's one-line reason.
+std::unique_ptr<OnboardingStore> openForReading(Context &c, const Command &command,
+                                                const StoreLocation &location)
+{
+    StoreOptions options;
+    options.mode = StoreOptions::Mode::ReadOnly;
+    StorePasswords::supply(location, options);
+    auto opened = OnboardingStore::open(location, options);
+    if (!opened) {
+        c.err << "peering-wizard " << command.name << ": " << opened.error().message() << Qt::endl;
+        return nullptr;
+    }
+    return std::move(opened.value());
+}
+
+// The onboarding of that name in the store (--store value, or the default store when empty),
+// read as list reads the store; on failure prints one line and returns nothing.
+std::optional<Onboarding> loadStored(Context &c, const Command &command, const QString &name,
+                                     const QString &storeValue)
+{
+    const std::optional<StoreLocation> location = resolveStore(c, command, storeValue);
+    if (!location)
+        return std::nullopt;
+    // The list command for this store, ready to paste into a shell.
+    QString listCommand = QStringLiteral("peering-wizard list");
+    if (!storeValue.isEmpty()) {
+        const bool plain = std::all_of(storeValue.cbegin(), storeValue.cend(), [](QChar ch) {
+            return ch.isLetterOrNumber() || QStringLiteral("/:@._-+=%,").contains(ch);
+        });
+        listCommand += QStringLiteral(" --store ")
+                       + (plain ? storeValue : ShellQuote::bash(storeValue));
+    }
+    auto notFound = [&](const QString &detail) {
+        c.err << "peering-wizard " << command.name << ": "
+              << CommandLine::tr("there is no onboarding named \"%1\" in %2%3; run %4 to see the "
+                                 "names")
+                     .arg(name, location->displayString(), detail, listCommand)
+              << Qt::endl;
+        return std::nullopt;
+    };
+    if (isEmptyDefaultStore(*location))
+        return notFound(QString());
+
+    const std::unique_ptr<OnboardingStore> onboardings = openForReading(c, command, *location);
+    if (!onboardings)
+        return std::nullopt;
+    StoreResult<StoredOnboarding> loaded = onboardings->load(name);
+    if (loaded)
+        return loaded.takeValue().onboarding;
+    const StoreError &error = loaded.error();
+    if (error.kind() != StoreError::Kind::NotFound) {
+        c.err << "peering-wizard " << command.name << ": " << error.message() << Qt::endl;
+        return std::nullopt;
+    }
+    QString detail;
+    if (!error.changedBy().isEmpty())
+        detail = CommandLine::tr(" (removed by %1 at %2)")
+                     .arg(error.changedBy(),
+                          error.changedAt().toUTC().toString(
+                              QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    // The store matches names exactly; a name that differs only in case is most likely meant.
+    const StoreResult<QList<OnboardingSummary>> listed = onboardings->list();
+    if (listed) {
+        for (const OnboardingSummary &s : *listed) {
+            if (s.name.compare(name, Qt::CaseInsensitive) == 0) {
+                detail += CommandLine::tr(" (upper and lower case count: did you mean \"%1\"?)")
+                              .arg(s.name);
+                break;
+            }
+        }
+    }
+    return notFound(detail);
+}
+
 int runExport(Context &c)
 {
     const Command &command = *findCommand(QStringLiteral("export"));
@@ -229,9 +342,19 @@ int runExport(Context &c)
                                         QStringLiteral("V"), QLatin1String(ExportOptions::DefaultApiVersion));
     const QCommandLineOption pageSize(QStringLiteral("page-size"), CommandLine::tr("PDF paper size: a4 or letter."),
                                       QStringLiteral("a4|letter"), QStringLiteral("a4"));
-    parser.addOptions({format, output, secrets, apiVersion, pageSize});
+    const QCommandLineOption name(
+        QStringLiteral("name"),
+        CommandLine::tr("Export the onboarding of this name from the store instead of a FILE "
+                        "(names as peering-wizard list shows them; upper and lower case count)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption store(QStringLiteral("store"),
+                                   CommandLine::tr(kStoreHelp) + u' '
+                                       + CommandLine::tr("Only with --name."),
+                                   QStringLiteral("URL"));
+    parser.addOptions({name, store, format, output, secrets, apiVersion, pageSize});
     if (!parseOptions(parser, c, command, QStringLiteral("FILE"),
-                      CommandLine::tr("The onboarding document (peering-onboarding/1), or - for standard input.")))
+                      CommandLine::tr("The onboarding document (peering-onboarding/1), or - for "
+                                      "standard input; or give --name instead.")))
         return CommandLine::BadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printCommandHelp(c, command, parser);
@@ -264,13 +387,33 @@ int runExport(Context &c)
         return CommandLine::BadInput;
     }
     const QStringList files = parser.positionalArguments();
-    if (files.size() != 1) {
-        c.err << "peering-wizard export: "
-              << CommandLine::tr("give exactly one document to export (see peering-wizard export --help)")
-              << Qt::endl;
+    const bool byName = parser.isSet(name);
+    QString usageError;
+    if (byName && !files.isEmpty())
+        usageError = CommandLine::tr("give either a document FILE or --name NAME, not both (see "
+                                     "peering-wizard export --help)");
+    else if (!byName && files.isEmpty())
+        usageError = CommandLine::tr("give the document FILE to export, or --name NAME for an "
+                                     "onboarding in the store (see peering-wizard export --help)");
+    else if (files.size() > 1)
+        usageError = CommandLine::tr(
+            "give exactly one document to export (see peering-wizard export --help)");
+    else if (byName && parser.values(name).size() > 1)
+        usageError = CommandLine::tr("give --name only once: export writes one onboarding");
+    else if (byName && parser.value(name).isEmpty())
+        usageError = CommandLine::tr(
+            "--name needs the name of an onboarding (peering-wizard list shows them)");
+    else if (!byName && parser.isSet(store))
+        usageError = CommandLine::tr("--store goes with --name NAME; leave it out to export the "
+                                     "document FILE");
+    if (!usageError.isEmpty()) {
+        c.err << "peering-wizard export: " << usageError << Qt::endl;
         return CommandLine::BadInput;
     }
-    const auto onboarding = readDocument(c, files.front());
+    const auto onboarding
+        = byName ? loadStored(c, command, parser.value(name),
+                              parser.isSet(store) ? parser.value(store) : QString())
+                 : readDocument(c, files.front());
     if (!onboarding)
         return CommandLine::BadInput;
 
@@ -314,12 +457,6 @@ int runExport(Context &c)
 }
 
 // --- import and list: the commands that work on the onboarding store
-
-const char *const kStoreHelp = QT_TRANSLATE_NOOP(
-    "Peering::CommandLine",
-    "The store: a file path, sqlite:PATH, or postgresql://user@host:port/database (the password "
-    "comes from PGPASSWORD, ~/.pgpass or the desktop keychain, never from the URL). Default: the "
-    "store chosen in the settings, else the per-user data location.");
 
 // The peer ASN as list --format json gives it: a number when it parses, the text otherwise.
 QJsonValue peerAsnJson(const QString &text)
@@ -376,11 +513,9 @@ int runImport(Context &c)
               << Qt::endl;
         return CommandLine::BadInput;
     }
-    const Result<StoreLocation> location = StoreLocation::resolve(parser.value(store));
-    if (!location) {
-        c.err << "peering-wizard import: " << location.error() << Qt::endl;
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
         return CommandLine::BadInput;
-    }
 
     // Read everything first: an unreadable file does not stop the others.
     bool unreadable = false;
@@ -483,25 +618,16 @@ int runList(Context &c)
               << Qt::endl;
         return CommandLine::BadInput;
     }
-    const Result<StoreLocation> location = StoreLocation::resolve(parser.value(store));
-    if (!location) {
-        c.err << "peering-wizard list: " << location.error() << Qt::endl;
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
         return CommandLine::BadInput;
-    }
 
     QList<OnboardingSummary> summaries;
-    // Nothing imported yet into the per-user store: an empty list, and no file made for it.
-    const bool nothingYet = location->isDefault() && !QFileInfo::exists(location->filePath());
-    if (!nothingYet) {
-        StoreOptions options;
-        options.mode = StoreOptions::Mode::ReadOnly;
-        StorePasswords::supply(*location, options);
-        auto opened = OnboardingStore::open(*location, options);
-        if (!opened) {
-            c.err << "peering-wizard list: " << opened.error().message() << Qt::endl;
+    if (!isEmptyDefaultStore(*location)) {
+        const std::unique_ptr<OnboardingStore> onboardings = openForReading(c, command, *location);
+        if (!onboardings)
             return CommandLine::BadInput;
-        }
-        auto listed = opened.value()->list();
+        auto listed = onboardings->list();
         if (!listed) {
             c.err << "peering-wizard list: " << listed.error().message() << Qt::endl;
             return CommandLine::BadInput;

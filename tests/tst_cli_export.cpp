@@ -1,12 +1,19 @@
 // peering-wizard export with every format, run as a process: exit codes, output, secrets,
-// options, and the PDF path on the offscreen platform.
+// options, the PDF path on the offscreen platform, and export --name from a store. HOME and the
+// XDG folders point into a temporary folder, so the user's real store is never touched.
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include "clirun.h"
 
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,12 +31,41 @@ Run runWizard(const QStringList &args, bool withoutDisplay = false)
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     }
     env.insert(QStringLiteral("SOURCE_DATE_EPOCH"), QStringLiteral("1795350600")); // 2026-11-22
+    // Qt's PDF writer numbers the embedded fonts in QHash order, which is seeded per process:
+    // a fixed seed makes two runs' PDFs comparable byte for byte.
+    env.insert(QStringLiteral("QT_HASH_SEED"), QStringLiteral("0"));
     return Peering::TestSupport::runCli(QStringLiteral(PEERING_WIZARD_BIN), args, {}, env);
 }
 
 QString full()
 {
     return QStringLiteral(PEERING_TEST_DATA_DIR "/golden/input-full.json");
+}
+
+const QString kName = QStringLiteral("Example-IX to Microsoft"); // the name in input-full.json
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The store's file and journal: what a read-only command must leave as it found it.
+QByteArray storeHash(const QString &path)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString &file : {path, path + QStringLiteral("-wal")}) {
+        hash.addData(file.toUtf8());
+        hash.addData(readAll(file));
+    }
+    return hash.result();
+}
+
+// The one line of a store error after "peering-wizard COMMAND: ".
+QString reasonOf(const QByteArray &err)
+{
+    const QString line = QString::fromUtf8(err).trimmed();
+    return line.mid(line.indexOf(QStringLiteral(": ")) + 2);
 }
 
 } // namespace
@@ -50,7 +86,360 @@ private Q_SLOTS:
     void badOptions();
     void documentWithErrorsExports();
     void helpListsFormats();
+
+    void initTestCase();
+    void byName_data();
+    void byName();
+    void byNameLeavesTheStoreAsItWas();
+    void unknownName_data();
+    void unknownName();
+    void fileOrName_data();
+    void fileOrName();
+    void storeErrorsAsList_data();
+    void storeErrorsAsList();
+    void defaultStore();
+
+private:
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    // A store made by the command line, as users make one.
+    void importInto(const QString &store, const QString &file, bool keepKeys);
+    // Runs one statement on an SQLite store behind the program's back; the error, if any.
+    static QString execOn(const QString &file, const char *sql);
+
+    QTemporaryDir m_dir;
 };
+
+void TestCliExport::importInto(const QString &store, const QString &file, bool keepKeys)
+{
+    QStringList args {QStringLiteral("import"), file, QStringLiteral("--store"), store};
+    if (keepKeys)
+        args.append(QStringLiteral("--include-secrets"));
+    const Run r = runWizard(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+void TestCliExport::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("HOME", path("home").toUtf8());
+    qputenv("XDG_DATA_HOME", path("home/data").toUtf8());
+    qputenv("XDG_CONFIG_HOME", path("home/config").toUtf8());
+
+    importInto(path("keys.sqlite"), full(), true);
+    importInto(path("nokeys.sqlite"), full(), false);
+    importInto(path("the team's store.sqlite"), full(), false);
+
+    // The document as a store without MD5 keys holds it.
+    QJsonObject doc = QJsonDocument::fromJson(readAll(full())).object();
+    QJsonArray peerings = doc.value(QLatin1String("peerings")).toArray();
+    int removed = 0;
+    for (QJsonValueRef p : peerings) {
+        QJsonObject peering = p.toObject();
+        QJsonArray connections = peering.value(QLatin1String("connections")).toArray();
+        for (QJsonValueRef c : connections) {
+            QJsonObject connection = c.toObject();
+            QJsonObject bgp = connection.value(QLatin1String("bgp")).toObject();
+            removed += bgp.contains(QLatin1String("md5Key")) ? 1 : 0;
+            bgp.remove(QLatin1String("md5Key"));
+            connection.insert(QLatin1String("bgp"), bgp);
+            c = connection;
+        }
+        peering.insert(QLatin1String("connections"), connections);
+        p = peering;
+    }
+    QCOMPARE(removed, 1);
+    doc.insert(QLatin1String("peerings"), peerings);
+    QFile keyless(path("keyless.json"));
+    QVERIFY(keyless.open(QIODevice::WriteOnly));
+    keyless.write(QJsonDocument(doc).toJson());
+    keyless.close();
+
+    // A store from a newer peering-wizard.
+    importInto(path("newer.sqlite"), full(), false);
+    QCOMPARE(execOn(path("newer.sqlite"),
+                    "INSERT INTO schema_version (version, applied_at, applied_by, app_version) "
+                    "VALUES (99, '2030-01-01T00:00:00.000Z', 'future', '9.0')"),
+             QString());
+    // The audit trail of an onboarding that was removed from the store.
+    QCOMPARE(execOn(path("nokeys.sqlite"),
+                    "INSERT INTO audit (onboarding_id, onboarding_name, changed_by, changed_at, "
+                    "field) VALUES (7, 'Gone-IX to Microsoft', 'alice', "
+                    "'2026-10-01T08:00:00.000Z', '(removed)')"),
+             QString());
+}
+
+QString TestCliExport::execOn(const QString &file, const char *sql)
+{
+    const QString connection = QStringLiteral("raw");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(file);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(QString::fromUtf8(sql)))
+                error = q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+void TestCliExport::byName_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("storeKeys"); // imported with --include-secrets
+    QTest::addColumn<bool>("exportKeys"); // exported with --include-secrets
+    for (const char *format : {"json", "markdown", "arm", "pdf"}) {
+        for (const bool storeKeys : {true, false}) {
+            for (const bool exportKeys : {true, false}) {
+                QTest::addRow("%s, store %s keys, export %s keys", format,
+                              storeKeys ? "with" : "without", exportKeys ? "with" : "without")
+                    << QString::fromLatin1(format) << storeKeys << exportKeys;
+            }
+        }
+    }
+}
+
+// The same bytes as exporting the stored document from a file: the document itself when the
+// store kept the MD5 keys, the document without them when it did not.
+void TestCliExport::byName()
+{
+    QFETCH(QString, format);
+    QFETCH(bool, storeKeys);
+    QFETCH(bool, exportKeys);
+    const bool pdf = format == QLatin1String("pdf");
+    const QString store = storeKeys ? path("keys.sqlite") : path("nokeys.sqlite");
+    const QString document = storeKeys ? full() : path("keyless.json");
+    QTemporaryDir out;
+    QStringList common {QStringLiteral("--format"), format};
+    if (exportKeys)
+        common.append(QStringLiteral("--include-secrets"));
+
+    QStringList byName = QStringList {QStringLiteral("export"), QStringLiteral("--name"), kName,
+                                      QStringLiteral("--store"), store}
+        + common;
+    QStringList byFile = QStringList {QStringLiteral("export"), document} + common;
+    if (pdf) {
+        byName << QStringLiteral("--output") << out.filePath(QStringLiteral("name.pdf"));
+        byFile << QStringLiteral("--output") << out.filePath(QStringLiteral("file.pdf"));
+    }
+    // PDF without a display: the program must start its Gui offscreen for --name too.
+    const Run fromStore = runWizard(byName, pdf);
+    QVERIFY2(fromStore.exitCode == 0, fromStore.err.constData());
+    const Run fromFile = runWizard(byFile, pdf);
+    QVERIFY2(fromFile.exitCode == 0, fromFile.err.constData());
+
+    QByteArray stored = pdf ? readAll(out.filePath(QStringLiteral("name.pdf"))) : fromStore.out;
+    QByteArray expected = pdf ? readAll(out.filePath(QStringLiteral("file.pdf"))) : fromFile.out;
+    QVERIFY(!stored.isEmpty());
+    if (pdf) {
+        QVERIFY(stored.startsWith("%PDF-"));
+        // Qt writes the clock time into a PDF's CreationDate; everything else must match.
+        for (QByteArray *bytes : {&stored, &expected}) {
+            const qsizetype at = bytes->indexOf("/CreationDate (D:");
+            QVERIFY(at > 0);
+            bytes->replace(at + 17, 14, QByteArray(14, '0'));
+        }
+    }
+    QVERIFY(stored == expected);
+    QCOMPARE(fromStore.err, fromFile.err);
+    // Keys come out only when the store has them and they are asked for.
+    if (!pdf)
+        QCOMPARE(stored.contains("s3cret-ams"), storeKeys && exportKeys);
+    QCOMPARE(fromStore.err.contains("1 MD5 key left out"), storeKeys && !exportKeys);
+}
+
+void TestCliExport::byNameLeavesTheStoreAsItWas()
+{
+    const QString store = path("keys.sqlite");
+    const QByteArray before = storeHash(store);
+    const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files, QDir::Name);
+    QTemporaryDir out;
+    for (const QStringList &args :
+         {QStringList {QStringLiteral("--name"), kName, QStringLiteral("--format"),
+                       QStringLiteral("json")},
+          QStringList {QStringLiteral("--name"), kName, QStringLiteral("--format"),
+                       QStringLiteral("pdf"), QStringLiteral("--output"),
+                       out.filePath(QStringLiteral("o.pdf"))},
+          QStringList {QStringLiteral("--name"), QStringLiteral("nobody"),
+                       QStringLiteral("--format"), QStringLiteral("json")}}) {
+        runWizard(QStringList {QStringLiteral("export"), QStringLiteral("--store"), store} + args);
+    }
+    QVERIFY(QFileInfo::exists(out.filePath(QStringLiteral("o.pdf"))));
+    QVERIFY(storeHash(store) == before);
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files, QDir::Name), filesBefore);
+}
+
+void TestCliExport::unknownName_data()
+{
+    QTest::addColumn<QString>("store");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("hint");
+    QTest::addColumn<QString>("listCommand"); // as the line suggests it, ready for a shell
+    const QString keys = path("keys.sqlite");
+    const QString listKeys = QStringLiteral("peering-wizard list --store ") + keys;
+    QTest::newRow("unknown") << keys << QStringLiteral("Other-IX to Microsoft") << QString()
+                             << listKeys;
+    // Names are matched exactly, as the store matches them; the line says which one is meant.
+    QTest::newRow("other case") << keys << QStringLiteral("example-ix to microsoft")
+                                << QStringLiteral(" (upper and lower case count: did you mean "
+                                                  "\"Example-IX to Microsoft\"?)")
+                                << listKeys;
+    QTest::newRow("trailing space") << keys << kName + u' ' << QString() << listKeys;
+    QTest::newRow("removed") << path("nokeys.sqlite") << QStringLiteral("Gone-IX to Microsoft")
+                             << QStringLiteral(" (removed by alice at 2026-10-01 08:00:00 UTC)")
+                             << QStringLiteral("peering-wizard list --store ")
+                                    + path("nokeys.sqlite");
+    const QString quoted = path("the team's store.sqlite").replace(u'\'', QStringLiteral("'\\''"));
+    QTest::newRow("store path to quote")
+        << path("the team's store.sqlite") << QStringLiteral("Other-IX to Microsoft") << QString()
+        << QStringLiteral("peering-wizard list --store '") + quoted + u'\'';
+}
+
+void TestCliExport::unknownName()
+{
+    QFETCH(QString, store);
+    QFETCH(QString, name);
+    QFETCH(QString, hint);
+    QFETCH(QString, listCommand);
+    const Run r = runWizard({QStringLiteral("export"), QStringLiteral("--name"), name,
+                             QStringLiteral("--store"), store, QStringLiteral("--format"),
+                             QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 2); // as for a document file that does not exist
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY2(err.startsWith(QStringLiteral("peering-wizard export: there is no onboarding named \"")
+                            + name + u'"'),
+             qPrintable(err));
+    QVERIFY2(err.endsWith(QStringLiteral("; run ") + listCommand
+                          + QStringLiteral(" to see the names\n")),
+             qPrintable(err));
+    QVERIFY2(err.contains(u'"' + name + QStringLiteral("\" in sqlite:") + store + hint
+                          + QStringLiteral("; run ")),
+             qPrintable(err));
+    QCOMPARE(err.contains(QStringLiteral("did you mean")),
+             hint.contains(QStringLiteral("did you mean")));
+}
+
+void TestCliExport::fileOrName_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QStringList format {QStringLiteral("--format"), QStringLiteral("json")};
+    QTest::newRow("both")
+        << QStringList {QStringLiteral("export"), full(), QStringLiteral("--name"), kName} + format
+        << "give either a document FILE or --name NAME, not both";
+    QTest::newRow("neither") << QStringList {QStringLiteral("export")} + format
+                             << "give the document FILE to export, or --name NAME";
+    QTest::newRow("neither, with a store")
+        << QStringList {QStringLiteral("export"), QStringLiteral("--store"), path("keys.sqlite")}
+               + format
+        << "give the document FILE to export, or --name NAME";
+    QTest::newRow("store with a file")
+        << QStringList {QStringLiteral("export"), full(), QStringLiteral("--store"),
+                        path("keys.sqlite")} + format
+        << "--store goes with --name NAME";
+    QTest::newRow("empty name") << QStringList {QStringLiteral("export"), QStringLiteral("--name"),
+                                                QString()} + format
+                                << "--name needs the name of an onboarding";
+    QTest::newRow("two names") << QStringList {QStringLiteral("export"), QStringLiteral("--name"),
+                                               kName, QStringLiteral("--name"), kName} + format
+                               << "give --name only once";
+    QTest::newRow("name without a value")
+        << QStringList {QStringLiteral("export"), QStringLiteral("--format"),
+                        QStringLiteral("json"), QStringLiteral("--name")}
+        << "Missing value after '--name'";
+}
+
+void TestCliExport::fileOrName()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = runWizard(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY2(err.startsWith(QStringLiteral("peering-wizard export: ")) && err.contains(message),
+             qPrintable(err));
+}
+
+void TestCliExport::storeErrorsAsList_data()
+{
+    QTest::addColumn<QString>("store");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing file") << path("never.sqlite") << "does not exist";
+    QTest::newRow("missing file, sqlite:") << "sqlite:" + path("never.sqlite") << "does not exist";
+    QTest::newRow("missing folder") << path("no/such/folder/s.sqlite") << "does not exist";
+    QTest::newRow("newer schema") << path("newer.sqlite") << "written by a newer version";
+    QTest::newRow("not a store") << full() << "not a peering-wizard store";
+    QTest::newRow("PostgreSQL refused")
+        << QStringLiteral("postgresql://ix@127.0.0.1:1/db") << "cannot connect to the store";
+    QTest::newRow("password in the URL")
+        << QStringLiteral("postgresql://ix:hunter2@127.0.0.1:1/db") << "PGPASSWORD";
+}
+
+// The same one line as list gives for the same store, and nothing made or changed.
+void TestCliExport::storeErrorsAsList()
+{
+    QFETCH(QString, store);
+    QFETCH(QString, reason);
+    const QByteArray newerBefore = storeHash(path("newer.sqlite"));
+    const QByteArray documentBefore = readAll(full());
+
+    const Run exported = runWizard({QStringLiteral("export"), QStringLiteral("--name"), kName,
+                                    QStringLiteral("--store"), store, QStringLiteral("--format"),
+                                    QStringLiteral("json")});
+    QCOMPARE(exported.exitCode, 2);
+    QVERIFY(exported.out.isEmpty());
+    const QString err = QString::fromUtf8(exported.err);
+    QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY2(err.startsWith(QStringLiteral("peering-wizard export: ")) && err.contains(reason),
+             qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("hunter2")), "a password never shows");
+
+    const Run listed = runWizard({QStringLiteral("list"), QStringLiteral("--store"), store});
+    QCOMPARE(listed.exitCode, 2);
+    QCOMPARE(reasonOf(exported.err), reasonOf(listed.err));
+
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QVERIFY(!QFileInfo::exists(path("never.sqlite") + QLatin1String(suffix)));
+    QVERIFY(!QFileInfo::exists(path("no")));
+    QVERIFY(storeHash(path("newer.sqlite")) == newerBefore);
+    QVERIFY(readAll(full()) == documentBefore);
+}
+
+// Without --store: the store list and import use (here the per-user default, as no store is
+// chosen in the settings).
+void TestCliExport::defaultStore()
+{
+    const QString file = path("home/data/peering-wizard/peering-wizard/onboardings.sqlite");
+    const QStringList exportArgs {QStringLiteral("export"), QStringLiteral("--name"), kName,
+                                  QStringLiteral("--format"), QStringLiteral("json")};
+    // Nothing imported yet: the name is not there, and no store is made for asking.
+    const Run before = runWizard(exportArgs);
+    QCOMPARE(before.exitCode, 2);
+    QVERIFY2(before.err.contains("there is no onboarding named \"Example-IX to Microsoft\"")
+                 && before.err.contains("; run peering-wizard list to see the names"),
+             before.err.constData());
+    QVERIFY(!QFileInfo::exists(file));
+    QVERIFY(!QFileInfo::exists(path("home/data")));
+
+    const Run imported = runWizard({QStringLiteral("import"), full()});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY(QFileInfo::exists(file));
+    const Run after = runWizard(exportArgs);
+    QVERIFY2(after.exitCode == 0, after.err.constData());
+    const Run fromFile = runWizard(
+        {QStringLiteral("export"), path("keyless.json"), QStringLiteral("--format"),
+         QStringLiteral("json")});
+    QVERIFY(after.out == fromFile.out);
+}
 
 void TestCliExport::textFormats_data()
 {
@@ -61,7 +450,7 @@ void TestCliExport::textFormats_data()
     QTest::newRow("html") << "html" << QByteArray("<!DOCTYPE html>");
     QTest::newRow("arm") << "arm" << QByteArray("deploymentTemplate.json#");
     QTest::newRow("az") << "az" << QByteArray("az peering peering create");
-    QTest::newRow("powershell") << "powershell" << QByteArray("New-AzPeering -Name");
+    QTest::newRow("powershell") << "powershell" << QByteArray("\nNew-AzPeering ");
     QTest::newRow("keysheet") << "keysheet" << QByteArray("Contoso Hosting");
 }
 
@@ -206,8 +595,12 @@ void TestCliExport::helpListsFormats()
     const Run r = runWizard({QStringLiteral("export"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *f : {"json", "arm", "az", "powershell", "markdown", "html", "pdf", "keysheet",
-                          "--page-size", "--api-version", "--include-secrets"})
+                          "--page-size", "--api-version", "--include-secrets",
+                          "Usage: peering-wizard export FILE|--name NAME [--store URL]",
+                          "--name <NAME>", "--store <URL>", "PGPASSWORD"})
         QVERIFY2(r.out.contains(f), f);
+    const Run all = runWizard({QStringLiteral("--help")});
+    QVERIFY(all.out.contains("peering-wizard export FILE|--name NAME [--store URL] --format"));
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)
