@@ -5,6 +5,7 @@
 #include "onboardinglistmodel.h"
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
+#include "plandialog.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
 #include "store/storepasswords.h"
@@ -134,6 +135,9 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
         m_filter->selectAll();
     }, QKeySequence::Find);
     Q_UNUSED(findAction)
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    action(settingsMenu, tr("Default &Tracking Plan..."), "defaultPlanAction",
+           [this] { editDefaultPlan(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     action(help, tr("&About"), "aboutAction", &MainWindow::showAbout);
     m_storeActions = {create, m_editAction, m_trackAction, import, m_exportAction, m_removeAction,
@@ -273,6 +277,26 @@ TrackerWindow *MainWindow::trackOnboarding(const QString &name)
     return tracker;
 }
 
+PlanDialog *MainWindow::editDefaultPlan()
+{
+    auto *dialog = new PlanDialog(PlanDialog::Mode::DefaultPlan, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QString ignored;
+    dialog->setToday(m_model->today());
+    dialog->setSteps(OnboardingPlan::savedDefault(&ignored));
+    if (!ignored.isEmpty())
+        dialog->setNotice(tr("The stored plan (setting %1) was ignored: %2. The defaults are "
+                             "shown; OK replaces the stored plan.")
+                              .arg(QLatin1String(OnboardingPlan::SettingsKey), ignored));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        OnboardingPlan::saveDefault(dialog->steps());
+        statusBar()->showMessage(
+            tr("Default tracking plan saved: onboardings created from now on get it."));
+    });
+    dialog->open();
+    return dialog;
+}
+
 QString MainWindow::selectedName() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -365,12 +389,9 @@ bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
         // A new onboarding starts its tracker: the default three-week plan from today.
         Onboarding planned = onboarding;
         if (s.storedId == 0) {
-            // The default plan can be edited in the settings (tracking/plan, "stage=days,...");
+            // The default plan of Settings > Default Tracking Plan (the setting tracking/plan);
             // a setting that does not parse falls back to domain.md's defaults.
-            const QString text = QSettings().value(QStringLiteral("tracking/plan")).toString();
-            const auto steps = OnboardingPlan::parseSteps(text);
-            OnboardingPlan::apply(planned, m_model->today(),
-                                  steps ? *steps : OnboardingPlan::defaultSteps());
+            OnboardingPlan::apply(planned, m_model->today(), OnboardingPlan::savedDefault());
         }
         StoreResult<StoredOnboarding> result =
             s.storedId == 0 ? m_store->create(planned)

@@ -1,6 +1,7 @@
 // The main window: the onboardings of the store (sortable, filterable), new onboardings and
 // edits through the wizard with autosaved drafts, document import, and store conflicts resolved
-// by the user. It talks to the store only through the model layer's OnboardingStore.
+// by the user, and the default tracking plan (Settings). It talks to the store only through the
+// model layer's OnboardingStore.
 #pragma once
 
 #include "domain/onboarding.h"
@@ -22,6 +23,7 @@ namespace Peering {
 
 class OnboardingListModel;
 class OnboardingWizard;
+class PlanDialog;
 class TrackerWindow;
 
 class MainWindow : public QMainWindow
@@ -55,6 +57,9 @@ public:
     // Opens the tracker (flowchart, timeline, milestones, customer ASNs) of a stored onboarding;
     // its saves refresh the list. Returns it (tests drive it); nullptr when it cannot be loaded.
     TrackerWindow *trackOnboarding(const QString &name);
+    // Settings > Default Tracking Plan: the plan dialog on the default plan of new onboardings
+    // (window-modal, deleted on close); OK stores it in the settings. Returned for tests.
+    PlanDialog *editDefaultPlan();
     // Pinned in tests (days left / overdue).
     void setToday(QDate today);
 

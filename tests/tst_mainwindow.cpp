@@ -1,21 +1,28 @@
 // The main window on a real SQLite store in a temporary folder: the whole wizard typed in and
 // created, then read back from the store; drafts autosaved and offered again; a conflict with a
-// second user resolved both ways; import; filtering; a store it cannot trust.
+// second user resolved both ways; import; filtering; a store it cannot trust; the default tracking
+// plan edited in Settings and used by Create.
 #include "document/onboardingdocument.h"
 #include "mainwindow.h"
+#include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
+#include "plandialog.h"
 #include "store/onboardingstore.h"
 #include "store/storelocation.h"
 #include "wizarddriver.h"
 
 #include <QCheckBox>
 #include <QFile>
+#include <QDateEdit>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPointer>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -69,6 +76,7 @@ private Q_SLOTS:
     void conflictKeepMine();
     void importAndFilter();
     void storeItCannotTrust();
+    void defaultPlanInSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -248,6 +256,103 @@ void TestMainWindow::storeItCannotTrust()
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("newOnboardingAction"))->isEnabled());
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("this is not a database, and it must stay as it is"));
+}
+
+void TestMainWindow::defaultPlanInSettings()
+{
+    const QString key = QLatin1String(OnboardingPlan::SettingsKey);
+    QSettings().setValue(key, QStringLiteral("activ=28")); // a stored plan that does not parse
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *action = window.findChild<QAction *>(QStringLiteral("defaultPlanAction"));
+    QVERIFY(action);
+    QMenu *settingsMenu = nullptr;
+    for (QAction *m : window.menuBar()->actions())
+        if (m->menu() && m->menu()->actions().contains(action))
+            settingsMenu = m->menu();
+    QVERIFY(settingsMenu);
+    QCOMPARE(settingsMenu->title(), QStringLiteral("&Settings"));
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    QPointer<PlanDialog> dialog = window.findChild<PlanDialog *>();
+    QVERIFY(dialog);
+    QTRY_COMPARE(QApplication::activeWindow(), dialog.data());
+    QCOMPARE(dialog->mode(), PlanDialog::Mode::DefaultPlan);
+    QVERIFY(dialog->findChildren<QDateEdit *>().isEmpty());
+    // One line says the stored plan was ignored and why; the defaults are shown.
+    QVERIFY2(dialog->notice().contains(QLatin1String("ignored"))
+                 && dialog->notice().contains(QLatin1String("\"activ\"")),
+             qPrintable(dialog->notice()));
+    QCOMPARE(dialog->steps(), OnboardingPlan::defaultSteps());
+
+    // Alt+7 Active, Alt+8 Customer ASNs: four weeks each. Keys delivered (day 21) now comes
+    // before them: one line says so; Alt+9 moves it too, and the warning goes.
+    const auto typeDays = [&dialog](Qt::Key number, const QString &stage, const QString &days) {
+        QTest::keyClick(dialog, number, Qt::AltModifier);
+        QSpinBox *spin = dialog->daySpin(stage);
+        QCOMPARE(QApplication::focusWidget(), spin);
+        QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(spin, days);
+    };
+    typeDays(Qt::Key_7, QStringLiteral("active"), QStringLiteral("28"));
+    typeDays(Qt::Key_8, QStringLiteral("customer-asns"), QStringLiteral("28"));
+    QVERIFY2(dialog->warning().contains(QLatin1String("Keys delivered (day 21)"))
+                 && dialog->warning().contains(QLatin1String("Active (day 28)")),
+             qPrintable(dialog->warning()));
+    typeDays(Qt::Key_9, QStringLiteral("keys-delivered"), QStringLiteral("28"));
+    QVERIFY2(dialog->warning().isEmpty(), qPrintable(dialog->warning()));
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QString stored = QSettings().value(key).toString();
+    QVERIFY2(stored.contains(QLatin1String("active=28"))
+                 && stored.contains(QLatin1String("customer-asns=28")),
+             qPrintable(stored));
+    QVERIFY(OnboardingPlan::parseSteps(stored));
+
+    // Create uses it: Active four weeks from today.
+    OnboardingWizard *w = window.newOnboarding();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    fillCleanOnboarding(*w, QStringLiteral("Planned-IX to Microsoft"));
+    if (QTest::currentTestFailed())
+        return;
+    QPointer<OnboardingWizard> alive(w);
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY(!alive || !alive->isVisible());
+    auto created = secondUser(m_store)->load(QStringLiteral("Planned-IX to Microsoft"));
+    QVERIFY2(created, qPrintable(created.error().message()));
+    for (const Milestone &m : created->onboarding.milestones) {
+        if (m.stage == QLatin1String("active") || m.stage == QLatin1String("customer-asns")
+            || m.stage == QLatin1String("keys-delivered"))
+            QCOMPARE(m.expected, QDate::currentDate().addDays(28).toString(Qt::ISODate));
+        if (m.stage == QLatin1String("bgp-mesh"))
+            QCOMPARE(m.expected, QDate::currentDate().addDays(18).toString(Qt::ISODate));
+    }
+
+    // Opened again it shows the stored plan; Restore Defaults and OK remove the setting.
+    action->trigger();
+    dialog = window.findChild<PlanDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->notice().isEmpty());
+    QCOMPARE(dialog->daySpin(QStringLiteral("active"))->value(), 28);
+    QTest::mouseClick(dialog->restoreDefaultsButton(), Qt::LeftButton);
+    QCOMPARE(dialog->steps(), OnboardingPlan::defaultSteps());
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QVERIFY(!QSettings().contains(key));
+
+    // Cancel leaves the setting as it is.
+    QSettings().setValue(key, QStringLiteral("active=30"));
+    action->trigger();
+    dialog = window.findChild<PlanDialog *>();
+    QVERIFY(dialog);
+    QTRY_COMPARE(QApplication::activeWindow(), dialog.data());
+    QTest::keyClick(dialog, Qt::Key_7, Qt::AltModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("9"));
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(QSettings().value(key).toString(), QStringLiteral("active=30"));
 }
 
 QTEST_MAIN(TestMainWindow)

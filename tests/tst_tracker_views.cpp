@@ -2,14 +2,18 @@
 // overdue stages, a click on a node showing its evidence, the timeline's rows, today and target
 // lines, milestones ticked and saved with the version check (and a conflict), customer ASNs
 // refused and registered, copy key through the clipboard, connection states and the LAG notice,
-// and the main window's Track action. Both views are rendered to PNG in the build folder.
+// and the main window's Track action; replanning through the action and through the plan dialog
+// driven by keyboard and mouse. Both views are rendered to PNG in the build folder, the plan
+// dialog in both modes to the screenshots folder.
 #include "flowchartview.h"
 #include "mainwindow.h"
 #include "onboardinglistmodel.h"
+#include "plandialog.h"
 #include "timelineview.h"
 #include "trackerwindow.h"
 
 #include "onboarding/onboardingplan.h"
+#include "onboarding/onboardingtracker.h"
 #include "store/onboardingstore.h"
 #include "storesamples.h"
 
@@ -17,9 +21,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -80,7 +86,12 @@ private Q_SLOTS:
     void connectionStatesAndLag();
     void mainWindowTrackAction();
     void drivenByKeyboardAndMouse();
+    void replanByAction_data();
+    void replanByAction();
+    void replanRefusedAndConflicts();
+    void replanThroughTheDialog();
     void renderPngs();
+    void planDialogPngs();
 
 private:
     std::unique_ptr<TrackerWindow> open(const Onboarding &o);
@@ -307,10 +318,11 @@ void TestTrackerViews::mainWindowTrackAction()
     QVERIFY(t);
     QCOMPARE(t->today(), QDate(2026, 11, 12));
     QVERIFY(t->flowchart()->isNodeOverdue(QStringLiteral("port-configured")));
-    // A save in the tracker refreshes the list's columns (which read milestones only: see
-    // docs/tracking.md).
+    // A save in the tracker refreshes the list's columns; the Stage column words the stage in
+    // progress as work being done, never as a milestone reached.
     QVERIFY(t->markReached(QStringLiteral("peering-created"), QDate(2026, 11, 2), QString()));
-    const QString lagTitle = OnboardingListModel::stageTitle(QStringLiteral("port-configured"));
+    const QString lagTitle = OnboardingTracker::inProgressTitle(QStringLiteral("port-configured"));
+    QCOMPARE(lagTitle, QStringLiteral("Configuring ports"));
     QStringList row;
     for (int c = 0; c < window.table()->model()->columnCount(); ++c)
         row.append(window.table()->model()->index(0, c).data().toString());
@@ -357,6 +369,213 @@ void TestTrackerViews::drivenByKeyboardAndMouse()
     }
 }
 
+namespace {
+
+QString expectedOf(const Onboarding &o, const QString &stage)
+{
+    for (const Milestone &m : o.milestones)
+        if (m.stage == stage)
+            return m.expected;
+    return {};
+}
+
+QList<OnboardingPlan::Step> planWith(const QString &stage, int day)
+{
+    QList<OnboardingPlan::Step> plan = OnboardingPlan::defaultSteps();
+    for (OnboardingPlan::Step &s : plan)
+        if (s.stage == stage)
+            s.day = day;
+    return plan;
+}
+
+} // namespace
+
+void TestTrackerViews::replanByAction_data()
+{
+    QTest::addColumn<QDate>("start");
+    QTest::addColumn<int>("activeDay");
+    QTest::addColumn<QString>("peeringCreated");
+    QTest::addColumn<QString>("portConfigured");
+    QTest::addColumn<QString>("active");
+
+    QTest::newRow("four days later, Active at 28") << QDate(2026, 11, 5) << 28 << "2026-11-06"
+                                                   << "2026-11-13" << "2026-12-03";
+    QTest::newRow("from a month end") << QDate(2026, 11, 30) << 21 << "2026-12-01" << "2026-12-08"
+                                      << "2026-12-21";
+    QTest::newRow("across the year end") << QDate(2026, 12, 24) << 21 << "2026-12-25"
+                                         << "2027-01-01" << "2027-01-14";
+    QTest::newRow("into leap February") << QDate(2028, 2, 8) << 21 << "2028-02-09" << "2028-02-16"
+                                        << "2028-02-29";
+    QTest::newRow("an earlier start") << QDate(2026, 10, 25) << 21 << "2026-10-26" << "2026-11-02"
+                                      << "2026-11-15";
+}
+
+void TestTrackerViews::replanByAction()
+{
+    QFETCH(QDate, start);
+    QFETCH(int, activeDay);
+    QFETCH(QString, peeringCreated);
+    QFETCH(QString, portConfigured);
+    QFETCH(QString, active);
+    static int n = 0;
+    const QString name = QStringLiteral("Replan-IX %1").arg(++n);
+    auto w = open(sample(name));
+    const int version = w->stored().version;
+    QVERIFY2(w->replan(start, planWith(QStringLiteral("active"), activeDay)),
+             qPrintable(w->message()));
+    QCOMPARE(w->stored().version, version + 1);
+    QVERIFY2(w->message().contains(QStringLiteral("Replanned from %1").arg(start.toString(Qt::ISODate))),
+             qPrintable(w->message()));
+
+    const Onboarding stored = m_store->load(name)->onboarding;
+    QCOMPARE(stored.milestones.size(), 10);
+    // Reached milestones keep their plan and their reached times.
+    QCOMPARE(expectedOf(stored, QStringLiteral("requirements")), QStringLiteral("2026-11-01"));
+    QCOMPARE(stored.milestones[0].reached, QStringLiteral("2026-11-01T10:00:00Z"));
+    QCOMPARE(expectedOf(stored, QStringLiteral("asn-association")), QStringLiteral("2026-11-02"));
+    QCOMPARE(stored.milestones[1].reached, QStringLiteral("2026-11-02T08:00:00Z"));
+    QCOMPARE(expectedOf(stored, QStringLiteral("peering-created")), peeringCreated);
+    QCOMPARE(expectedOf(stored, QStringLiteral("port-configured")), portConfigured);
+    QCOMPARE(expectedOf(stored, QStringLiteral("active")), active);
+    // Overdue follows the new plan (today is 2026-11-12).
+    QCOMPARE(w->flowchart()->isNodeOverdue(QStringLiteral("port-configured")),
+             QDate::fromString(portConfigured, Qt::ISODate) < QDate(2026, 11, 12));
+    auto *list = w->findChild<QTreeWidget *>(QStringLiteral("milestoneList"));
+    QCOMPARE(list->topLevelItem(6)->text(2), active);
+
+    // The same plan again changes nothing and stores nothing.
+    QVERIFY(w->replan(start, planWith(QStringLiteral("active"), activeDay)));
+    QCOMPARE(w->stored().version, version + 1);
+    QVERIFY2(w->message().contains(QLatin1String("nothing to save")), qPrintable(w->message()));
+}
+
+void TestTrackerViews::replanRefusedAndConflicts()
+{
+    auto w = open(sample(QStringLiteral("Refuse-IX")));
+    const int version = w->stored().version;
+    QVERIFY(!w->replan(QDate(), OnboardingPlan::defaultSteps()));
+    QVERIFY2(w->message().contains(QLatin1String("start date")), qPrintable(w->message()));
+    QVERIFY(!w->replan(QDate(2026, 11, 5), planWith(QStringLiteral("lag-up"), -1)));
+    QVERIFY2(w->message().contains(QLatin1String("LAG up")), qPrintable(w->message()));
+    QVERIFY(w->message().contains(QLatin1String("0 or more")));
+    QList<OnboardingPlan::Step> unknown = OnboardingPlan::defaultSteps();
+    unknown.append({QStringLiteral("go-live"), 30});
+    QVERIFY(!w->replan(QDate(2026, 11, 5), unknown));
+    QVERIFY2(w->message().contains(QLatin1String("go-live")), qPrintable(w->message()));
+    QCOMPARE(m_store->load(QStringLiteral("Refuse-IX"))->version, version);
+
+    // Someone else saves in between: refused, said so, and the window shows their version.
+    auto other = OnboardingStore::open(StoreLocation::sqliteFile(m_path));
+    StoredOnboarding theirs = *other.value()->load(QStringLiteral("Refuse-IX"));
+    theirs.onboarding.milestones[3].reached = QStringLiteral("2026-11-10T09:00:00Z");
+    QVERIFY(other.value()->save(theirs).ok());
+    QVERIFY(!w->replan(QDate(2026, 11, 5), OnboardingPlan::defaultSteps()));
+    QVERIFY2(w->message().contains(QLatin1String("Not saved")), qPrintable(w->message()));
+    QCOMPARE(w->stored().version, version + 1);
+    QCOMPARE(expectedOf(w->stored().onboarding, QStringLiteral("active")),
+             QStringLiteral("2026-11-22"));
+    // Made again on the stored version, it goes through; their reached stage keeps its date.
+    QVERIFY2(w->replan(QDate(2026, 11, 5), OnboardingPlan::defaultSteps()),
+             qPrintable(w->message()));
+    const Onboarding stored = m_store->load(QStringLiteral("Refuse-IX"))->onboarding;
+    QCOMPARE(expectedOf(stored, QStringLiteral("port-configured")), QStringLiteral("2026-11-09"));
+    QCOMPARE(expectedOf(stored, QStringLiteral("active")), QStringLiteral("2026-11-26"));
+}
+
+void TestTrackerViews::replanThroughTheDialog()
+{
+    auto w = open(sample(QStringLiteral("Dialog-IX")));
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    const int version = w->stored().version;
+    w->tabs()->setCurrentIndex(2);
+    QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("replanButton")), Qt::LeftButton);
+    QPointer<PlanDialog> dialog = w->findChild<PlanDialog *>();
+    QVERIFY(dialog);
+    // The dialog's window is active before QApplication hears of it: wait for the latter.
+    QTRY_COMPARE(QApplication::activeWindow(), dialog.data());
+    QCOMPARE(dialog->mode(), PlanDialog::Mode::Replan);
+    QVERIFY(dialog->windowTitle().contains(QLatin1String("Dialog-IX")));
+    // It starts on the onboarding's own plan: started Nov 1, the default days.
+    QCOMPARE(dialog->start(), QDate(2026, 11, 1));
+    QCOMPARE(dialog->steps(), OnboardingPlan::defaultSteps());
+    QVERIFY(dialog->expectedText(QStringLiteral("active")).startsWith(QLatin1String("2026-11-22")));
+    // Reached stages show their kept date and no days to edit.
+    QVERIFY(!dialog->daySpin(QStringLiteral("requirements"))->isVisible());
+    QVERIFY2(dialog->expectedText(QStringLiteral("requirements")).contains(QLatin1String("kept")),
+             qPrintable(dialog->expectedText(QStringLiteral("requirements"))));
+    QVERIFY(dialog->daySpin(QStringLiteral("peering-created"))->isVisible());
+
+    // Tab walks the stages in flow order, skipping the reached ones.
+    QSpinBox *first = dialog->daySpin(QStringLiteral("peering-created"));
+    first->setFocus(Qt::TabFocusReason);
+    const QStringList open = Milestone::stages().mid(2);
+    for (int i = 1; i < open.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), dialog->daySpin(open.at(i)));
+    }
+
+    // Alt+5 goes to LAG up: planned before its ports, the dialog warns, naming both.
+    QTest::keyClick(dialog, Qt::Key_5, Qt::AltModifier);
+    QSpinBox *lag = dialog->daySpin(QStringLiteral("lag-up"));
+    QCOMPARE(QApplication::focusWidget(), lag);
+    QTest::keyClick(lag, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(lag, QStringLiteral("5"));
+    QCOMPARE(lag->value(), 5);
+    QVERIFY2(dialog->warning().contains(QLatin1String("LAG up"))
+                 && dialog->warning().contains(QLatin1String("Ports configured")),
+             qPrintable(dialog->warning()));
+    QVERIFY(dialog->okButton()->isEnabled()); // a warning, not a refusal
+    QTest::keyClick(lag, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(lag, QStringLiteral("12"));
+    QVERIFY(dialog->warning().isEmpty());
+
+    // Alt+7: Active at day 28; the date follows as typed; Enter is OK.
+    QTest::keyClick(dialog, Qt::Key_7, Qt::AltModifier);
+    QSpinBox *active = dialog->daySpin(QStringLiteral("active"));
+    QCOMPARE(QApplication::focusWidget(), active);
+    QTest::keyClick(active, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(active, QStringLiteral("28"));
+    QVERIFY(dialog->expectedText(QStringLiteral("active")).startsWith(QLatin1String("2026-11-29")));
+    QTest::keyClick(active, Qt::Key_Return);
+    QTRY_VERIFY(!dialog);
+
+    QCOMPARE(w->stored().version, version + 1);
+    const Onboarding stored = m_store->load(QStringLiteral("Dialog-IX"))->onboarding;
+    QCOMPARE(expectedOf(stored, QStringLiteral("active")), QStringLiteral("2026-11-29"));
+    QCOMPARE(expectedOf(stored, QStringLiteral("port-configured")), QStringLiteral("2026-11-09"));
+    QCOMPARE(expectedOf(stored, QStringLiteral("requirements")), QStringLiteral("2026-11-01"));
+    QCOMPARE(stored.milestones[0].reached, QStringLiteral("2026-11-01T10:00:00Z"));
+    QCOMPARE(stored.milestones[1].reached, QStringLiteral("2026-11-02T08:00:00Z"));
+
+    // Opened again it shows the stored plan; a new start date moves the open stages only, and
+    // Cancel stores nothing.
+    QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("replanButton")), Qt::LeftButton);
+    dialog = w->findChild<PlanDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->daySpin(QStringLiteral("active"))->value(), 28);
+    auto *startEdit = dialog->findChild<QDateEdit *>(QStringLiteral("planStartEdit"));
+    QVERIFY(startEdit);
+    QCOMPARE(startEdit->accessibleName(), QStringLiteral("Start date"));
+    startEdit->setDate(QDate(2027, 1, 31));
+    QVERIFY(dialog->expectedText(QStringLiteral("active")).startsWith(QLatin1String("2027-02-28")));
+    QVERIFY(dialog->expectedText(QStringLiteral("requirements")).startsWith(QLatin1String("2026-11-01")));
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(w->stored().version, version + 1);
+
+    // Restore Defaults puts back the default plan; clicking OK stores it.
+    QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("replanButton")), Qt::LeftButton);
+    dialog = w->findChild<PlanDialog *>();
+    QVERIFY(dialog);
+    QTest::mouseClick(dialog->restoreDefaultsButton(), Qt::LeftButton);
+    QCOMPARE(dialog->daySpin(QStringLiteral("active"))->value(), 21);
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(expectedOf(m_store->load(QStringLiteral("Dialog-IX"))->onboarding,
+                        QStringLiteral("active")),
+             QStringLiteral("2026-11-22"));
+}
+
 void TestTrackerViews::renderPngs()
 {
     Onboarding o = sample(QStringLiteral("Example-IX to Microsoft"));
@@ -380,6 +599,51 @@ void TestTrackerViews::renderPngs()
     w->flowchart()->resize(1100, 520);
     QVERIFY(w->flowchart()->grab().save(dir + QStringLiteral("/tracker-flowchart-regressed.png")));
     qInfo("PNGs in %s", qPrintable(dir));
+}
+
+void TestTrackerViews::planDialogPngs()
+{
+    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots");
+    QVERIFY(QDir().mkpath(dir));
+
+    PlanDialog defaults(PlanDialog::Mode::DefaultPlan);
+    defaults.setToday(QDate(2026, 11, 12));
+    defaults.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&defaults));
+    QVERIFY(defaults.findChildren<QDateEdit *>().isEmpty()); // no start date in this mode
+    QVERIFY(defaults.expectedText(QStringLiteral("active")).startsWith(QLatin1String("2026-12-03")));
+    QVERIFY(defaults.grab().save(dir + QStringLiteral("/plan-default.png")));
+    defaults.close();
+
+    // From the main window, on a stored plan that does not parse, with a stage out of order.
+    QSettings().setValue(QLatin1String(OnboardingPlan::SettingsKey), QStringLiteral("activ=28"));
+    {
+        MainWindow window(m_path);
+        window.setToday(QDate(2026, 11, 12));
+        QPointer<PlanDialog> fromMenu = window.editDefaultPlan();
+        QVERIFY(QTest::qWaitForWindowExposed(fromMenu));
+        QVERIFY(fromMenu->notice().contains(QLatin1String("ignored")));
+        fromMenu->daySpin(QStringLiteral("lag-up"))->setValue(5);
+        QVERIFY(!fromMenu->warning().isEmpty());
+        fromMenu->adjustSize();
+        QVERIFY(fromMenu->grab().save(dir + QStringLiteral("/plan-default-warnings.png")));
+        fromMenu->reject();
+    }
+    QSettings().clear();
+
+    auto w = open(sample(QStringLiteral("Example-IX to Microsoft")));
+    QPointer<PlanDialog> replan = w->openReplanDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(replan));
+    // Every control has an object name and an accessible name.
+    for (QWidget *input : replan->findChildren<QWidget *>()) {
+        if (!qobject_cast<QAbstractSpinBox *>(input) && !qobject_cast<QPushButton *>(input))
+            continue;
+        QVERIFY2(!input->objectName().isEmpty(), input->metaObject()->className());
+        QVERIFY2(!input->accessibleName().isEmpty(), qPrintable(input->objectName()));
+    }
+    QVERIFY(replan->grab().save(dir + QStringLiteral("/plan-replan.png")));
+    replan->reject();
+    qInfo("plan dialog PNGs in %s", qPrintable(dir));
 }
 
 QTEST_MAIN(TestTrackerViews)

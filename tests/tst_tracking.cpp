@@ -99,6 +99,7 @@ private Q_SLOTS:
     void daysLateInZones();
     void overdueWithPinnedClock();
     void lagAugmentation();
+    void stageTitles();
     void connectionHistoryRoundTrip();
     void customerAsnRules();
 
@@ -382,6 +383,29 @@ void TestTracking::overdueWithPinnedClock()
     QCOMPARE(*tracker.daysLate(QStringLiteral("requirements"), QTimeZone::utc()), 4);
     // The list columns' progress agrees on the stage in progress for milestone evidence.
     QCOMPARE(OnboardingProgress(o).currentStage(), current);
+}
+
+// Every stage has a milestone name and a different in-progress name (the list's Stage column must
+// not say "Peering created" while the peering is still being created); unknown ids pass through.
+void TestTracking::stageTitles()
+{
+    QStringList titles, inProgress;
+    for (const QString &id : Milestone::stages()) {
+        const QString done = OnboardingTracker::title(id);
+        const QString doing = OnboardingTracker::inProgressTitle(id);
+        QVERIFY2(done != id && doing != id, qPrintable(id));
+        QVERIFY2(done != doing, qPrintable(id));
+        titles.append(done);
+        inProgress.append(doing);
+    }
+    QCOMPARE(QSet<QString>(titles.cbegin(), titles.cend()).size(), titles.size());
+    QCOMPARE(QSet<QString>(inProgress.cbegin(), inProgress.cend()).size(), inProgress.size());
+    QCOMPARE(OnboardingTracker::inProgressTitle(QStringLiteral("peering-created")),
+             QStringLiteral("Creating the peering"));
+    QCOMPARE(OnboardingTracker::inProgressTitle(QStringLiteral("complete")),
+             QStringLiteral("Complete"));
+    QCOMPARE(OnboardingTracker::inProgressTitle(QStringLiteral("celebration")),
+             QStringLiteral("celebration"));
 }
 
 void TestTracking::lagAugmentation()

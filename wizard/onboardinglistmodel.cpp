@@ -80,7 +80,9 @@ QVariant OnboardingListModel::data(const QModelIndex &index, int role) const
         case MetrosColumn:
             return s.metros.join(QStringLiteral(", "));
         case StageColumn:
-            return stageTitle(s.stage);
+            // The stage being waited for, worded as work in progress ("Creating the peering"),
+            // so that it does not read as done; the next-milestone column names the milestone.
+            return OnboardingTracker::inProgressTitle(s.stage);
         case NextColumn:
             return s.nextExpected.isValid()
                        ? tr("%1, %2").arg(stageTitle(s.nextStage), s.nextExpected.toString(Qt::ISODate))

@@ -1,6 +1,7 @@
 #include "trackerwindow.h"
 
 #include "flowchartview.h"
+#include "plandialog.h"
 #include "timelineview.h"
 
 #include "domain/asn.h"
@@ -123,6 +124,11 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     msForm->addWidget(expectedLabel);
     msForm->addWidget(m_expectedDate);
     msForm->addWidget(setExp);
+    msForm->addSpacing(20);
+    auto *replanButton = named(new QPushButton(tr("Re&plan..."), this), "replanButton",
+                               tr("Replan: a start date and the days of every stage"));
+    msForm->addWidget(replanButton);
+    connect(replanButton, &QPushButton::clicked, this, [this] { openReplanDialog(); });
     ml->addLayout(msForm);
     const auto selectedStage = [this] {
         const QTreeWidgetItem *item = m_milestones->currentItem();
@@ -361,6 +367,66 @@ bool TrackerWindow::setExpected(const QString &stage, QDate date)
     return save(o,
                 tr("%1 now expected on %2.")
                     .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
+}
+
+bool TrackerWindow::replan(QDate start, const QList<OnboardingPlan::Step> &steps)
+{
+    if (!start.isValid())
+        return showMessage(tr("Enter a valid start date to replan."), true), false;
+    for (const OnboardingPlan::Step &s : steps) {
+        if (!Milestone::stages().contains(s.stage))
+            return showMessage(tr("\"%1\" is not a stage; the plan was not changed.").arg(s.stage),
+                               true),
+                   false;
+        if (s.day < 0)
+            return showMessage(tr("%1: the days after the start must be 0 or more; the plan was "
+                                  "not changed.")
+                                   .arg(OnboardingTracker::title(s.stage)),
+                               true),
+                   false;
+    }
+    Onboarding o = m_stored.onboarding;
+    OnboardingPlan::replan(o, start, steps);
+    if (o == m_stored.onboarding) {
+        showMessage(tr("The plan from %1 is the plan already stored: nothing to save.")
+                        .arg(start.toString(Qt::ISODate)),
+                    false);
+        return true;
+    }
+    const OnboardingTracker before(m_stored.onboarding);
+    const OnboardingTracker after(o);
+    int moved = 0;
+    for (const QString &stage : Milestone::stages())
+        moved += before.stage(stage)->expected != after.stage(stage)->expected ? 1 : 0;
+    return save(o,
+                tr("Replanned from %1: %n stage(s) moved; reached stages keep their dates.",
+                   nullptr, moved)
+                    .arg(start.toString(Qt::ISODate)));
+}
+
+PlanDialog *TrackerWindow::openReplanDialog()
+{
+    auto *dialog = new PlanDialog(PlanDialog::Mode::Replan, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QString ignored;
+    const QList<OnboardingPlan::Step> defaults = OnboardingPlan::savedDefault(&ignored);
+    const Onboarding &o = m_stored.onboarding;
+    QDate start = OnboardingPlan::planStart(o, defaults);
+    if (!start.isValid())
+        start = today();
+    dialog->setDefaults(defaults);
+    dialog->setToday(today());
+    dialog->setOnboarding(o);
+    dialog->setStart(start);
+    dialog->setSteps(OnboardingPlan::currentSteps(o, start, defaults));
+    if (!ignored.isEmpty())
+        dialog->setNotice(tr("The default plan in the settings was ignored (%1); Restore Defaults "
+                             "uses the built-in plan. Fix it in Settings > Default Tracking Plan.")
+                              .arg(ignored));
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { replan(dialog->start(), dialog->steps()); });
+    dialog->open();
+    return dialog;
 }
 
 bool TrackerWindow::registerCustomerAsn(const QString &name,

@@ -1,10 +1,12 @@
 // The tracker of one stored onboarding: the flowchart (click a stage for its evidence), the
-// timeline, the milestones (tick a stage reached, move an expected date), the customer ASNs with
+// timeline, the milestones (tick a stage reached, move an expected date, replan from a start
+// date with days per stage), the customer ASNs with
 // their prefix keys (register, copy key, mark delivered) and the connection states with their
 // history and utilization. Every change is saved through OnboardingStore::save with the version
 // the window loaded; a conflict is reported and the window reloads the stored version.
 #pragma once
 
+#include "onboarding/onboardingplan.h"
 #include "store/onboardingstore.h"
 
 #include <QDate>
@@ -26,6 +28,7 @@ class QTreeWidget;
 namespace Peering {
 
 class FlowchartView;
+class PlanDialog;
 class TimelineView;
 
 class TrackerWindow : public QWidget
@@ -51,6 +54,12 @@ public:
     // The actions behind the buttons (tests call them with values instead of dialogs).
     bool markReached(const QString &stage, QDate date, const QString &note);
     bool setExpected(const QString &stage, QDate date);
+    // Moves the stages not yet reached to start + their day (OnboardingPlan::replan); reached
+    // milestones keep their dates. Nothing is saved when nothing moves.
+    bool replan(QDate start, const QList<OnboardingPlan::Step> &steps);
+    // The Replan button: the plan dialog on this onboarding's current plan and start date
+    // (window-modal, deleted on close); OK calls replan. Returned so tests can drive it.
+    PlanDialog *openReplanDialog();
     bool registerCustomerAsn(const QString &name,
                              const QString &asn,
                              const QString &peering,

@@ -244,6 +244,25 @@ QString OnboardingTracker::title(const QString &id)
     return it == titles.cend() ? id : tr(it.value());
 }
 
+QString OnboardingTracker::inProgressTitle(const QString &id)
+{
+    static const QHash<QString, const char *> titles {
+        {QStringLiteral("requirements"), QT_TR_NOOP("Checking requirements")},
+        {QStringLiteral("asn-association"), QT_TR_NOOP("Awaiting peer ASN approval")},
+        {QStringLiteral("peering-created"), QT_TR_NOOP("Creating the peering")},
+        {QStringLiteral("port-configured"), QT_TR_NOOP("Configuring ports")},
+        {QStringLiteral("lag-up"), QT_TR_NOOP("Bringing up the LAG")},
+        {QStringLiteral("bgp-mesh"), QT_TR_NOOP("Building the BGP mesh")},
+        {QStringLiteral("active"), QT_TR_NOOP("Awaiting Active")},
+        {QStringLiteral("customer-asns"), QT_TR_NOOP("Registering customer ASNs")},
+        {QStringLiteral("keys-delivered"), QT_TR_NOOP("Delivering prefix keys")},
+        {QStringLiteral("prefixes-activated"), QT_TR_NOOP("Activating prefixes")},
+        {QLatin1String(OnboardingProgress::Complete), QT_TR_NOOP("Complete")},
+    };
+    const auto it = titles.constFind(id);
+    return it == titles.cend() ? id : tr(it.value());
+}
+
 QString OnboardingTracker::statusName(Status status)
 {
     switch (status) {

@@ -66,7 +66,11 @@ public:
     // The stages the flow allows from a stage: the next one, and the way back where the flow
     // has one (provisioning can fail after the peering is created).
     static QStringList transitions(const QString &id);
+    // A stage's name as a milestone, for what has happened or is planned: "Peering created".
     static QString title(const QString &id);
+    // The same stage while it is the one in progress, for the list's Stage column, so that the
+    // stage being waited for never reads as done: "Creating the peering".
+    static QString inProgressTitle(const QString &id);
     static QString statusName(Status status);
 
     // The calendar date of a UTC time in a zone: a mail at 2026-11-23T23:30Z is Nov 24 in Berlin.
