@@ -2,6 +2,7 @@
 // the scripts checked by bash, quoting and escaping of hostile user text, secrets left out.
 // PEERING_UPDATE_GOLDEN=1 rewrites the golden files (review the diff before committing them).
 #include "document/onboardingdocument.h"
+#include "domain/asn.h"
 #include "export/armexporter.h"
 #include "export/exporter.h"
 #include "export/reviewreport.h"
@@ -18,6 +19,8 @@
 #include <QTest>
 #include <QTranslator>
 #include <QUuid>
+
+#include <utility>
 
 using namespace Peering;
 
@@ -120,6 +123,216 @@ QStringList hostileStrings()
             QStringLiteral("*")};
 }
 
+// One run of an exported az script against a stub "az" that records its arguments.
+struct AzRun
+{
+    bool ok = false;
+    QByteArray err;
+    QList<QStringList> calls; // the arguments of every az call, in order
+    QList<QJsonObject> direct; // the --direct @FILE contents of every peering create, in order
+};
+
+AzRun runAzScript(const Onboarding &o, const ExportOptions &options)
+{
+    AzRun result;
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return result;
+    const QString log = dir.filePath(QStringLiteral("az.log"));
+    QFile stub(dir.filePath(QStringLiteral("az")));
+    if (!stub.open(QIODevice::WriteOnly))
+        return result;
+    // Every argument NUL-terminated, one "\n" entry after each call; a "@FILE" argument also
+    // copies the file (one JSON line) to az.log.direct.
+    stub.write(
+        "#!/bin/bash\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done >> \"$AZ_LOG\"\n"
+        "for a in \"$@\"; do case \"$a\" in @*) cat \"${a#@}\" >> \"$AZ_LOG.direct\";; esac; done\n"
+        "printf '\\n\\0' >> \"$AZ_LOG\"\n");
+    stub.close();
+    stub.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile script(dir.filePath(QStringLiteral("onboard.sh")));
+    if (!script.open(QIODevice::WriteOnly))
+        return result;
+    script.write(exportAs(QStringLiteral("az"), o, options));
+    script.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATH"), dir.path() + u':' + env.value(QStringLiteral("PATH")));
+    env.insert(QStringLiteral("AZ_LOG"), log);
+    const Proc p = run(QStringLiteral("bash"), {script.fileName()}, env);
+    result.err = p.err;
+    QFile in(log);
+    if (p.exit != 0 || !in.open(QIODevice::ReadOnly))
+        return result;
+    QStringList call;
+    for (const QByteArray &arg : in.readAll().split('\0')) {
+        if (arg == "\n") {
+            result.calls.append(call);
+            call.clear();
+        } else if (!arg.isEmpty() || !call.isEmpty()) {
+            call.append(QString::fromUtf8(arg));
+        }
+    }
+    QFile direct(log + QStringLiteral(".direct"));
+    if (direct.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : direct.readAll().split('\n'))
+            if (!line.isEmpty())
+                result.direct.append(QJsonDocument::fromJson(line).object());
+    result.ok = true;
+    return result;
+}
+
+// One az call: its options in order, each with the words that follow it.
+struct AzCall
+{
+    QList<std::pair<QString, QStringList>> options;
+    QStringList names() const
+    {
+        QStringList n;
+        for (const auto &[name, values] : options)
+            n.append(name);
+        return n;
+    }
+    QStringList values(const QString &name) const
+    {
+        for (const auto &[n, v] : options)
+            if (n == name)
+                return v;
+        return {};
+    }
+    QString value(const QString &name) const { return values(name).value(0); }
+};
+
+// The calls of one az command ("peering asn create").
+QList<AzCall> azCalls(const AzRun &r, const QString &command)
+{
+    const QStringList words = command.split(u' ');
+    QList<AzCall> out;
+    for (const QStringList &args : r.calls) {
+        if (args.mid(0, words.size()) != words)
+            continue;
+        AzCall call;
+        for (const QString &arg : args.mid(words.size())) {
+            const qsizetype eq = arg.indexOf(u'=');
+            if (arg.startsWith(QLatin1String("--")) && eq > 0) // --option=value
+                call.options.append({arg.left(eq), {arg.mid(eq + 1)}});
+            else if (arg.startsWith(QLatin1String("--")))
+                call.options.append({arg, {}});
+            else if (!call.options.isEmpty())
+                call.options.last().second.append(arg);
+        }
+        out.append(call);
+    }
+    return out;
+}
+
+// A PowerShell statement as written: the cmdlet and its -Parameter value pairs (value empty when
+// none follows). Reads quoted strings the way PowerShell does (any single-quote character,
+// doubled inside), joins backtick line continuations, skips comment lines.
+struct PsCall
+{
+    QString target; // "$connection1_1" for an assignment
+    QString cmdlet;
+    QList<std::pair<QString, QString>> params;
+    QString value(const QString &name) const
+    {
+        for (const auto &[n, v] : params)
+            if (n == name)
+                return v;
+        return QString();
+    }
+    bool has(const QString &name) const
+    {
+        for (const auto &[n, v] : params)
+            if (n == name)
+                return true;
+        return false;
+    }
+};
+
+QList<PsCall> psStatements(const QString &script)
+{
+    const auto isQuote = [](QChar c) {
+        return c == u'\'' || c == QChar(0x2018) || c == QChar(0x2019) || c == QChar(0x201A)
+            || c == QChar(0x201B);
+    };
+    struct Token
+    {
+        QString text;
+        bool quoted = false;
+    };
+    QList<QList<Token>> statements;
+    QList<Token> tokens;
+    Token token;
+    bool inToken = false;
+    const auto endToken = [&] {
+        if (inToken)
+            tokens.append(token);
+        token = Token();
+        inToken = false;
+    };
+    const auto endStatement = [&] {
+        endToken();
+        if (!tokens.isEmpty())
+            statements.append(tokens);
+        tokens.clear();
+    };
+    for (qsizetype i = 0; i < script.size(); ++i) {
+        const QChar c = script[i];
+        if (isQuote(c)) {
+            inToken = true;
+            token.quoted = true;
+            for (++i; i < script.size(); ++i) {
+                if (isQuote(script[i])) {
+                    if (i + 1 < script.size() && isQuote(script[i + 1])) {
+                        token.text += script[i];
+                        ++i;
+                        continue;
+                    }
+                    break;
+                }
+                token.text += script[i];
+            }
+        } else if (c == u'`' && i + 1 < script.size() && script[i + 1] == u'\n') {
+            endToken();
+            ++i;
+        } else if (c == u'\n') {
+            endStatement();
+        } else if (c == u'#' && !inToken) {
+            while (i + 1 < script.size() && script[i + 1] != u'\n')
+                ++i;
+        } else if (c == u' ' || c == u'\t') {
+            endToken();
+        } else {
+            inToken = true;
+            token.text += c;
+        }
+    }
+    endStatement();
+
+    QList<PsCall> calls;
+    for (const QList<Token> &st : statements) {
+        PsCall call;
+        qsizetype i = 0;
+        if (st.size() > 2 && st[1].text == QLatin1String("=") && !st[1].quoted) {
+            call.target = st[0].text;
+            i = 2;
+        }
+        call.cmdlet = st[i++].text;
+        const auto isParam = [](const Token &t) {
+            return !t.quoted && t.text.size() > 1 && t.text[0] == u'-' && t.text[1].isLetter();
+        };
+        for (; i < st.size(); ++i) {
+            if (!isParam(st[i]))
+                continue;
+            const QString value
+                = i + 1 < st.size() && !isParam(st[i + 1]) ? st[i + 1].text : QString();
+            call.params.append({st[i].text.mid(1), value});
+        }
+        calls.append(call);
+    }
+    return calls;
+}
+
 } // namespace
 
 class TestExport : public QObject
@@ -140,6 +353,17 @@ private Q_SLOTS:
     void bashQuoting_data();
     void bashQuoting();
     void azScriptPassesArgumentsIntact();
+    void azDashValuesStayValues_data();
+    void azDashValuesStayValues();
+    void azOptionsFollowExtension_data();
+    void azOptionsFollowExtension();
+    void azValuesFollowExtension();
+    void azDirectJsonFollowsRestApi_data();
+    void azDirectJsonFollowsRestApi();
+    void powerShellParametersFollowModule_data();
+    void powerShellParametersFollowModule();
+    void powerShellValues();
+    void powerShellReadsHostileValuesBack();
     void powerShellQuoting_data();
     void powerShellQuoting();
     void htmlAndMarkdownEscape();
@@ -445,43 +669,428 @@ void TestExport::bashQuoting()
 void TestExport::azScriptPassesArgumentsIntact()
 {
     // Runs the generated script against a stub "az" that records its arguments: the hostile
-    // peering name must arrive as one argument, unchanged, and nothing else may run.
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString log = dir.filePath(QStringLiteral("az.log"));
-    QFile stub(dir.filePath(QStringLiteral("az")));
-    QVERIFY(stub.open(QIODevice::WriteOnly));
-    stub.write(
-        "#!/bin/bash\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done >> \"$AZ_LOG\"\n"
-        "for a in \"$@\"; do case \"$a\" in @*) cat \"${a#@}\" >> \"$AZ_LOG.direct\";; esac; done\n"
-        "printf '\\n\\0' >> \"$AZ_LOG\"\n");
-    stub.close();
-    stub.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    QFile script(dir.filePath(QStringLiteral("onboard.sh")));
-    QVERIFY(script.open(QIODevice::WriteOnly));
+    // values must arrive as one argument each, unchanged, after the right option, and nothing
+    // else may run.
     const Onboarding o = nasty();
-    script.write(exportAs(QStringLiteral("az"), o, pinned()));
-    script.close();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PATH"), dir.path() + u':' + env.value(QStringLiteral("PATH")));
-    env.insert(QStringLiteral("AZ_LOG"), log);
-    const Proc p = run(QStringLiteral("bash"), {script.fileName()}, env);
-    QVERIFY2(p.exit == 0, p.err.constData());
-    QFile in(log);
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    const QList<QByteArray> args = in.readAll().split('\0');
-    QVERIFY(args.contains(kNastyName.toUtf8()));
-    QVERIFY(args.contains(o.peerings[0].metro.toUtf8()));
-    QVERIFY(args.contains(o.peerings[0].resourceGroup.toUtf8()));
-    QVERIFY(args.contains(o.peerAsn.peerName.toUtf8()));
-    QVERIFY(args.contains(o.registeredAsns[0].name.toUtf8()));
-    QFile direct(log + QStringLiteral(".direct"));
-    QVERIFY(direct.open(QIODevice::ReadOnly));
-    const QList<QByteArray> lines = direct.readAll().split('\n');
-    const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
-    QCOMPARE(first.value(QLatin1String("directPeeringType")).toString(), QStringLiteral("IxRs"));
-    QCOMPARE(first.value(QLatin1String("connections")).toArray().size(),
+    const AzRun r = runAzScript(o, pinned());
+    QVERIFY2(r.ok, r.err.constData());
+    const QList<AzCall> asn = azCalls(r, QStringLiteral("peering asn create"));
+    QCOMPARE(asn.size(), 1);
+    QCOMPARE(asn[0].value(QStringLiteral("--peer-name")), o.peerAsn.peerName);
+    const QList<AzCall> peerings = azCalls(r, QStringLiteral("peering peering create"));
+    QCOMPARE(peerings.size(), o.peerings.size());
+    QCOMPARE(peerings[0].value(QStringLiteral("--peering-name")), kNastyName);
+    QCOMPARE(peerings[0].value(QStringLiteral("--peering-location")), o.peerings[0].metro);
+    QCOMPARE(peerings[0].value(QStringLiteral("--resource-group")), o.peerings[0].resourceGroup);
+    const QList<AzCall> registered = azCalls(r, QStringLiteral("peering registered-asn create"));
+    QCOMPARE(registered.size(), o.registeredAsns.size());
+    QCOMPARE(registered[0].value(QStringLiteral("--peering-name")), kNastyName);
+    QCOMPARE(registered[0].value(QStringLiteral("--registered-asn-name")),
+             o.registeredAsns[0].name);
+    QCOMPARE(r.calls.size(), 1 + peerings.size() + registered.size());
+    QCOMPARE(r.direct.size(), o.peerings.size());
+    QCOMPARE(r.direct[0].value(QLatin1String("directPeeringType")).toString(),
+             QStringLiteral("IxRs"));
+    QCOMPARE(r.direct[0].value(QLatin1String("connections")).toArray().size(),
              o.peerings[0].connections.size());
+}
+
+void TestExport::azDashValuesStayValues_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("-x") << QStringLiteral("-x");
+    QTest::newRow("--help") << QStringLiteral("--help");
+    QTest::newRow("-") << QStringLiteral("-");
+    QTest::newRow("-n 'quoted'") << QStringLiteral("-n 'quoted'");
+}
+
+void TestExport::azDashValuesStayValues()
+{
+    // argparse reads a word that starts with "-" as an option: such values must still reach az
+    // as the value of their own option (written --option='-x').
+    QFETCH(QString, text);
+    Onboarding o = full();
+    o.peerAsn.peerName = text;
+    o.peerings[0].resourceGroup = text;
+    o.peerings[0].metro = text;
+    o.registeredAsns[0].name = text;
+    const AzRun r = runAzScript(o, pinned());
+    QVERIFY2(r.ok, r.err.constData());
+    const AzCall asn = azCalls(r, QStringLiteral("peering asn create")).value(0);
+    QCOMPARE(asn.values(QStringLiteral("--peer-name")), QStringList {text});
+    const AzCall peering = azCalls(r, QStringLiteral("peering peering create")).value(0);
+    QCOMPARE(peering.values(QStringLiteral("--resource-group")), QStringList {text});
+    QCOMPARE(peering.values(QStringLiteral("--peering-location")), QStringList {text});
+    QCOMPARE(peering.value(QStringLiteral("--peering-name")), o.peerings[0].name);
+    const AzCall registered = azCalls(r, QStringLiteral("peering registered-asn create")).value(0);
+    QCOMPARE(registered.values(QStringLiteral("--registered-asn-name")), QStringList {text});
+    QCOMPARE(registered.values(QStringLiteral("--resource-group")), QStringList {text});
+    // Each such value is one word of the form --option=value, never a word of its own.
+    for (const QStringList &call : r.calls)
+        QVERIFY2(!call.contains(text), qPrintable(call.join(u' ')));
+}
+
+void TestExport::azOptionsFollowExtension_data()
+{
+    // The options of the Azure CLI "peering" extension 0.2.0 (azext_peering/generated/_params.py
+    // and custom.py in Azure/azure-cli-extensions, and the reference on learn.microsoft.com),
+    // plus the global --subscription. "required" are those without a default in custom.py.
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("documented");
+    QTest::addColumn<QStringList>("required");
+    QTest::addColumn<int>("calls");
+    const Onboarding o = full();
+    QTest::newRow("asn create")
+        << QStringLiteral("peering asn create")
+        << QStringList {QStringLiteral("--subscription"), QStringLiteral("--peer-asn-name"),
+                        QStringLiteral("--peer-asn"),     QStringLiteral("--peer-contact-detail"),
+                        QStringLiteral("--peer-name"),    QStringLiteral("--validation-state")}
+        << QStringList {QStringLiteral("--peer-asn-name"), QStringLiteral("--peer-asn"),
+                        QStringLiteral("--peer-name"), QStringLiteral("--peer-contact-detail")}
+        << 1;
+    QTest::newRow("peering create")
+        << QStringLiteral("peering peering create")
+        << QStringList {QStringLiteral("--subscription"), QStringLiteral("--resource-group"),
+                        QStringLiteral("--peering-name"), QStringLiteral("--sku"),
+                        QStringLiteral("--kind"),         QStringLiteral("--location"),
+                        QStringLiteral("--tags"),         QStringLiteral("--direct"),
+                        QStringLiteral("--exchange"),     QStringLiteral("--peering-location")}
+        << QStringList {QStringLiteral("--resource-group"),
+                        QStringLiteral("--peering-name"),
+                        QStringLiteral("--sku"),
+                        QStringLiteral("--kind"),
+                        QStringLiteral("--location"),
+                        QStringLiteral("--direct"),
+                        QStringLiteral("--peering-location")}
+        << int(o.peerings.size());
+    QTest::newRow("registered-asn create")
+        << QStringLiteral("peering registered-asn create")
+        << QStringList {QStringLiteral("--subscription"), QStringLiteral("--resource-group"),
+                        QStringLiteral("--peering-name"), QStringLiteral("--registered-asn-name"),
+                        QStringLiteral("--asn")}
+        << QStringList {QStringLiteral("--resource-group"), QStringLiteral("--peering-name"),
+                        QStringLiteral("--registered-asn-name"), QStringLiteral("--asn")}
+        << int(o.registeredAsns.size());
+}
+
+void TestExport::azOptionsFollowExtension()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, documented);
+    QFETCH(QStringList, required);
+    QFETCH(int, calls);
+    const AzRun r = runAzScript(full(), pinned());
+    QVERIFY2(r.ok, r.err.constData());
+    const QList<AzCall> found = azCalls(r, command);
+    QCOMPARE(int(found.size()), calls);
+    for (const AzCall &call : found) {
+        const QStringList names = call.names();
+        for (const QString &name : names) {
+            QVERIFY2(documented.contains(name), qPrintable(name));
+            if (name != QLatin1String("--peer-contact-detail")) // the one that repeats
+                QVERIFY2(names.count(name) == 1, qPrintable(name));
+            // Every option here takes a value (--peer-contact-detail and --sku several words).
+            QVERIFY2(!call.values(name).isEmpty(), qPrintable(name));
+        }
+        for (const QString &name : required)
+            QVERIFY2(names.contains(name), qPrintable(name));
+    }
+}
+
+void TestExport::azValuesFollowExtension()
+{
+    const Onboarding o = full();
+    const AzRun r = runAzScript(o, pinned());
+    QVERIFY2(r.ok, r.err.constData());
+
+    const AzCall asn = azCalls(r, QStringLiteral("peering asn create")).value(0);
+    QCOMPARE(asn.value(QStringLiteral("--peer-asn-name")), o.peerAsn.name);
+    QCOMPARE(asn.value(QStringLiteral("--peer-asn")), QStringLiteral("213999"));
+    // One --peer-contact-detail per contact, with the KEY=VALUE words the extension reads.
+    QStringList contacts;
+    for (const auto &[name, words] : asn.options)
+        if (name == QLatin1String("--peer-contact-detail"))
+            contacts.append(words.join(u'|'));
+    QCOMPARE(contacts.size(), o.peerAsn.contacts.size());
+    for (qsizetype i = 0; i < contacts.size(); ++i) {
+        const Contact &c = o.peerAsn.contacts[i];
+        QCOMPARE(contacts[i],
+                 QStringLiteral("role=%1|email=%2|phone=%3").arg(c.role, c.email, c.phone));
+    }
+
+    const QList<AzCall> peerings = azCalls(r, QStringLiteral("peering peering create"));
+    QCOMPARE(peerings.size(), o.peerings.size());
+    for (qsizetype i = 0; i < peerings.size(); ++i) {
+        const AzCall &call = peerings[i];
+        const PeeringResource &p = o.peerings[i];
+        QCOMPARE(call.value(QStringLiteral("--subscription")), p.subscriptionId);
+        QCOMPARE(call.value(QStringLiteral("--peering-name")), p.name);
+        QCOMPARE(call.value(QStringLiteral("--location")), p.azureRegion);
+        QCOMPARE(call.values(QStringLiteral("--kind")), QStringList {QStringLiteral("Direct")});
+        QCOMPARE(call.values(QStringLiteral("--sku")),
+                 QStringList {QStringLiteral("name=Premium_Direct_Free")});
+        QCOMPARE(call.value(QStringLiteral("--peering-location")), p.metro);
+        QVERIFY(call.value(QStringLiteral("--direct")).startsWith(u'@'));
+    }
+    const QList<AzCall> registered = azCalls(r, QStringLiteral("peering registered-asn create"));
+    QCOMPARE(registered.size(), o.registeredAsns.size());
+    for (qsizetype i = 0; i < registered.size(); ++i) {
+        QCOMPARE(registered[i].value(QStringLiteral("--peering-name")),
+                 o.registeredAsns[i].peering);
+        QCOMPARE(registered[i].value(QStringLiteral("--registered-asn-name")),
+                 o.registeredAsns[i].name);
+        QCOMPARE(registered[i].value(QStringLiteral("--asn")),
+                 QString::number(Asn::parse(o.registeredAsns[i].asn)->value()));
+    }
+}
+
+void TestExport::azDirectJsonFollowsRestApi_data()
+{
+    QTest::addColumn<bool>("secrets");
+    QTest::newRow("without keys") << false;
+    QTest::newRow("with keys") << true;
+}
+
+void TestExport::azDirectJsonFollowsRestApi()
+{
+    // --direct is read as the REST API's PeeringPropertiesDirect: camelCase property names.
+    QFETCH(bool, secrets);
+    const Onboarding o = full();
+    const AzRun r = runAzScript(o, pinned(secrets));
+    QVERIFY2(r.ok, r.err.constData());
+    const QString asnName = azCalls(r, QStringLiteral("peering asn create"))
+                                .value(0)
+                                .value(QStringLiteral("--peer-asn-name"));
+    const QList<AzCall> peerings = azCalls(r, QStringLiteral("peering peering create"));
+    QCOMPARE(r.direct.size(), o.peerings.size());
+    const QStringList directKeys {QStringLiteral("connections"),
+                                  QStringLiteral("directPeeringType"), QStringLiteral("peerAsn")};
+    const QStringList connectionKeys {
+        QStringLiteral("bandwidthInMbps"),        QStringLiteral("bgpSession"),
+        QStringLiteral("connectionIdentifier"),   QStringLiteral("peeringDBFacilityId"),
+        QStringLiteral("sessionAddressProvider"), QStringLiteral("useForPeeringService")};
+    for (qsizetype i = 0; i < r.direct.size(); ++i) {
+        const QJsonObject &direct = r.direct[i];
+        const PeeringResource &p = o.peerings[i];
+        QCOMPARE(direct.keys(), directKeys);
+        QCOMPARE(direct.value(QLatin1String("directPeeringType")).toString(),
+                 QStringLiteral("IxRs"));
+        // The peer ASN created above, in the subscription of this peering.
+        QCOMPARE(
+            direct.value(QLatin1String("peerAsn")).toObject().value(QLatin1String("id")),
+            QJsonValue(QStringLiteral("/subscriptions/%1/providers/Microsoft.Peering/peerAsns/%2")
+                           .arg(peerings[i].value(QStringLiteral("--subscription")), asnName)));
+        const QJsonArray connections = direct.value(QLatin1String("connections")).toArray();
+        QCOMPARE(connections.size(), p.connections.size());
+        for (qsizetype j = 0; j < connections.size(); ++j) {
+            const QJsonObject c = connections[j].toObject();
+            const Connection &e = p.connections[j];
+            QCOMPARE(c.keys(), connectionKeys);
+            QCOMPARE(c.value(QLatin1String("connectionIdentifier")).toString(), e.id);
+            QCOMPARE(c.value(QLatin1String("peeringDBFacilityId")).toInteger(),
+                     e.peeringDbFacilityId);
+            QCOMPARE(c.value(QLatin1String("bandwidthInMbps")).toInteger(), e.bandwidthMbps);
+            QCOMPARE(c.value(QLatin1String("sessionAddressProvider")),
+                     QJsonValue(QStringLiteral("Peer")));
+            QCOMPARE(c.value(QLatin1String("useForPeeringService")), QJsonValue(true));
+            const QJsonObject b = c.value(QLatin1String("bgpSession")).toObject();
+            QStringList bgpKeys {QStringLiteral("maxPrefixesAdvertisedV4"),
+                                 QStringLiteral("microsoftSessionIPv4Address"),
+                                 QStringLiteral("peerSessionIPv4Address"),
+                                 QStringLiteral("sessionPrefixV4")};
+            if (e.bgp.hasIpv6())
+                bgpKeys << QStringLiteral("maxPrefixesAdvertisedV6")
+                        << QStringLiteral("microsoftSessionIPv6Address")
+                        << QStringLiteral("peerSessionIPv6Address")
+                        << QStringLiteral("sessionPrefixV6");
+            if (secrets && !e.bgp.md5Key.isEmpty())
+                bgpKeys << QStringLiteral("md5AuthenticationKey");
+            bgpKeys.sort(); // QJsonObject keys come sorted
+            QCOMPARE(b.keys(), bgpKeys);
+            QCOMPARE(b.value(QLatin1String("sessionPrefixV4")).toString(), e.bgp.sessionPrefixV4);
+            QCOMPARE(b.value(QLatin1String("peerSessionIPv4Address")).toString(), e.bgp.peerIPv4);
+            QCOMPARE(b.value(QLatin1String("microsoftSessionIPv4Address")).toString(),
+                     e.bgp.microsoftIPv4);
+            QCOMPARE(b.value(QLatin1String("maxPrefixesAdvertisedV4")).toInteger(),
+                     e.bgp.maxPrefixesAdvertisedV4);
+            if (secrets && !e.bgp.md5Key.isEmpty())
+                QCOMPARE(b.value(QLatin1String("md5AuthenticationKey")).toString(), e.bgp.md5Key);
+        }
+    }
+}
+
+void TestExport::powerShellParametersFollowModule_data()
+{
+    // Parameters of Az.Peering 0.5.0 (AutoRest, REST API 2022-10-01): the help files in
+    // Azure/azure-powershell src/Peering/Peering/help and the generated
+    // Peering.Autorest/custom/autogen-model-cmdlets/*.ps1. "required" are Required: True there,
+    // plus what this script needs.
+    QTest::addColumn<QString>("cmdlet");
+    QTest::addColumn<QStringList>("documented");
+    QTest::addColumn<QStringList>("required");
+    QTest::addColumn<int>("calls");
+    const Onboarding o = full();
+    int connections = 0;
+    for (const PeeringResource &p : o.peerings)
+        connections += int(p.connections.size());
+    const auto list = [](const char *names) { return QString::fromLatin1(names).split(u' '); };
+    QTest::newRow("New-AzPeeringContactDetailObject")
+        << QStringLiteral("New-AzPeeringContactDetailObject") << list("Email Phone Role")
+        << list("Email Phone Role") << int(o.peerAsn.contacts.size());
+    QTest::newRow("New-AzPeeringAsn")
+        << QStringLiteral("New-AzPeeringAsn")
+        << list("Name SubscriptionId PeerAsn PeerContactDetail PeerName")
+        << list("Name SubscriptionId PeerAsn PeerContactDetail PeerName") << 1;
+    QTest::newRow("New-AzPeeringDirectConnectionObject")
+        << QStringLiteral("New-AzPeeringDirectConnectionObject")
+        << list("BandwidthInMbps BgpSessionMaxPrefixesAdvertisedV4 "
+                "BgpSessionMaxPrefixesAdvertisedV6 BgpSessionMd5AuthenticationKey "
+                "BgpSessionMicrosoftSessionIPv4Address BgpSessionMicrosoftSessionIPv6Address "
+                "BgpSessionPeerSessionIPv4Address BgpSessionPeerSessionIPv6Address "
+                "BgpSessionPrefixV4 BgpSessionPrefixV6 ConnectionIdentifier PeeringDbFacilityId "
+                "SessionAddressProvider UseForPeeringService")
+        << list("BandwidthInMbps BgpSessionMaxPrefixesAdvertisedV4 "
+                "BgpSessionMicrosoftSessionIPv4Address BgpSessionPeerSessionIPv4Address "
+                "BgpSessionPrefixV4 ConnectionIdentifier PeeringDbFacilityId "
+                "SessionAddressProvider UseForPeeringService")
+        << connections;
+    QTest::newRow("New-AzPeering")
+        << QStringLiteral("New-AzPeering")
+        << list("Name ResourceGroupName SubscriptionId Kind Location DirectConnection "
+                "DirectPeerAsnId DirectPeeringType ExchangeConnection ExchangePeerAsnId "
+                "PeeringLocation Sku Tag")
+        << list("Name ResourceGroupName SubscriptionId Kind Location DirectConnection "
+                "DirectPeerAsnId DirectPeeringType PeeringLocation Sku")
+        << int(o.peerings.size());
+    QTest::newRow("New-AzPeeringRegisteredAsn")
+        << QStringLiteral("New-AzPeeringRegisteredAsn")
+        << list("Name PeeringName ResourceGroupName SubscriptionId Asn")
+        << list("Name PeeringName ResourceGroupName SubscriptionId Asn")
+        << int(o.registeredAsns.size());
+}
+
+void TestExport::powerShellParametersFollowModule()
+{
+    QFETCH(QString, cmdlet);
+    QFETCH(QStringList, documented);
+    QFETCH(QStringList, required);
+    QFETCH(int, calls);
+    const QString script
+        = QString::fromUtf8(exportAs(QStringLiteral("powershell"), full(), pinned(true)));
+    int found = 0;
+    for (const PsCall &call : psStatements(script)) {
+        if (call.cmdlet != cmdlet)
+            continue;
+        ++found;
+        QStringList names;
+        for (const auto &[name, value] : call.params) {
+            QVERIFY2(documented.contains(name), qPrintable(name)); // also the exact spelling
+            QVERIFY2(!names.contains(name), qPrintable(name));
+            QVERIFY2(!value.isEmpty(), qPrintable(name)); // no switches among them
+            names.append(name);
+        }
+        for (const QString &name : required)
+            QVERIFY2(names.contains(name), qPrintable(name));
+    }
+    QCOMPARE(found, calls);
+}
+
+void TestExport::powerShellValues()
+{
+    const Onboarding o = full();
+    const QList<PsCall> calls
+        = psStatements(QString::fromUtf8(exportAs(QStringLiteral("powershell"), o, pinned())));
+    QString asnName;
+    QStringList contactVars;
+    for (const PsCall &c : calls) {
+        if (c.cmdlet == QLatin1String("New-AzPeeringContactDetailObject"))
+            contactVars.append(c.target);
+        if (c.cmdlet == QLatin1String("New-AzPeeringAsn")) {
+            asnName = c.value(QStringLiteral("Name"));
+            QCOMPARE(c.value(QStringLiteral("PeerAsn")), QStringLiteral("213999"));
+            QCOMPARE(c.value(QStringLiteral("PeerName")), o.peerAsn.peerName);
+            QCOMPARE(c.value(QStringLiteral("SubscriptionId")), o.peerings[0].subscriptionId);
+        }
+    }
+    QCOMPARE(asnName, o.peerAsn.name);
+    QCOMPARE(contactVars.size(), o.peerAsn.contacts.size());
+
+    int peering = 0;
+    int connection = 0;
+    QStringList connectionVars;
+    for (const PsCall &c : calls) {
+        if (c.cmdlet == QLatin1String("New-AzPeeringDirectConnectionObject")) {
+            const Connection &e = o.peerings[peering].connections[connection++];
+            connectionVars.append(c.target);
+            QCOMPARE(c.value(QStringLiteral("ConnectionIdentifier")), e.id);
+            QCOMPARE(c.value(QStringLiteral("PeeringDbFacilityId")),
+                     QString::number(e.peeringDbFacilityId));
+            QCOMPARE(c.value(QStringLiteral("BandwidthInMbps")), QString::number(e.bandwidthMbps));
+            QCOMPARE(c.value(QStringLiteral("SessionAddressProvider")), QStringLiteral("Peer"));
+            // A Boolean parameter, not a switch: given alone it would fail.
+            QCOMPARE(c.value(QStringLiteral("UseForPeeringService")), QStringLiteral("$true"));
+            QCOMPARE(c.value(QStringLiteral("BgpSessionPrefixV4")), e.bgp.sessionPrefixV4);
+            QCOMPARE(c.value(QStringLiteral("BgpSessionPeerSessionIPv4Address")), e.bgp.peerIPv4);
+            QCOMPARE(c.value(QStringLiteral("BgpSessionMicrosoftSessionIPv4Address")),
+                     e.bgp.microsoftIPv4);
+            QCOMPARE(c.has(QStringLiteral("BgpSessionPrefixV6")), e.bgp.hasIpv6());
+            QVERIFY(!c.has(QStringLiteral("BgpSessionMd5AuthenticationKey"))); // no secrets asked
+        }
+        if (c.cmdlet == QLatin1String("New-AzPeering")) {
+            const PeeringResource &p = o.peerings[peering];
+            QCOMPARE(qsizetype(connection), p.connections.size());
+            QCOMPARE(c.value(QStringLiteral("Name")), p.name);
+            QCOMPARE(c.value(QStringLiteral("ResourceGroupName")), p.resourceGroup);
+            QCOMPARE(c.value(QStringLiteral("SubscriptionId")), p.subscriptionId);
+            QCOMPARE(c.value(QStringLiteral("Location")), p.azureRegion);
+            QCOMPARE(c.value(QStringLiteral("Kind")), QStringLiteral("Direct"));
+            QCOMPARE(c.value(QStringLiteral("Sku")), QStringLiteral("Premium_Direct_Free"));
+            QCOMPARE(c.value(QStringLiteral("PeeringLocation")), p.metro);
+            QCOMPARE(c.value(QStringLiteral("DirectPeeringType")), QStringLiteral("IxRs"));
+            QCOMPARE(c.value(QStringLiteral("DirectPeerAsnId")),
+                     QStringLiteral("/subscriptions/%1/providers/Microsoft.Peering/peerAsns/%2")
+                         .arg(p.subscriptionId, asnName));
+            // "@($connection1_1, ...)" split at the blanks: its first word names the first one.
+            QCOMPARE(c.value(QStringLiteral("DirectConnection")),
+                     QStringLiteral("@(%1%2").arg(
+                         connectionVars.value(0),
+                         connectionVars.size() == 1 ? QStringLiteral(")") : QStringLiteral(",")));
+            ++peering;
+            connection = 0;
+            connectionVars.clear();
+        }
+        if (c.cmdlet == QLatin1String("New-AzPeeringRegisteredAsn")) {
+            const PeeringResource &p = o.peerings[peering - 1];
+            QCOMPARE(c.value(QStringLiteral("PeeringName")), p.name);
+            QCOMPARE(c.value(QStringLiteral("ResourceGroupName")), p.resourceGroup);
+        }
+    }
+    QCOMPARE(qsizetype(peering), o.peerings.size());
+}
+
+void TestExport::powerShellReadsHostileValuesBack()
+{
+    // The statement reader undoes the quoting: every hostile value comes back as it was, after
+    // its own parameter, and no value spills into a parameter of its own.
+    const Onboarding o = nasty();
+    const QList<PsCall> calls
+        = psStatements(QString::fromUtf8(exportAs(QStringLiteral("powershell"), o, pinned())));
+    bool sawPeering = false;
+    for (const PsCall &c : calls) {
+        if (c.cmdlet == QLatin1String("New-AzPeeringAsn"))
+            QCOMPARE(c.value(QStringLiteral("PeerName")), o.peerAsn.peerName);
+        if (c.cmdlet == QLatin1String("New-AzPeering") && !sawPeering) {
+            sawPeering = true;
+            QCOMPARE(c.value(QStringLiteral("Name")), kNastyName);
+            QCOMPARE(c.value(QStringLiteral("ResourceGroupName")), o.peerings[0].resourceGroup);
+            QCOMPARE(c.value(QStringLiteral("PeeringLocation")), o.peerings[0].metro);
+            QCOMPARE(c.params.size(), qsizetype(10));
+        }
+        if (c.cmdlet == QLatin1String("New-AzPeeringRegisteredAsn")
+            && c.value(QStringLiteral("PeeringName")) == kNastyName)
+            QCOMPARE(c.value(QStringLiteral("Name")), o.registeredAsns[0].name);
+    }
+    QVERIFY(sawPeering);
 }
 
 void TestExport::powerShellQuoting_data()

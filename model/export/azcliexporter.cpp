@@ -10,15 +10,36 @@ namespace Peering {
 
 namespace {
 
+// Option names follow the Azure CLI "peering" extension 0.2.0 (code generated from the
+// Microsoft.Peering REST API): az peering asn create --peer-asn-name, az peering peering create
+// --peering-name, az peering registered-asn create --peering-name --registered-asn-name.
+
 QString q(const QString &s)
 {
     return ShellQuote::bash(s);
 }
 
-QString asnArg(const QString &written)
+// One "  --option value" continuation line of a multi-line command; value is already a shell
+// word.
+QString option(const QString &name, const QString &value)
+{
+    return QStringLiteral(" \\\n  %1 %2").arg(name, value);
+}
+
+// The same for user text. argparse would take a value that starts with "-" for an option of its
+// own, so such a value is attached with "=" (--option='-x').
+QString textOption(const QString &name, const QString &text)
+{
+    if (text.startsWith(u'-'))
+        return QStringLiteral(" \\\n  %1=%2").arg(name, q(text));
+    return option(name, q(text));
+}
+
+// An ASN as a plain number; one that does not parse is passed as written (validation says why).
+QString asnOption(const QString &name, const QString &written)
 {
     const auto asn = Asn::parse(written);
-    return asn ? asn->toString() : q(written);
+    return asn ? option(name, asn->toString()) : textOption(name, written);
 }
 
 } // namespace
@@ -34,23 +55,35 @@ Result<QByteArray> AzCliExporter::exportOnboarding(const Onboarding &o,
                                 .arg(options.effectiveNow().toString(Qt::ISODate), o.name)));
     s += QStringLiteral("# %1\n").arg(options.includeSecrets ? tr("This script CONTAINS MD5 keys.")
                                                              : tr("MD5 keys are left out."));
+    s += QStringLiteral("# %1\n").arg(
+        tr("Needs the Azure CLI extension: az extension add --name peering"));
     s += QStringLiteral("# %1\n\n")
-             .arg(tr("Needs the Azure CLI extension: az extension add --name peering"));
+             .arg(tr("Options as documented for the peering extension 0.2.0 (az peering asn "
+                     "create, az peering peering create, az peering registered-asn create)."));
     s += QStringLiteral("set -euo pipefail\n\n");
     const QString asnName
         = o.peerAsn.name.isEmpty() ? QStringLiteral("AS") + o.peerAsn.asn : o.peerAsn.name;
     const QString sub = o.peerings.isEmpty() ? QString() : o.peerings.front().subscriptionId;
 
     s += QStringLiteral("# %1\n").arg(tr("Peer ASN association (subscription level)"));
-    s += QStringLiteral("az peering asn create \\\n  --subscription %1 \\\n  --name %2 \\\n  "
-                        "--peer-asn %3 \\\n  --peer-name %4")
-             .arg(q(sub), q(asnName), asnArg(o.peerAsn.asn), q(o.peerAsn.peerName));
+    s += QStringLiteral("az peering asn create");
+    s += textOption(QStringLiteral("--subscription"), sub);
+    s += textOption(QStringLiteral("--peer-asn-name"), asnName);
+    s += asnOption(QStringLiteral("--peer-asn"), o.peerAsn.asn);
+    s += textOption(QStringLiteral("--peer-name"), o.peerAsn.peerName);
+    // One --peer-contact-detail per contact, its KEY=VALUE pairs as separate words (role, email,
+    // phone are the keys the extension reads).
     for (const Contact &c : o.peerAsn.contacts)
-        s += QStringLiteral(" \\\n  --peer-contact-detail %1 %2 %3")
-                 .arg(q(QStringLiteral("role=") + c.role), q(QStringLiteral("email=") + c.email),
-                      q(QStringLiteral("phone=") + c.phone));
+        s += option(QStringLiteral("--peer-contact-detail"),
+                    QStringLiteral("%1 %2 %3")
+                        .arg(q(QStringLiteral("role=") + c.role),
+                             q(QStringLiteral("email=") + c.email),
+                             q(QStringLiteral("phone=") + c.phone)));
     s += QStringLiteral("\n\n");
 
+    // --direct takes a JSON string or @FILE with the REST API's property names. The JSON goes
+    // through a private temporary file rather than the command line, so that MD5 keys (when
+    // included) never show in the process list.
     s += QStringLiteral("direct_json=\"$(mktemp)\"\ntrap 'rm -f \"$direct_json\"' EXIT\n\n");
     for (const PeeringResource &p : o.peerings) {
         const QByteArray direct = QJsonDocument(ArmExporter::directProperties(o, p, options, false))
@@ -62,21 +95,26 @@ Result<QByteArray> AzCliExporter::exportOnboarding(const Onboarding &o,
         s += QStringLiteral("cat > \"$direct_json\" <<'PEERING_DIRECT_JSON'\n");
         s += QString::fromUtf8(direct);
         s += QStringLiteral("\nPEERING_DIRECT_JSON\n");
-        s += QStringLiteral(
-                 "az peering peering create \\\n  --subscription %1 \\\n  --resource-group %2 \\\n "
-                 " --name %3 \\\n"
-                 "  --location %4 \\\n  --kind Direct \\\n  --sku name=Premium_Direct_Free \\\n"
-                 "  --peering-location %5 \\\n  --direct \"@$direct_json\"\n\n")
-                 .arg(q(p.subscriptionId), q(p.resourceGroup), q(p.name), q(p.azureRegion),
-                      q(p.metro));
+        s += QStringLiteral("az peering peering create");
+        s += textOption(QStringLiteral("--subscription"), p.subscriptionId);
+        s += textOption(QStringLiteral("--resource-group"), p.resourceGroup);
+        s += textOption(QStringLiteral("--peering-name"), p.name);
+        s += textOption(QStringLiteral("--location"), p.azureRegion);
+        s += option(QStringLiteral("--kind"), QStringLiteral("Direct"));
+        s += option(QStringLiteral("--sku"), QStringLiteral("name=Premium_Direct_Free"));
+        s += textOption(QStringLiteral("--peering-location"), p.metro);
+        s += option(QStringLiteral("--direct"), QStringLiteral("\"@$direct_json\""));
+        s += QStringLiteral("\n\n");
         for (const RegisteredAsn &r : o.registeredAsns) {
             if (r.peering != p.name)
                 continue;
-            s += QStringLiteral("az peering registered-asn create \\\n  --subscription %1 \\\n  "
-                                "--resource-group %2 \\\n"
-                                "  --peering-name %3 \\\n  --name %4 \\\n  --asn %5\n")
-                     .arg(q(p.subscriptionId), q(p.resourceGroup), q(p.name), q(r.name),
-                          asnArg(r.asn));
+            s += QStringLiteral("az peering registered-asn create");
+            s += textOption(QStringLiteral("--subscription"), p.subscriptionId);
+            s += textOption(QStringLiteral("--resource-group"), p.resourceGroup);
+            s += textOption(QStringLiteral("--peering-name"), p.name);
+            s += textOption(QStringLiteral("--registered-asn-name"), r.name);
+            s += asnOption(QStringLiteral("--asn"), r.asn);
+            s += u'\n';
         }
         s += u'\n';
     }
