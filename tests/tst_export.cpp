@@ -601,6 +601,20 @@ void TestExport::armEscapesExpressions()
                  .value(QLatin1String("peeringLocation"))
                  .toString(),
              QStringLiteral("[[concat('a')]"));
+    // Only ARM evaluates "[": the az --direct JSON and PowerShell take the value as it is.
+    bracket.peerings[0].connections[0].id = QStringLiteral("[c1]");
+    const auto connectionId = [&](bool arm) {
+        return ArmExporter::directProperties(bracket, bracket.peerings[0], pinned(), arm)
+            .value(QLatin1String("connections"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QLatin1String("connectionIdentifier"))
+            .toString();
+    };
+    QCOMPARE(connectionId(true), QStringLiteral("[[c1]"));
+    QCOMPARE(connectionId(false), QStringLiteral("[c1]"));
+    QVERIFY(exportAs(QStringLiteral("powershell"), bracket, pinned()).contains("'[c1]'"));
     Onboarding quote = full();
     quote.peerAsn.name = QStringLiteral("it's");
     const QByteArray arm = exportAs(QStringLiteral("arm"), quote, pinned());

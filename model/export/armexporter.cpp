@@ -58,26 +58,30 @@ QJsonObject ArmExporter::directProperties(const Onboarding &o,
                                           const ExportOptions &options,
                                           bool armExpressions)
 {
+    // "[" is doubled for ARM only; the az JSON and PowerShell take values as they are.
+    const auto text = [armExpressions](const QString &value) {
+        return armExpressions ? literal(value) : value;
+    };
     QJsonArray connections;
     for (int i = 0; i < p.connections.size(); ++i) {
         const Connection &c = p.connections[i];
         const BgpSession &b = c.bgp;
         QJsonObject bgp {
-            {QStringLiteral("sessionPrefixV4"), literal(b.sessionPrefixV4)},
-            {QStringLiteral("peerSessionIPv4Address"), literal(b.peerIPv4)},
-            {QStringLiteral("microsoftSessionIPv4Address"), literal(b.microsoftIPv4)},
+            {QStringLiteral("sessionPrefixV4"), text(b.sessionPrefixV4)},
+            {QStringLiteral("peerSessionIPv4Address"), text(b.peerIPv4)},
+            {QStringLiteral("microsoftSessionIPv4Address"), text(b.microsoftIPv4)},
             {QStringLiteral("maxPrefixesAdvertisedV4"), double(b.maxPrefixesAdvertisedV4)}};
         if (b.hasIpv6()) {
-            bgp.insert(QStringLiteral("sessionPrefixV6"), literal(b.sessionPrefixV6));
-            bgp.insert(QStringLiteral("peerSessionIPv6Address"), literal(b.peerIPv6));
-            bgp.insert(QStringLiteral("microsoftSessionIPv6Address"), literal(b.microsoftIPv6));
+            bgp.insert(QStringLiteral("sessionPrefixV6"), text(b.sessionPrefixV6));
+            bgp.insert(QStringLiteral("peerSessionIPv6Address"), text(b.peerIPv6));
+            bgp.insert(QStringLiteral("microsoftSessionIPv6Address"), text(b.microsoftIPv6));
             bgp.insert(QStringLiteral("maxPrefixesAdvertisedV6"),
                        double(b.maxPrefixesAdvertisedV6));
         }
         if (options.includeSecrets && !b.md5Key.isEmpty())
-            bgp.insert(QStringLiteral("md5AuthenticationKey"), literal(b.md5Key));
+            bgp.insert(QStringLiteral("md5AuthenticationKey"), text(b.md5Key));
         connections.append(QJsonObject {
-            {QStringLiteral("connectionIdentifier"), literal(connectionIdentifier(p, i))},
+            {QStringLiteral("connectionIdentifier"), text(connectionIdentifier(p, i))},
             {QStringLiteral("peeringDBFacilityId"), double(c.peeringDbFacilityId)},
             {QStringLiteral("bandwidthInMbps"), double(c.bandwidthMbps)},
             // The IXP route-server service requires both (domain.md section 3), whatever the draft
