@@ -358,6 +358,7 @@ private Q_SLOTS:
     void azOptionsFollowExtension_data();
     void azOptionsFollowExtension();
     void azValuesFollowExtension();
+    void peerAsnInEverySubscription();
     void azDirectJsonFollowsRestApi_data();
     void azDirectJsonFollowsRestApi();
     void powerShellParametersFollowModule_data();
@@ -809,6 +810,41 @@ void TestExport::azOptionsFollowExtension()
         for (const QString &name : required)
             QVERIFY2(names.contains(name), qPrintable(name));
     }
+}
+
+// A PeerAsn is a subscription-level resource: with peerings in two subscriptions, both scripts
+// associate the peer ASN in each, and each peering points at the one in its own subscription.
+void TestExport::peerAsnInEverySubscription()
+{
+    Onboarding o = full();
+    QVERIFY(o.peerings.size() >= 2);
+    const QString other = QStringLiteral("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    o.peerings[1].subscriptionId = other;
+    QCOMPARE(o.subscriptionIds(), (QStringList {o.peerings[0].subscriptionId, other}));
+
+    const AzRun r = runAzScript(o, pinned());
+    QVERIFY2(r.ok, r.err.constData());
+    const QList<AzCall> asns = azCalls(r, QStringLiteral("peering asn create"));
+    QCOMPARE(asns.size(), 2);
+    QCOMPARE(asns[0].value(QStringLiteral("--subscription")), o.peerings[0].subscriptionId);
+    QCOMPARE(asns[1].value(QStringLiteral("--subscription")), other);
+    QCOMPARE(r.direct.size(), 2);
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(r.direct[i]
+                    .value(QLatin1String("peerAsn"))
+                    .toObject()
+                    .value(QLatin1String("id"))
+                    .toString()
+                    .startsWith(QStringLiteral("/subscriptions/") + o.peerings[i].subscriptionId
+                                + u'/'));
+
+    const QString ps = QString::fromUtf8(exportAs(QStringLiteral("powershell"), o, pinned()));
+    QCOMPARE(ps.count(QStringLiteral("New-AzPeeringAsn `")), 2);
+    QVERIFY(ps.contains(QStringLiteral("New-AzPeeringAsn `\n    -SubscriptionId '%1'").arg(other)));
+    // One subscription: one association.
+    QCOMPARE(QString::fromUtf8(exportAs(QStringLiteral("powershell"), full(), pinned()))
+                 .count(QStringLiteral("New-AzPeeringAsn `")),
+             1);
 }
 
 void TestExport::azValuesFollowExtension()

@@ -16,6 +16,15 @@ QStringList Onboarding::metros() const
     return out;
 }
 
+QStringList Onboarding::subscriptionIds() const
+{
+    QStringList out;
+    for (const PeeringResource &p : peerings)
+        if (!out.contains(p.subscriptionId))
+            out.append(p.subscriptionId);
+    return out;
+}
+
 int Onboarding::connectionCount() const
 {
     int n = 0;

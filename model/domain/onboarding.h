@@ -27,6 +27,9 @@ struct Onboarding
 
     // The distinct metros of the peerings, in order of first appearance.
     QStringList metros() const;
+    // The Azure subscriptions of the peerings, each once, in document order. The peer ASN is
+    // associated with each of them (a PeerAsn resource is per subscription).
+    QStringList subscriptionIds() const;
     int connectionCount() const;
 
     QJsonObject toJson(bool includeSecrets = true) const;

@@ -63,23 +63,28 @@ Result<QByteArray> AzCliExporter::exportOnboarding(const Onboarding &o,
     s += QStringLiteral("set -euo pipefail\n\n");
     const QString asnName
         = o.peerAsn.name.isEmpty() ? QStringLiteral("AS") + o.peerAsn.asn : o.peerAsn.name;
-    const QString sub = o.peerings.isEmpty() ? QString() : o.peerings.front().subscriptionId;
-
-    s += QStringLiteral("# %1\n").arg(tr("Peer ASN association (subscription level)"));
-    s += QStringLiteral("az peering asn create");
-    s += textOption(QStringLiteral("--subscription"), sub);
-    s += textOption(QStringLiteral("--peer-asn-name"), asnName);
-    s += asnOption(QStringLiteral("--peer-asn"), o.peerAsn.asn);
-    s += textOption(QStringLiteral("--peer-name"), o.peerAsn.peerName);
-    // One --peer-contact-detail per contact, its KEY=VALUE pairs as separate words (role, email,
-    // phone are the keys the extension reads).
-    for (const Contact &c : o.peerAsn.contacts)
-        s += option(QStringLiteral("--peer-contact-detail"),
-                    QStringLiteral("%1 %2 %3")
-                        .arg(q(QStringLiteral("role=") + c.role),
-                             q(QStringLiteral("email=") + c.email),
-                             q(QStringLiteral("phone=") + c.phone)));
-    s += QStringLiteral("\n\n");
+    // The association is per subscription: once in every subscription that holds a peering
+    // (each peering's peerAsn.id names its own subscription).
+    QStringList subscriptions = o.subscriptionIds();
+    if (subscriptions.isEmpty())
+        subscriptions.append(QString());
+    for (const QString &sub : subscriptions) {
+        s += QStringLiteral("# %1\n").arg(tr("Peer ASN association (subscription level)"));
+        s += QStringLiteral("az peering asn create");
+        s += textOption(QStringLiteral("--subscription"), sub);
+        s += textOption(QStringLiteral("--peer-asn-name"), asnName);
+        s += asnOption(QStringLiteral("--peer-asn"), o.peerAsn.asn);
+        s += textOption(QStringLiteral("--peer-name"), o.peerAsn.peerName);
+        // One --peer-contact-detail per contact, its KEY=VALUE pairs as separate words (role,
+        // email, phone are the keys the extension reads).
+        for (const Contact &c : o.peerAsn.contacts)
+            s += option(QStringLiteral("--peer-contact-detail"),
+                        QStringLiteral("%1 %2 %3")
+                            .arg(q(QStringLiteral("role=") + c.role),
+                                 q(QStringLiteral("email=") + c.email),
+                                 q(QStringLiteral("phone=") + c.phone)));
+        s += QStringLiteral("\n\n");
+    }
 
     // --direct takes a JSON string or @FILE with the REST API's property names. The JSON goes
     // through a private temporary file rather than the command line, so that MD5 keys (when

@@ -53,7 +53,6 @@ Result<QByteArray> PowerShellExporter::exportOnboarding(const Onboarding &o,
     s += QStringLiteral("Set-StrictMode -Version Latest\n$ErrorActionPreference = 'Stop'\n\n");
     const QString asnName
         = o.peerAsn.name.isEmpty() ? QStringLiteral("AS") + o.peerAsn.asn : o.peerAsn.name;
-    const QString sub = o.peerings.isEmpty() ? QString() : o.peerings.front().subscriptionId;
 
     s += QStringLiteral("# %1\n").arg(tr("Peer ASN association (subscription level)"));
     QStringList contacts;
@@ -64,15 +63,22 @@ Result<QByteArray> PowerShellExporter::exportOnboarding(const Onboarding &o,
         s += QStringLiteral("%1 = New-AzPeeringContactDetailObject -Role %2 -Email %3 -Phone %4\n")
                  .arg(var, q(c.role), q(c.email), q(c.phone));
     }
-    s += QStringLiteral("New-AzPeeringAsn");
-    s += param(QStringLiteral("SubscriptionId"), q(sub));
-    s += param(QStringLiteral("Name"), q(asnName));
-    s += param(QStringLiteral("PeerAsn"), asnArg(o.peerAsn.asn));
-    s += param(QStringLiteral("PeerName"), q(o.peerAsn.peerName));
-    if (!contacts.isEmpty())
-        s += param(QStringLiteral("PeerContactDetail"),
-                   QStringLiteral("@(%1)").arg(contacts.join(QStringLiteral(", "))));
-    s += QStringLiteral("\n\n");
+    // The association is per subscription: once in every subscription that holds a peering.
+    QStringList subscriptions = o.subscriptionIds();
+    if (subscriptions.isEmpty())
+        subscriptions.append(QString());
+    for (const QString &sub : subscriptions) {
+        s += QStringLiteral("New-AzPeeringAsn");
+        s += param(QStringLiteral("SubscriptionId"), q(sub));
+        s += param(QStringLiteral("Name"), q(asnName));
+        s += param(QStringLiteral("PeerAsn"), asnArg(o.peerAsn.asn));
+        s += param(QStringLiteral("PeerName"), q(o.peerAsn.peerName));
+        if (!contacts.isEmpty())
+            s += param(QStringLiteral("PeerContactDetail"),
+                       QStringLiteral("@(%1)").arg(contacts.join(QStringLiteral(", "))));
+        s += QStringLiteral("\n");
+    }
+    s += QStringLiteral("\n");
 
     int peeringIndex = 0;
     for (const PeeringResource &p : o.peerings) {
