@@ -1,14 +1,21 @@
-// The PDF exports (review summary and customer key sheets), read back with poppler's pdftotext
-// and pdfinfo: names, facilities and session IPs present, MD5 keys absent, paper sizes, page
-// numbers, and the validation notice on the first page.
+// The PDF exports (review summary and customer key sheets), read back with poppler's pdftotext,
+// pdfinfo and pdftoppm: names, facilities and session IPs present, MD5 keys absent, paper sizes,
+// page numbers, the validation notice on the first page, and the page breaks: every heading once
+// and never last on a page, every table row once, table headers repeated on continued pages and
+// never broken inside a word, nothing but black, white and grey.
 #include "document/onboardingdocument.h"
+#include "export/reviewreport.h"
 #include "exportdialog.h"
 #include "pdfexporter.h"
+#include "samplegenerator.h"
+#include "validation/onboardingvalidator.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -67,6 +74,56 @@ QString poppler(const char *name, const QByteArray &pdf, const QStringList &args
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
+// pdftotext's text of each page (it ends every page with a form feed).
+QStringList pageTexts(const QByteArray &pdf, const QStringList &args = {})
+{
+    QStringList pages = poppler("pdftotext", pdf, args).split(u'\f');
+    if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
+        pages.removeLast();
+    return pages;
+}
+
+// The lines of a page's text without its footer (export line and page number) and blank lines.
+QStringList bodyLines(const QString &page)
+{
+    static const QRegularExpression pageNumber(QStringLiteral("^Page \\d+ of \\d+$"));
+    QStringList out;
+    for (const QString &raw : page.split(u'\n')) {
+        const QString line = raw.trimmed();
+        if (!line.isEmpty() && !pageNumber.match(line).hasMatch()
+            && !line.contains(QLatin1String(" - exported ")))
+            out.append(line);
+    }
+    return out;
+}
+
+// Documents of many sizes, so that headings and table rows fall at every height of a page,
+// and some at its foot.
+Onboarding sample(const QString &name)
+{
+    if (name == QLatin1String("full"))
+        return full();
+    if (name == QLatin1String("many-findings"))
+        return load(QStringLiteral(PEERING_TEST_DATA_DIR "/many-findings.json"));
+    // large-C-P-R: C connections, P prefixes, R registered customer ASNs
+    const QStringList n = name.split(u'-');
+    return TestSupport::makeLargeOnboarding(n.value(1).toInt(), n.value(2).toInt(),
+                                            n.value(3).toInt());
+}
+
+QStringList samples()
+{
+    return {QStringLiteral("full"),
+            QStringLiteral("many-findings"),
+            QStringLiteral("large-64-100-50"),
+            QStringLiteral("large-9-0-1"),
+            QStringLiteral("large-12-5-3"),
+            QStringLiteral("large-17-11-2"),
+            QStringLiteral("large-20-23-7"),
+            QStringLiteral("large-26-31-0"),
+            QStringLiteral("large-30-40-12")};
+}
+
 QByteArray exportPdf(const Onboarding &o,
                      const ExportOptions &options,
                      PdfExporter::Kind kind = PdfExporter::ReviewSummary)
@@ -92,14 +149,23 @@ private Q_SLOTS:
     void errorsOnFirstPage();
     void hostileTextIsText();
     void keySheets();
+    void headingsOnceAndKeptWithNext_data();
+    void headingsOnceAndKeptWithNext();
+    void tableRowsOnceWithHeaderOnEveryPage_data();
+    void tableRowsOnceWithHeaderOnEveryPage();
+    void headerWordsIntact_data();
+    void headerWordsIntact();
+    void rowTallerThanAPage();
+    void blackAndWhite();
     void createCoversEveryFormat();
     void exportDialogOffersEveryFormat();
 };
 
 void TestExportPdf::initTestCase()
 {
-    if (tool("pdftotext").isEmpty() || tool("pdfinfo").isEmpty())
-        QSKIP("poppler-utils (pdftotext, pdfinfo) are not installed: scripts/install-deps.sh");
+    if (tool("pdftotext").isEmpty() || tool("pdfinfo").isEmpty() || tool("pdftoppm").isEmpty())
+        QSKIP("poppler-utils (pdftotext, pdfinfo, pdftoppm) are not installed: "
+              "scripts/install-deps.sh");
 }
 
 void TestExportPdf::reviewSummaryText()
@@ -221,6 +287,210 @@ void TestExportPdf::keySheets()
     QVERIFY(page1.contains(QLatin1String("Peering Service")));
     QVERIFY(!page1.contains(QLatin1String("Fabrikam")));
     QVERIFY(!page1.contains(o.peerings[0].connections[0].bgp.md5Key));
+}
+
+void TestExportPdf::headingsOnceAndKeptWithNext_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("pageSize");
+    for (const QString &name : samples())
+        for (const char *size : {"a4", "letter"})
+            QTest::addRow("%s-%s", qPrintable(name), size) << name << QString::fromLatin1(size);
+}
+
+void TestExportPdf::headingsOnceAndKeptWithNext()
+{
+    QFETCH(QString, sample);
+    QFETCH(QString, pageSize);
+    const Onboarding o = ::sample(sample);
+    const ExportOptions options = pinned(pageSize);
+    const ReviewReport report = ReviewReport::build(o, options);
+    QMap<QString, int> expected; // section and subsection headings, as often as the report has them
+    for (const ReportBlock &b : report.blocks())
+        if (b.kind == ReportBlock::Heading && b.level >= 2)
+            ++expected[b.text];
+    QVERIFY(expected.size() >= 10);
+    const QStringList pages = pageTexts(exportPdf(o, options));
+    QVERIFY(!pages.isEmpty());
+    QMap<QString, int> seen;
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const QStringList lines = bodyLines(pages[i]);
+        QVERIFY2(!lines.isEmpty(), qPrintable(QStringLiteral("page %1 is empty").arg(i + 1)));
+        for (const QString &line : lines)
+            if (expected.contains(line))
+                ++seen[line];
+        // A heading at the foot of a page, with what it heads on the next one, is kept with it.
+        QVERIFY2(!expected.contains(lines.last()),
+                 qPrintable(QStringLiteral("page %1 ends with the heading \"%2\"")
+                                .arg(i + 1)
+                                .arg(lines.last())));
+    }
+    // Neither clipped at a page break and printed again on the next page, nor lost.
+    QCOMPARE(seen, expected);
+}
+
+void TestExportPdf::tableRowsOnceWithHeaderOnEveryPage_data()
+{
+    QTest::addColumn<QString>("pageSize");
+    QTest::newRow("a4") << QStringLiteral("a4");
+    QTest::newRow("letter") << QStringLiteral("letter");
+}
+
+void TestExportPdf::tableRowsOnceWithHeaderOnEveryPage()
+{
+    QFETCH(QString, pageSize);
+    const Onboarding o = TestSupport::makeLargeOnboarding(64, 150, 80);
+    const QStringList pages = pageTexts(exportPdf(o, pinned(pageSize)));
+    QVERIFY(pages.size() > 5);
+    const QString all = pages.join(u'\n');
+    const auto count = [](const QString &text, const QString &word) {
+        return text.count(QRegularExpression(
+            QStringLiteral("(?<![\\w.])%1(?![\\w.])").arg(QRegularExpression::escape(word))));
+    };
+    // Every row once: none lost or printed twice at a page break.
+    for (const AdvertisedPrefix &p : o.prefixes)
+        QVERIFY2(count(all, p.prefix) == 1, qPrintable(p.prefix));
+    for (const RegisteredAsn &r : o.registeredAsns)
+        QVERIFY2(count(all, QStringLiteral("AS") + r.asn) == 1, qPrintable(r.asn));
+    for (const PeeringResource &p : o.peerings)
+        for (const Connection &c : p.connections) {
+            QVERIFY2(count(all, c.bgp.peerIPv4) == 1, qPrintable(c.bgp.peerIPv4));
+            QVERIFY2(
+                all.count(QStringLiteral("%1 (%2)").arg(c.facilityName).arg(c.peeringDbFacilityId))
+                    == 1,
+                qPrintable(c.facilityName));
+        }
+    // A table that goes on over a page break shows its header again.
+    static const QRegularExpression prefixRow(QStringLiteral("^20\\.\\d+\\.\\d+\\.0/24$"),
+                                              QRegularExpression::MultilineOption);
+    static const QRegularExpression customerRow(QStringLiteral("^Customer \\d+$"),
+                                                QRegularExpression::MultilineOption);
+    int prefixPages = 0;
+    int customerPages = 0;
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const QString where = QStringLiteral("page %1").arg(i + 1);
+        if (prefixRow.match(pages[i]).hasMatch()) {
+            ++prefixPages;
+            QVERIFY2(pages[i].contains(QLatin1String("Communities")), qPrintable(where));
+        }
+        if (customerRow.match(pages[i]).hasMatch()) {
+            ++customerPages;
+            QVERIFY2(pages[i].contains(QLatin1String("Key delivered")), qPrintable(where));
+        }
+    }
+    QVERIFY(prefixPages >= 2);
+    QVERIFY(customerPages >= 2);
+}
+
+void TestExportPdf::headerWordsIntact_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("pageSize");
+    for (const char *name : {"full", "many-findings", "large-64-100-50"})
+        for (const char *size : {"a4", "letter"})
+            QTest::addRow("%s-%s", name, size)
+                << QString::fromLatin1(name) << QString::fromLatin1(size);
+}
+
+void TestExportPdf::headerWordsIntact()
+{
+    QFETCH(QString, sample);
+    QFETCH(QString, pageSize);
+    const Onboarding o = ::sample(sample);
+    const ExportOptions options = pinned(pageSize);
+    const QByteArray pdf = exportPdf(o, options);
+    const QString layout = poppler("pdftotext", pdf, {QStringLiteral("-layout")});
+    QVERIFY(!layout.isEmpty());
+    // Column headers wrap between words, never inside one (a column too narrow for its header
+    // shows "Addr", "esse", "s /" on lines of their own).
+    static const QRegularExpression wordPattern(QStringLiteral("[A-Za-z0-9]+"));
+    const ReviewReport report = ReviewReport::build(o, options);
+    for (const ReportBlock &b : report.blocks()) {
+        if (b.kind != ReportBlock::Table)
+            continue;
+        for (const QString &header : b.headers) {
+            for (const QRegularExpressionMatch &m : wordPattern.globalMatch(header)) {
+                const QString word = m.captured();
+                QVERIFY2(layout.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(word))),
+                         qPrintable(header + QStringLiteral(": ") + word));
+            }
+        }
+    }
+    // The connections header: every column's header starts on the header's first line.
+    QVERIFY(layout.contains(QRegularExpression(QStringLiteral(
+        "#\\s+Facility\\b.*\\bBandwidth\\s+Role\\s+State\\s+Peer routers\\s+Addresses"))));
+    // Addresses stay whole (an IPv6 address broken after "::" misleads).
+    for (const PeeringResource &p : o.peerings)
+        for (const Connection &c : p.connections)
+            for (const QString &ip : {c.bgp.peerIPv4, c.bgp.microsoftIPv4, c.bgp.peerIPv6,
+                                      c.bgp.microsoftIPv6, c.bgp.sessionPrefixV6})
+                if (!ip.isEmpty())
+                    QVERIFY2(
+                        layout.contains(QRegularExpression(
+                            QStringLiteral("(^|\\s)%1(\\s|$)").arg(QRegularExpression::escape(ip)),
+                            QRegularExpression::MultilineOption)),
+                        qPrintable(ip));
+    // Field paths break after a dot, with nothing printed there.
+    QString squeezed = poppler("pdftotext", pdf, {QStringLiteral("-raw")});
+    squeezed.remove(QRegularExpression(QStringLiteral("\\s+")));
+    for (const Finding &f : OnboardingValidator::validate(o))
+        QVERIFY2(squeezed.contains(f.path), qPrintable(f.path));
+}
+
+void TestExportPdf::rowTallerThanAPage()
+{
+    // A waiver note longer than a page: its row is cut between lines, nothing lost or doubled.
+    Onboarding o = full();
+    QStringList words;
+    for (int i = 0; i < 900; ++i)
+        words.append(QStringLiteral("w%1").arg(i, 4, 10, QLatin1Char('0')));
+    o.requirements[0].status = QStringLiteral("waived");
+    o.requirements[0].note = words.join(u' ');
+    // And a word too long for any column: it breaks wherever it must.
+    o.requirements[1].note = QString(300, u'x') + QStringLiteral("END");
+    for (const char *size : {"a4", "letter"}) {
+        // In the order of drawing: the lines of a cell one after the other.
+        const QString text = poppler("pdftotext", exportPdf(o, pinned(QLatin1String(size))),
+                                     {QStringLiteral("-raw")});
+        for (const QString &w : words)
+            QVERIFY2(text.count(QRegularExpression(QStringLiteral("\\b%1\\b").arg(w))) == 1,
+                     qPrintable(w));
+        QString squeezed = text;
+        squeezed.remove(QRegularExpression(QStringLiteral("\\s+")));
+        QCOMPARE(squeezed.count(QString(300, u'x') + QStringLiteral("END")), 1);
+    }
+}
+
+void TestExportPdf::blackAndWhite()
+{
+    // Nothing is said with colour: every pixel of every page is a shade of grey.
+    const QByteArray pdf
+        = exportPdf(load(QStringLiteral(PEERING_TEST_DATA_DIR "/many-findings.json")), pinned());
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("export.pdf")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(pdf);
+    f.close();
+    QProcess p;
+    p.start(tool("pdftoppm"),
+            {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("40"), f.fileName(),
+             dir.filePath(QStringLiteral("page"))});
+    QVERIFY(p.waitForFinished(60000) && p.exitCode() == 0);
+    const QStringList pngs = QDir(dir.path()).entryList({QStringLiteral("page*.png")});
+    QVERIFY(pngs.size() >= 2);
+    for (const QString &png : pngs) {
+        const QImage image(dir.filePath(png));
+        QVERIFY(!image.isNull());
+        int dark = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb c = image.pixel(x, y);
+                QVERIFY2(qRed(c) == qGreen(c) && qGreen(c) == qBlue(c),
+                         qPrintable(QStringLiteral("%1 (%2, %3)").arg(png).arg(x).arg(y)));
+                dark += qGray(c) < 128 ? 1 : 0;
+            }
+        QVERIFY(dark > 100); // there is something on the page
+    }
 }
 
 void TestExportPdf::createCoversEveryFormat()

@@ -130,11 +130,6 @@
 <context>
     <name>Peering::ReviewReport</name>
     <message numerus="yes">
-        <source>DOES NOT PASS VALIDATION: %n error(s) block Review + create.</source>
-        <translation>
-            <numerusform>DOES NOT PASS VALIDATION: %n error block Review + create.</numerusform><numerusform>DOES NOT PASS VALIDATION: %n errors block Review + create.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n warning(s).</source>
         <translation>
             <numerusform>%n warning.</numerusform><numerusform>%n warnings.</numerusform></translation>
@@ -158,6 +153,11 @@
         <source>%n advertised prefix(es).</source>
         <translation>
             <numerusform>%n advertised prefix.</numerusform><numerusform>%n advertised prefixes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>DOES NOT PASS VALIDATION: %n error(s) must be fixed before Review + create.</source>
+        <translation>
+            <numerusform>DOES NOT PASS VALIDATION: %n error must be fixed before Review + create.</numerusform><numerusform>DOES NOT PASS VALIDATION: %n errors must be fixed before Review + create.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -189,6 +189,11 @@
         <source>%1 (%n day(s))</source>
         <translation>
             <numerusform>%1 (%n day)</numerusform><numerusform>%1 (%n days)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replanned from %1: %n stage(s) moved; reached stages keep their dates.</source>
+        <translation>
+            <numerusform>Replanned from %1: %n stage moved; reached stages keep their dates.</numerusform><numerusform>Replanned from %1: %n stages moved; reached stages keep their dates.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,14 @@
-// The PDF exports: the review summary and the customer key sheets, rendered from the model's
-// HTML with QTextDocument onto QPdfWriter (Qt Gui; needs a QGuiApplication). Page numbers and
-// the export date in every footer; A4 or Letter.
+// The PDF exports: the review summary (a QTextDocument built from the model's report blocks)
+// and the customer key sheets (from the model's HTML), printed onto QPdfWriter (Qt Gui; needs a
+// QGuiApplication). Page numbers and the export date in every footer; A4 or Letter. Pages break
+// only between paragraphs and table rows; headings stay with what follows them.
 #pragma once
 
 #include "export/exporter.h"
+
+class QBuffer;
+class QPdfWriter;
+class QTextDocument;
 
 namespace Peering {
 
@@ -30,6 +35,10 @@ public:
                                      const ExportOptions &options);
 
 private:
+    // Lays the document out once and prints it page by page onto the writer's buffer.
+    static Result<QByteArray>
+    print(QTextDocument &doc, QPdfWriter &writer, QBuffer &buffer, const QString &footer);
+
     Kind m_kind;
 };
 

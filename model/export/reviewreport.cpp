@@ -91,7 +91,8 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
                options.effectiveNow().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))}});
     // On the first page, before anything else: a reviewer must not mistake it for a clean plan.
     if (errors > 0)
-        r.notice(tr("DOES NOT PASS VALIDATION: %n error(s) block Review + create.", nullptr, errors)
+        r.notice(tr("DOES NOT PASS VALIDATION: %n error(s) must be fixed before Review + create.",
+                    nullptr, errors)
                  + QLatin1Char(' ') + tr("%n warning(s).", nullptr, warnings));
     else
         r.paragraph(tr("Passes validation with %n warning(s).", nullptr, warnings));
@@ -163,7 +164,7 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
         }
         r.table({tr("#"), tr("Facility (PeeringDB id)"), tr("Bandwidth"), tr("Role"), tr("State"),
                  tr("Peer routers"), tr("Addresses / Peering Service")},
-                conns, {4, 24, 14, 10, 12, 22, 14});
+                conns, {4, 22, 13, 10, 13, 21, 17});
         r.heading(3, tr("BGP sessions"));
         r.table({tr("#"), tr("Family"), tr("Session prefix"), tr("Peer IP"), tr("Microsoft IP"),
                  tr("Max prefixes"), tr("MD5 key")},
@@ -321,7 +322,7 @@ QString ReviewReport::toMarkdown() const
     return md;
 }
 
-QString ReviewReport::toHtml(int rowsPerTable) const
+QString ReviewReport::toHtml() const
 {
     QString h;
     h += QStringLiteral(
@@ -363,19 +364,16 @@ QString ReviewReport::toHtml(int rowsPerTable) const
             h += QStringLiteral("</table>\n");
             break;
         case ReportBlock::Table: {
-            QString head = QStringLiteral("<table border=\"1\" cellpadding=\"3\" cellspacing=\"0\" "
-                                          "width=\"100%\">\n<thead><tr>");
+            h += QStringLiteral("<table border=\"1\" cellpadding=\"3\" cellspacing=\"0\" "
+                                "width=\"100%\">\n<thead><tr>");
             for (qsizetype i = 0; i < b.headers.size(); ++i)
-                head += (i < b.widths.size() ? QStringLiteral("<th width=\"%1%\">").arg(b.widths[i])
-                                             : QStringLiteral("<th>"))
+                h += (i < b.widths.size() ? QStringLiteral("<th width=\"%1%\">").arg(b.widths[i])
+                                          : QStringLiteral("<th>"))
                     + escapeHtml(b.headers[i]) + QStringLiteral("</th>");
-            head += QStringLiteral("</tr></thead>\n<tbody>\n");
-            h += head;
-            for (qsizetype r = 0; r < b.rows.size(); ++r) {
-                if (rowsPerTable > 0 && r > 0 && r % rowsPerTable == 0)
-                    h += QStringLiteral("</tbody></table>\n") + head;
+            h += QStringLiteral("</tr></thead>\n<tbody>\n");
+            for (const QStringList &row : b.rows) {
                 h += QStringLiteral("<tr>");
-                for (const QString &s : b.rows[r]) {
+                for (const QString &s : row) {
                     // Addresses, prefixes and numbers stay whole on paper: a one-word cell of up
                     // to 24 characters does not wrap (an IPv6 address broken after "::" misleads).
                     const bool word = s.size() <= 24 && !s.contains(u' ');

@@ -1,5 +1,5 @@
 // The review summary as structure: built once from an onboarding, rendered to Markdown and HTML
-// here and to PDF (from the HTML) in the GUI layer, so every format says the same thing.
+// here and to PDF (from the same blocks) in the GUI layer, so every format says the same thing.
 #pragma once
 
 #include "domain/onboarding.h"
@@ -19,7 +19,8 @@ struct ReportBlock
     QString text; // heading, paragraph and notice text (plain, unescaped)
     QStringList headers; // tables; fields have none
     QList<QStringList> rows;
-    QList<int> widths; // tables: column widths in percent (HTML and PDF), empty for automatic
+    QList<int> widths; // tables: column widths in percent for HTML, empty for automatic (the
+                       // PDF measures its columns from their text)
 };
 
 class ReviewReport
@@ -34,9 +35,7 @@ public:
 
     QString toMarkdown() const;
     // A whole HTML document; black on white, tables with rules, for screen and paper.
-    // rowsPerTable > 0 splits long tables into tables of that many rows, each with its header:
-    // QTextDocument lays out one long table in far more than linear time (the PDF uses it).
-    QString toHtml(int rowsPerTable = 0) const;
+    QString toHtml() const;
 
     static QString escapeMarkdown(const QString &text);
     static QString escapeHtml(const QString &text);
