@@ -348,6 +348,7 @@ private Q_SLOTS:
     void armDeterministicConnectionId();
     void armEscapesExpressions();
     void scriptsStartWithNotice();
+    void progressTableFollowsTracker();
     void bashSyntax_data();
     void bashSyntax();
     void bashQuoting_data();
@@ -620,6 +621,39 @@ void TestExport::armEscapesExpressions()
     quote.peerAsn.name = QStringLiteral("it's");
     const QByteArray arm = exportAs(QStringLiteral("arm"), quote, pinned());
     QVERIFY(arm.contains("'it''s'"));
+}
+
+// The summary's Progress section is the tracker's: every stage, days early or late, overdue on the
+// export's date, and the going-back note while a connection is ProvisioningFailed.
+void TestExport::progressTableFollowsTracker()
+{
+    Onboarding o = full();
+    Milestone keys;
+    keys.stage = QStringLiteral("customer-asns");
+    keys.expected = QStringLiteral("2026-11-19");
+    keys.note = QStringLiteral("waiting for Fabrikam's key");
+    keys.source = QStringLiteral("manual");
+    o.milestones.append(keys);
+    o.milestones[0].reached = QStringLiteral("2026-11-04T09:30:00Z"); // expected 2026-11-02
+    const QString md = QString::fromUtf8(exportAs(QStringLiteral("markdown"), o, pinned()));
+    QVERIFY2(md.contains(QStringLiteral(
+                 "**Current stage:** Registering customer ASNs (customer-asns)")),
+             qPrintable(md));
+    for (const QString &id : Milestone::stages())
+        QVERIFY2(md.contains(QStringLiteral("(%1) |").arg(id)), qPrintable(id));
+    QVERIFY(md.contains(QStringLiteral("| Requirements checked (requirements) | done | 2026-11-02 "
+                                       "| 2026-11-04 09:30 | 2 days late |")));
+    // Exported on 2026-11-22: three days past the plan, with the planned milestone's note.
+    QVERIFY(md.contains(QStringLiteral("| Customer ASNs (customer-asns) | current | 2026-11-19 | - "
+                                       "| OVERDUE by 3 days | Planned: waiting for Fabrikam's key |")));
+    QVERIFY(md.contains(QStringLiteral("| Ports configured (port-configured) | done (implied) |")));
+    QVERIFY(!md.contains(QStringLiteral("ProvisioningFailed")));
+
+    o.peerings[0].connections[0].state = QStringLiteral("ProvisioningFailed");
+    const QString back = QString::fromUtf8(exportAs(QStringLiteral("markdown"), o, pinned()));
+    QVERIFY(back.contains(QStringLiteral("**Current stage:** Configuring ports (port-configured)")));
+    QVERIFY(back.contains(QStringLiteral("A connection is ProvisioningFailed")));
+    QVERIFY(back.contains(QStringLiteral("| current (went back) |")));
 }
 
 void TestExport::scriptsStartWithNotice()

@@ -159,6 +159,26 @@
         <translation>
             <numerusform>DOES NOT PASS VALIDATION: %n error must be fixed before Review + create.</numerusform><numerusform>DOES NOT PASS VALIDATION: %n errors must be fixed before Review + create.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n day late</numerusform><numerusform>%n days late</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) early</source>
+        <translation>
+            <numerusform>%n day early</numerusform><numerusform>%n days early</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE by %n day(s)</source>
+        <translation>
+            <numerusform>OVERDUE by %n day</numerusform><numerusform>OVERDUE by %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(and %n more)</numerusform><numerusform>(and %n more)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::TimelineView</name>

@@ -2,6 +2,7 @@
 
 #include "domain/asn.h"
 #include "onboarding/onboardingprogress.h"
+#include "onboarding/onboardingtracker.h"
 #include "validation/onboardingvalidator.h"
 
 namespace Peering {
@@ -218,16 +219,59 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
     }
 
     r.heading(2, tr("Progress"));
-    const OnboardingProgress progress(o);
-    r.fields({{tr("Current stage"), progress.currentStage()}});
+    // The tracker's view, as the tracker window and the list show it: every stage with its
+    // status, planned and reached dates and how early or late, in UTC on the export's date.
+    const OnboardingTracker tracker(o);
+    const QDate today = options.effectiveNow().date();
+    const QString current = tracker.currentStage();
+    r.fields({{tr("Current stage"),
+               current == QLatin1String(OnboardingProgress::Complete)
+                   ? OnboardingTracker::inProgressTitle(current)
+                   : tr("%1 (%2)").arg(OnboardingTracker::inProgressTitle(current), current)}});
+    if (tracker.isRegressed())
+        r.paragraph(tr("A connection is ProvisioningFailed: provisioning starts again at "
+                       "port-configured, and the evidence of later stages is kept but no longer "
+                       "counted."));
     {
         QList<QStringList> rows;
-        for (const Milestone &m : o.milestones)
-            rows.append({m.stage, orDash(m.expected), orDash(m.reached), m.source, m.note});
-        if (rows.isEmpty())
-            r.paragraph(tr("No milestones planned."));
-        else
-            r.table({tr("Stage"), tr("Expected"), tr("Reached"), tr("Source"), tr("Note")}, rows);
+        for (const OnboardingTracker::Stage &stage : tracker.stages()) {
+            QString timing = QStringLiteral("-");
+            if (const auto late = tracker.daysLate(stage.id, QTimeZone::utc())) {
+                if (*late > 0)
+                    timing = tr("%n day(s) late", nullptr, int(*late));
+                else if (*late < 0)
+                    timing = tr("%n day(s) early", nullptr, int(-*late));
+                else
+                    timing = tr("on time");
+            } else if (tracker.isOverdue(stage.id, today)) {
+                timing = tr("OVERDUE by %n day(s)", nullptr, int(stage.expected.daysTo(today)));
+            }
+            // The counted evidence, first item in full (for a milestone: its source and note).
+            QStringList evidence;
+            for (const OnboardingTracker::Evidence &e : stage.evidence)
+                if (!e.superseded && !e.logOnly)
+                    evidence.append(e.text);
+            QString evidenceText = evidence.value(0, QStringLiteral("-"));
+            if (evidence.size() > 1)
+                evidenceText += u' ' + tr("(and %n more)", nullptr, int(evidence.size() - 1));
+            // Notes of planned milestones not reached yet ("cabling booked") are kept too.
+            for (const Milestone &m : o.milestones)
+                if (m.stage == stage.id && m.reached.trimmed().isEmpty() && !m.note.isEmpty())
+                    evidenceText = (evidence.isEmpty() ? QString() : evidenceText + u' ')
+                                   + tr("Planned: %1").arg(m.note);
+            rows.append({OnboardingTracker::title(stage.id) + QStringLiteral(" (") + stage.id
+                             + u')',
+                         OnboardingTracker::statusName(stage.status),
+                         stage.expected.isValid() ? stage.expected.toString(Qt::ISODate)
+                                                  : QStringLiteral("-"),
+                         stage.reached.isValid()
+                             ? stage.reached.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                             : QStringLiteral("-"),
+                         timing, evidenceText});
+        }
+        r.table({tr("Stage"), tr("Status"), tr("Expected"), tr("Reached (UTC)"),
+                 tr("Early / late"), tr("Evidence")},
+                rows, {24, 12, 11, 15, 12, 26});
     }
     return r;
 }
