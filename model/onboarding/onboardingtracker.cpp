@@ -225,42 +225,69 @@ QStringList OnboardingTracker::transitions(const QString &id)
     return next;
 }
 
-QString OnboardingTracker::title(const QString &id)
+namespace {
+
+// Each stage's two names: as a milestone ("Peering created") and while in progress ("Creating the
+// peering").
+struct StageTitles
 {
-    static const QHash<QString, const char *> titles {
-        {QStringLiteral("requirements"), QT_TR_NOOP("Requirements checked")},
-        {QStringLiteral("asn-association"), QT_TR_NOOP("Peer ASN approved")},
-        {QStringLiteral("peering-created"), QT_TR_NOOP("Peering created")},
-        {QStringLiteral("port-configured"), QT_TR_NOOP("Ports configured")},
-        {QStringLiteral("lag-up"), QT_TR_NOOP("LAG up")},
-        {QStringLiteral("bgp-mesh"), QT_TR_NOOP("BGP mesh")},
-        {QStringLiteral("active"), QT_TR_NOOP("Active")},
-        {QStringLiteral("customer-asns"), QT_TR_NOOP("Customer ASNs")},
-        {QStringLiteral("keys-delivered"), QT_TR_NOOP("Keys delivered")},
-        {QStringLiteral("prefixes-activated"), QT_TR_NOOP("Prefixes activated")},
-        {QLatin1String(OnboardingProgress::Complete), QT_TR_NOOP("Complete")},
+    const char *done;
+    const char *inProgress;
+};
+
+const StageTitles *stageTitles(const QString &id)
+{
+    static const QHash<QString, StageTitles> titles {
+        {QStringLiteral("requirements"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Requirements checked"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Checking requirements")}},
+        {QStringLiteral("asn-association"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Peer ASN approved"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Awaiting peer ASN approval")}},
+        {QStringLiteral("peering-created"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Peering created"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Creating the peering")}},
+        {QStringLiteral("port-configured"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Ports configured"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Configuring ports")}},
+        {QStringLiteral("lag-up"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "LAG up"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Bringing up the LAG")}},
+        {QStringLiteral("bgp-mesh"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "BGP mesh"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Building the BGP mesh")}},
+        {QStringLiteral("active"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Active"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Awaiting Active")}},
+        {QStringLiteral("customer-asns"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Customer ASNs"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Registering customer ASNs")}},
+        {QStringLiteral("keys-delivered"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Keys delivered"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Delivering prefix keys")}},
+        {QStringLiteral("prefixes-activated"),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Prefixes activated"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Activating prefixes")}},
+        {QLatin1String(OnboardingProgress::Complete),
+         {QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Complete"),
+          QT_TRANSLATE_NOOP("Peering::OnboardingTracker", "Complete")}},
     };
     const auto it = titles.constFind(id);
-    return it == titles.cend() ? id : tr(it.value());
+    return it == titles.cend() ? nullptr : &it.value();
+}
+
+} // namespace
+
+QString OnboardingTracker::title(const QString &id)
+{
+    const StageTitles *t = stageTitles(id);
+    return t ? tr(t->done) : id;
 }
 
 QString OnboardingTracker::inProgressTitle(const QString &id)
 {
-    static const QHash<QString, const char *> titles {
-        {QStringLiteral("requirements"), QT_TR_NOOP("Checking requirements")},
-        {QStringLiteral("asn-association"), QT_TR_NOOP("Awaiting peer ASN approval")},
-        {QStringLiteral("peering-created"), QT_TR_NOOP("Creating the peering")},
-        {QStringLiteral("port-configured"), QT_TR_NOOP("Configuring ports")},
-        {QStringLiteral("lag-up"), QT_TR_NOOP("Bringing up the LAG")},
-        {QStringLiteral("bgp-mesh"), QT_TR_NOOP("Building the BGP mesh")},
-        {QStringLiteral("active"), QT_TR_NOOP("Awaiting Active")},
-        {QStringLiteral("customer-asns"), QT_TR_NOOP("Registering customer ASNs")},
-        {QStringLiteral("keys-delivered"), QT_TR_NOOP("Delivering prefix keys")},
-        {QStringLiteral("prefixes-activated"), QT_TR_NOOP("Activating prefixes")},
-        {QLatin1String(OnboardingProgress::Complete), QT_TR_NOOP("Complete")},
-    };
-    const auto it = titles.constFind(id);
-    return it == titles.cend() ? id : tr(it.value());
+    const StageTitles *t = stageTitles(id);
+    return t ? tr(t->inProgress) : id;
 }
 
 QString OnboardingTracker::statusName(Status status)
