@@ -1,13 +1,22 @@
 // Export of a 64-connection onboarding to PDF and to an ARM template: the case (100
 // advertised prefixes, 50 registered customer ASNs; target: PDF under 300 ms) and the full-size
 // one (2,000 prefixes, 1,000 registered ASNs). Reports medians; never fails on speed.
+// Baselines measured in the same run: for the PDF, Qt's stock path for the same summary
+// (QTextDocument::setHtml of the HTML export, then print() to a QPdfWriter); for ARM, writing the
+// onboarding document itself as JSON.
 #include "median.h"
+#include "document/onboardingdocument.h"
 #include "export/exporter.h"
 #include "pdfexporter.h"
 #include "samplegenerator.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
 
 #include <algorithm>
 #include <cstdio>
@@ -36,6 +45,24 @@ void report(const char *what, const Onboarding &o, int runs, int target = 0)
     const double pdfMs = medianMs(runs, [&] { sink = pdf.exportOnboarding(o, options)->size(); });
     const double armMs
         = medianMs(runs * 4 + 1, [&] { sink = arm->exportOnboarding(o, options)->size(); });
+    // Baselines.
+    const QString html
+        = QString::fromUtf8(*Exporter::create(QStringLiteral("html"))->exportOnboarding(o, options));
+    const auto stockPdf = [&html] {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        QTextDocument doc;
+        doc.setHtml(html);
+        doc.print(&writer);
+        return buffer.size();
+    };
+    const int stockRuns = std::max(3, runs / 2); // seconds per run on the full document
+    const double stockMs = medianMs(stockRuns, [&] { sink = stockPdf(); });
+    const double jsonMs
+        = medianMs(runs * 4 + 1, [&] { sink = OnboardingDocument::serialize(o, false).size(); });
     (void)sink;
     std::printf("bench_export: %s: %d connections, %lld prefixes, %lld registered ASNs\n", what,
                 o.connectionCount(), qlonglong(o.prefixes.size()),
@@ -45,8 +72,14 @@ void report(const char *what, const Onboarding &o, int runs, int target = 0)
     if (target > 0)
         std::printf("; target < %d ms", target);
     std::printf("\n");
+    std::printf("bench_export: %s: baseline: Qt's stock HTML-to-PDF of the same summary (QTextDocument"
+                "::print) median %.1f ms (%d runs); PDF / baseline = %.2f\n",
+                what, stockMs, stockRuns, pdfMs / stockMs);
     std::printf("bench_export: %s: ARM median %.2f ms (%d runs, %lld bytes)\n", what, armMs,
                 runs * 4 + 1, qlonglong(armBytes->size()));
+    std::printf("bench_export: %s: baseline: the document as JSON median %.2f ms; ARM / baseline = "
+                "%.2f\n",
+                what, jsonMs, armMs / jsonMs);
 }
 
 } // namespace
