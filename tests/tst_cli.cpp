@@ -65,7 +65,7 @@ void TestCli::validateExitCodes_data()
         << data("many-findings.json") << 1
         << QStringList{"asn.public", "peer-asn.approved", "contact.noc", "contact.email",
                        "basics.subscription-id", "basics.resource-group", "basics.peering-name",
-                       "config.network", "config.sku", "bandwidth.minimum", "bandwidth.equal",
+                       "config.network", "config.sku", "bandwidth.minimum",
                        "redundancy.local", "diversity.routers", "backup.other-location",
                        "redundancy.geo", "mesh.extra-connection", "interconnect.lacp",
                        "interconnect.stateful-firewall", "interconnect.rate-limit",

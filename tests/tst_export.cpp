@@ -3,6 +3,7 @@
 // PEERING_UPDATE_GOLDEN=1 rewrites the golden files (review the diff before committing them).
 #include "document/onboardingdocument.h"
 #include "domain/asn.h"
+#include "domain/requirementcheck.h"
 #include "export/armexporter.h"
 #include "export/exporter.h"
 #include "export/reviewreport.h"
@@ -374,6 +375,7 @@ private Q_SLOTS:
     void secretsLeftOut();
     void secretsIncludedOnRequest();
     void errorsSaidOnFirstPage();
+    void metNeverBesideAFinding();
     void keySheetNeedsRegisteredAsns();
 };
 
@@ -1277,6 +1279,26 @@ void TestExport::errorsSaidOnFirstPage()
     QVERIFY(notice < md.indexOf("\n## "));
     QVERIFY(exportAs(QStringLiteral("html"), *bad, pinned()).contains("DOES NOT PASS VALIDATION"));
     QVERIFY(!exportAs(QStringLiteral("markdown"), full(), pinned()).contains("DOES NOT PASS"));
+}
+
+// A requirement ticked met while its rule has a finding is not reported as met: the row says
+// what contradicts it, and the findings carry requirement.contradicted naming both.
+void TestExport::metNeverBesideAFinding()
+{
+    Onboarding o = full();
+    o.requirements.clear();
+    for (const RequirementInfo &info : RequirementCheck::catalogue())
+        o.requirements.append(RequirementCheck{info.id, QStringLiteral("met"), {}, {}});
+    o.peerings[0].connections[0].lacp = false;
+    const QString md = QString::fromUtf8(exportAs(QStringLiteral("markdown"), o, pinned()));
+    const qsizetype row = md.indexOf(QStringLiteral("| LACP on every interconnect link |"));
+    QVERIFY(row > 0);
+    const QString line = md.mid(row, md.indexOf(u'\n', row) - row);
+    QVERIFY2(!line.contains(QStringLiteral("| met |")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("interconnect.lacp")), qPrintable(line));
+    QVERIFY(md.contains(QStringLiteral("requirement.contradicted")));
+    // Every other requirement has no finding of its rule and stays met.
+    QVERIFY(md.contains(QStringLiteral("| Every interconnect is at least 10 Gbps | met |")));
 }
 
 void TestExport::keySheetNeedsRegisteredAsns()

@@ -2,6 +2,7 @@
 // mutation per row with the rule, severity and path it must raise, and boundary rows that must
 // stay clean.
 #include "document/onboardingdocument.h"
+#include "domain/requirementcheck.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QRegularExpression>
@@ -68,13 +69,16 @@ const QStringList kRuleIds {
     "milestone.source",
     "onboarding.name",
     "requirement.status",
+    "requirement.contradicted",
+    "requirement.open",
 };
 
 // The warnings of the table; prefix.registered is an error, or a warning for the 2023 text's
 // origin-ASN demand.
 const QSet<QString> kWarningRules {"contact.corporate-domain", "redundancy.geo",
                                    "mesh.extra-connection",    "bgp.max-prefix-from-microsoft",
-                                   "prefix.traffic-class",     "aspath.length-recommended"};
+                                   "prefix.traffic-class",     "aspath.length-recommended",
+                                   "requirement.contradicted", "requirement.open"};
 
 Connection connection(const QString &id,
                       qint64 facility,
@@ -127,6 +131,15 @@ AdvertisedPrefix prefix(const QString &text, const QString &trafficClass)
 
 // Two peerings in two metros, one primary connection each on two routers of its own; a /31 and
 // a /30 session; two public prefixes (a /24 and a /25).
+// The whole checklist ticked met, in catalogue order.
+QList<RequirementCheck> allMet()
+{
+    QList<RequirementCheck> out;
+    for (const RequirementInfo &info : RequirementCheck::catalogue())
+        out.append(RequirementCheck{info.id, QStringLiteral("met"), {}, {}});
+    return out;
+}
+
 Onboarding baseline()
 {
     Onboarding o;
@@ -379,17 +392,17 @@ QList<Row> failingRows()
               conn(o, 1, 0).bandwidthMbps = 9999;
           });
     r.add("bandwidth 1000 on one of three", "bandwidth.minimum", E, fra + ".bandwidthMbps",
-          "10 Gbps (10000 Mbps)", {"bandwidth.equal"}, [](Onboarding &o) {
+          "use 10 Gbps as the other connections do", [](Onboarding &o) {
               addAmsterdamConnection(o, "redundant");
               conn(o, 1, 0).bandwidthMbps = 1000;
           });
     r.add("bandwidth differs from the majority", "bandwidth.equal", E, ams + ".bandwidthMbps",
-          "10000 Mbps", [](Onboarding &o) {
+          "use 10 Gbps here", [](Onboarding &o) {
               addAmsterdamConnection(o, "redundant");
               conn(o, 0, 0).bandwidthMbps = 100000;
           });
     r.add("bandwidth tie: first seen is the reference", "bandwidth.equal", E,
-          fra + ".bandwidthMbps", "100000",
+          fra + ".bandwidthMbps", "Bandwidth 100 Gbps differs from the 10 Gbps",
           [](Onboarding &o) { conn(o, 1, 0).bandwidthMbps = 100000; });
     r.add("one router in a metro", "redundancy.local", E, "peerings[0].connections",
           "rs1.ams.example-ix.net",
@@ -404,7 +417,8 @@ QList<Row> failingRows()
           "rs1.ams.example-ix.net",
           [](Onboarding &o) { conn(o, 0, 0).peerRouters.append("rs1.ams.example-ix.net"); });
     r.add("router shared by two local connections", "diversity.routers", E,
-          "peerings[0].connections[1].peerRouters[0]", ams, [](Onboarding &o) {
+          "peerings[0].connections[1].peerRouters[0]",
+          "already terminates the primary connection at Equinix AM5 (Amsterdam)", [](Onboarding &o) {
               addAmsterdamConnection(o, "redundant").peerRouters[0] = "RS2.ams.example-ix.net";
           });
     r.add("router shared across peerings in one metro", "diversity.routers", E,
@@ -425,7 +439,8 @@ QList<Row> failingRows()
           "peerings[0].connections[1].peeringDbFacilityId", "two-link mesh",
           [](Onboarding &o) { addAmsterdamConnection(o, "redundant").peeringDbFacilityId = 62; });
     r.add("second connection at the same facility name, ids missing", "mesh.extra-connection", W,
-          "peerings[0].connections[1].peeringDbFacilityId", ams, {"connection.facility"},
+          "peerings[0].connections[1].peeringDbFacilityId",
+          "after the primary connection at Equinix AM5 (Amsterdam)", {"connection.facility"},
           [](Onboarding &o) {
               conn(o, 0, 0).peeringDbFacilityId = 0;
               Connection &c = addAmsterdamConnection(o, "redundant");
@@ -444,7 +459,8 @@ QList<Row> failingRows()
           [](Onboarding &o) { conn(o, 1, 0).state = "Up"; });
     r.add("connection id not a GUID", "connection.identifier", E, ams + ".id", "conn-1",
           [](Onboarding &o) { conn(o, 0, 0).id = "conn-1"; });
-    r.add("connection id used twice", "connection.identifier", E, fra + ".id", ams,
+    r.add("connection id used twice", "connection.identifier", E, fra + ".id",
+          "already used by the primary connection at Equinix AM5 (Amsterdam)",
           [](Onboarding &o) { conn(o, 1, 0).id = conn(o, 0, 0).id.toUpper(); });
     // BGP sessions
     r.add("/30 network address", "bgp.session-prefix", E, fra + ".bgp.peerIPv4", "network address",
@@ -643,17 +659,35 @@ QList<Row> failingRows()
     r.add("no onboarding name", "onboarding.name", E, "name", "name",
           [](Onboarding &o) { o.name = "   "; });
     r.add("waived without a note", "requirement.status", E, "requirements[0].note", "lacp",
+          {"requirement.open"},
           [](Onboarding &o) { o.requirements = {{"lacp", "waived", " ", {}}}; });
     r.add("unknown requirement", "requirement.status", E, "requirements[1].id", "no-such",
+          {"requirement.open"},
           [](Onboarding &o) {
               o.requirements = {{"lacp", "met", {}, {}}, {"no-such", "met", {}, {}}};
           });
     r.add("requirement listed twice", "requirement.status", E, "requirements[1].id", "twice",
+          {"requirement.open"},
           [](Onboarding &o) {
               o.requirements = {{"lacp", "met", {}, {}}, {"lacp", "open", {}, {}}};
           });
     r.add("requirement status unknown", "requirement.status", E, "requirements[0].status", "done",
+          {"requirement.open"},
           [](Onboarding &o) { o.requirements = {{"lacp", "done", {}, {}}}; });
+    // The checklist against the document.
+    r.add("LACP ticked met, but a connection has no LACP", "requirement.contradicted", W,
+          "requirements[6].status", "rule interconnect.lacp has 1 finding", {"interconnect.lacp"},
+          [](Onboarding &o) {
+              o.requirements = allMet();
+              conn(o, 0, 0).lacp = false;
+          });
+    r.add("requirements left open", "requirement.open", W, "requirements",
+          "still open: LACP on every interconnect link; Peerings in more than one location",
+          [](Onboarding &o) {
+              o.requirements = allMet();
+              o.requirements[6].status = "open";
+              o.requirements.removeLast(); // not listed: open
+          });
     return r.rows;
 }
 
@@ -669,11 +703,12 @@ QList<QPair<QString, Mutation>> passingRows()
         conn(o, 0, 0).bandwidthMbps = 100000;
         conn(o, 1, 0).bandwidthMbps = 100000;
     });
-    r.pass("requirements met, open and waived with a note", [](Onboarding &o) {
-        o.requirements = {{"lacp", "met", {}, {}},
-                          {"geo-redundancy", "open", {}, {}},
-                          {"traffic-class", "waived", "documented in the change ticket", {}}};
+    r.pass("requirements met and waived with a note", [](Onboarding &o) {
+        o.requirements = allMet();
+        o.requirements[11] = {"traffic-class", "waived", "documented in the change ticket", {}};
     });
+    r.pass("no checklist kept at all", [](Onboarding &o) { o.requirements.clear(); });
+
     r.pass("max prefixes 400", [](Onboarding &o) { o.peerings[0].maxPrefixesFromMicrosoft = 400; });
     r.pass("max prefixes 500", [](Onboarding &o) { o.peerings[1].maxPrefixesFromMicrosoft = 500; });
     r.pass("/25 with 3 ASNs", [](Onboarding &o) {
@@ -800,6 +835,8 @@ private Q_SLOTS:
     void passes_data();
     void passes();
     void everyRuleIsExercised();
+    void bandwidthFixesAreAccepted_data();
+    void bandwidthFixesAreAccepted();
     void messagesAndPaths();
     void documentOrder();
     void severityByRule();
@@ -867,6 +904,49 @@ void TestValidation::passes()
     QFETCH(Mutation, mutate);
     const Findings f = run(mutate);
     QVERIFY2(f.isEmpty(), qPrintable(describe(f)));
+}
+
+void TestValidation::bandwidthFixesAreAccepted_data()
+{
+    QTest::addColumn<QList<qint64>>("bandwidths"); // of the Amsterdam connections
+    QTest::newRow("majority below the minimum") << QList<qint64>{1000, 1000, 10000};
+    QTest::newRow("all below the minimum, unequal") << QList<qint64>{1000, 5000};
+    QTest::newRow("one below, one above") << QList<qint64>{1000, 100000};
+    QTest::newRow("majority at 100 Gbps") << QList<qint64>{10000, 100000, 100000};
+    QTest::newRow("zero") << QList<qint64>{0, 10000};
+}
+
+// A message that suggests a bandwidth ("use 1000 Mbps here") never proposes one that
+// bandwidth.minimum refuses.
+void TestValidation::bandwidthFixesAreAccepted()
+{
+    QFETCH(QList<qint64>, bandwidths);
+    Onboarding o = baseline();
+    o.peerings.removeLast();
+    while (o.peerings[0].connections.size() < bandwidths.size())
+        addAmsterdamConnection(o, "redundant");
+    for (qsizetype i = 0; i < bandwidths.size(); ++i)
+        conn(o, 0, int(i)).bandwidthMbps = bandwidths[i];
+    const Findings all = OnboardingValidator::validate(o);
+    static const QRegularExpression use(QStringLiteral("use (\\d+) (Gbps|Mbps)"));
+    int bandwidthFindings = 0;
+    for (const Finding &f : all) {
+        if (!f.rule.startsWith(QLatin1String("bandwidth.")))
+            continue;
+        ++bandwidthFindings;
+        const auto m = use.match(f.message);
+        if (!m.hasMatch())
+            continue;
+        const qint64 mbps = m.captured(1).toLongLong()
+                            * (m.captured(2) == QLatin1String("Gbps") ? 1000 : 1);
+        QVERIFY2(mbps >= 10000, qPrintable(f.message));
+    }
+    // Every connection that is not at the suggested value has one bandwidth finding, not two.
+    QHash<QString, int> perPath;
+    for (const Finding &f : all)
+        if (f.rule.startsWith(QLatin1String("bandwidth.")))
+            QVERIFY2(++perPath[f.path] == 1, qPrintable(describe(all)));
+    QVERIFY(bandwidthFindings > 0);
 }
 
 void TestValidation::everyRuleIsExercised()
@@ -959,7 +1039,6 @@ void TestValidation::sampleDocuments_data()
                                                    "config.network",
                                                    "config.sku",
                                                    "bandwidth.minimum",
-                                                   "bandwidth.equal",
                                                    "redundancy.local",
                                                    "diversity.routers",
                                                    "backup.other-location",

@@ -203,6 +203,13 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
                     status = c.status;
                     note = c.note;
                 }
+            // Never "met" beside a finding of the requirement's own rule.
+            int against = 0;
+            for (const Finding &f : findings)
+                against += f.rule == info.rule ? 1 : 0;
+            if (status == QLatin1String("met") && against > 0)
+                status = tr("ticked met, but %n finding(s) of %1 (see Findings)", nullptr, against)
+                             .arg(info.rule);
             rows.append({info.title, status, note});
         }
         r.table({tr("Requirement"), tr("Status"), tr("Waiver / note")}, rows, {50, 10, 40});

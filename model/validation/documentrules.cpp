@@ -50,4 +50,48 @@ void DocumentRules::check(ValidationRun &run)
     }
 }
 
+void DocumentRules::checkChecklist(ValidationRun &run)
+{
+    const Onboarding &o = run.onboarding();
+    // A document that keeps no checklist at all (written by another tool) is not held to it;
+    // once it lists one requirement, an item it does not list is open.
+    if (o.requirements.isEmpty())
+        return;
+    QHash<QString, QList<const Finding *>> byRule;
+    for (const Finding &f : run.findings())
+        byRule[f.rule].append(&f);
+    QStringList open;
+    for (const RequirementInfo &info : RequirementCheck::catalogue()) {
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < o.requirements.size(); ++i)
+            if (o.requirements[i].id == info.id) {
+                index = i;
+                break;
+            }
+        const QString status = index < 0 ? QStringLiteral("open") : o.requirements[index].status;
+        if (status == QLatin1String("open")) {
+            open.append(info.title);
+            continue;
+        }
+        if (status != QLatin1String("met") || info.rule.isEmpty())
+            continue;
+        const QList<const Finding *> against = byRule.value(info.rule);
+        if (against.isEmpty())
+            continue;
+        run.warning(RuleId::RequirementContradicted,
+                    ValidationRun::itemPath(QLatin1String("requirements"), index,
+                                            QLatin1String("status")),
+                    tr("\"%1\" is ticked met, but rule %2 has %n finding(s) in the document "
+                       "(%3); fix the finding, or set the requirement back to open",
+                       nullptr, int(against.size()))
+                        .arg(info.title, info.rule, against.front()->message));
+    }
+    if (!open.isEmpty())
+        run.warning(RuleId::RequirementOpen, QStringLiteral("requirements"),
+                    tr("%n requirement(s) of the checklist still open: %1; mark each met, or "
+                       "waived with a note, on the Requirements page before Review + create",
+                       nullptr, int(open.size()))
+                        .arg(open.join(QStringLiteral("; "))));
+}
+
 } // namespace Peering

@@ -12,6 +12,9 @@ class DocumentRules
     Q_DECLARE_TR_FUNCTIONS(Peering::DocumentRules)
 public:
     static void check(ValidationRun &run);
+    // The checklist against the document: a requirement ticked met while its rule has a
+    // finding, and the requirements still open. Runs after every other rule.
+    static void checkChecklist(ValidationRun &run);
 };
 
 } // namespace Peering

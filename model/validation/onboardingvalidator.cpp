@@ -27,7 +27,9 @@ const QStringList &OnboardingValidator::ruleIds()
         RegisteredAsnRequiresActive, RegisteredAsnUnique, RegisteredAsnPublic,
         // shape checks the table does not name
         ContactRole, ConnectionRole, ConnectionState, ConnectionIdentifier, RegisteredAsnPrefixKey,
-        MilestoneStage, MilestoneDate, MilestoneSource, OnboardingName, RequirementStatus};
+        MilestoneStage, MilestoneDate, MilestoneSource, OnboardingName, RequirementStatus,
+        // the checklist against the document
+        RequirementContradicted, RequirementOpen};
     return ids;
 }
 
@@ -43,6 +45,7 @@ Findings OnboardingValidator::validate(const Onboarding &onboarding,
     PrefixRules::check(run);
     RegisteredAsnRules::check(run);
     MilestoneRules::check(run);
+    DocumentRules::checkChecklist(run);
     return run.takeFindings();
 }
 

@@ -5,6 +5,7 @@
 #include "validationrun.h"
 
 #include "domain/textchecks.h"
+#include "fieldlabel.h"
 
 #include <QVarLengthArray>
 
@@ -17,6 +18,14 @@ namespace {
 constexpr qint64 MinimumBandwidthMbps = 10000;
 constexpr qint64 MaxPrefixesLow = 400;
 constexpr qint64 MaxPrefixesHigh = 500;
+
+// "100 Gbps" for whole gigabits, else "1500 Mbps": as the portal and the wizard say it.
+QString bandwidthText(qint64 mbps)
+{
+    if (mbps >= 1000 && mbps % 1000 == 0)
+        return PeeringRules::tr("%1 Gbps").arg(mbps / 1000);
+    return PeeringRules::tr("%1 Mbps").arg(mbps);
+}
 
 // Azure checks names per UTF-16 unit (.NET strings): a character outside the BMP is two units
 // and no letter, so it is refused, and it counts twice towards the length.
@@ -152,9 +161,11 @@ void PeeringRules::gather()
         }
     }
     m_distinctMetros = locationOfMetro.size();
-    // The most common bandwidth is the reference; on a tie the one seen first.
+    // The most common bandwidth that Microsoft accepts is the reference (on a tie the one seen
+    // first), so the fix a message suggests never breaks bandwidth.minimum. With no connection
+    // at 10 Gbps or more, the minimum itself is suggested.
     for (const Count &n : counts) {
-        if (n.count > m_referenceCount) {
+        if (n.value >= MinimumBandwidthMbps && n.count > m_referenceCount) {
             m_referenceBandwidth = n.value;
             m_referenceCount = n.count;
         }
@@ -358,16 +369,23 @@ void PeeringRules::checkConnection(qsizetype i, qsizetype j, const Connection &c
 
     if (c.bandwidthMbps < MinimumBandwidthMbps)
         m_run.error(RuleId::BandwidthMinimum, path("bandwidthMbps"),
-                    tr("Bandwidth %1 Mbps is below Microsoft's minimum of 10 Gbps (10000 Mbps); "
-                       "use a 10G or faster interconnect")
-                        .arg(c.bandwidthMbps));
-    if (c.bandwidthMbps != m_referenceBandwidth)
+                    m_referenceCount > 0
+                        ? tr("Bandwidth %1 is below Microsoft's minimum of 10 Gbps; use %2 as the "
+                             "other connections do (all must be equal)")
+                              .arg(bandwidthText(c.bandwidthMbps),
+                                   bandwidthText(m_referenceBandwidth))
+                        : tr("Bandwidth %1 is below Microsoft's minimum of 10 Gbps; use a 10 Gbps "
+                             "or faster interconnect")
+                              .arg(bandwidthText(c.bandwidthMbps)));
+    // Below the minimum, bandwidth.minimum already says what to use; a second message for the
+    // same value would only repeat it.
+    if (c.bandwidthMbps >= MinimumBandwidthMbps && m_referenceCount > 0
+        && c.bandwidthMbps != m_referenceBandwidth)
         m_run.error(RuleId::BandwidthEqual, path("bandwidthMbps"),
-                    tr("Bandwidth %1 Mbps differs from the %2 Mbps of %3 of the %4 connections; "
-                       "primary, backup and redundant connections of all peerings must have the "
-                       "same bandwidth: use %2 Mbps here, or change the others")
-                        .arg(c.bandwidthMbps)
-                        .arg(m_referenceBandwidth)
+                    tr("Bandwidth %1 differs from the %2 of %3 of the %4 connections; primary, "
+                       "backup and redundant connections of all peerings must have the same "
+                       "bandwidth: use %2 here, or change the others")
+                        .arg(bandwidthText(c.bandwidthMbps), bandwidthText(m_referenceBandwidth))
                         .arg(m_referenceCount)
                         .arg(m_run.onboarding().connectionCount()));
 
@@ -433,9 +451,8 @@ void PeeringRules::checkRouters(qsizetype i, qsizetype j, const Connection &c)
 
 QString PeeringRules::connectionName(qsizetype i, qsizetype j) const
 {
-    const QString path = ValidationRun::connectionPath(i, j);
-    const QString &facility = m_run.onboarding().peerings[i].connections[j].facilityName;
-    return facility.isEmpty() ? path : tr("%1 (%2)").arg(path, facility);
+    // In words, never as a path: the GUI and the exports show these messages to people.
+    return FieldLabel::connection(m_run.onboarding(), i, j);
 }
 
 QString PeeringRules::locationName(qsizetype location) const

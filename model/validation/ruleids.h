@@ -59,5 +59,8 @@ inline constexpr QLatin1String MilestoneDate {"milestone.date"};
 inline constexpr QLatin1String MilestoneSource {"milestone.source"};
 inline constexpr QLatin1String OnboardingName {"onboarding.name"};
 inline constexpr QLatin1String RequirementStatus {"requirement.status"};
+// The checklist against the document (warnings).
+inline constexpr QLatin1String RequirementContradicted {"requirement.contradicted"};
+inline constexpr QLatin1String RequirementOpen {"requirement.open"};
 
 } // namespace Peering::RuleId

@@ -34,6 +34,8 @@ public:
     }
     void add(QLatin1String rule, Severity severity, QString path, QString message);
     Findings takeFindings() { return std::move(m_findings); }
+    // The findings so far (the checklist's rules compare ticks with them, so they run last).
+    const Findings &findings() const { return m_findings; }
 
     // The peer ASN as parsed (with the parser's reason when it does not parse).
     const Result<Asn> &peerAsn() const { return m_peerAsn; }
