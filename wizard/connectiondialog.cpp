@@ -1,6 +1,7 @@
 #include "connectiondialog.h"
 
-#include "fieldrow.h"
+#include "fieldbinder.h"
+#include "screenfit.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QUuid>
@@ -36,11 +38,18 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     } else {
         m_original.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_original.lacp = true;
-        // Equal bandwidth across the onboarding: start from what the others use.
+        // Equal bandwidth across the onboarding: start from what this peering's connections
+        // use, else the others, as long as Microsoft accepts it; else the 10 Gbps minimum.
+        const auto firstValid = [](const QList<Connection> &connections) -> qint64 {
+            for (const Connection &c : connections)
+                if (c.bandwidthMbps >= 10000)
+                    return c.bandwidthMbps;
+            return 0;
+        };
+        m_original.bandwidthMbps = firstValid(p.connections);
         for (const PeeringResource &other : m_onboarding.peerings)
-            for (const Connection &c : other.connections)
-                if (m_original.bandwidthMbps == 0)
-                    m_original.bandwidthMbps = c.bandwidthMbps;
+            if (m_original.bandwidthMbps == 0)
+                m_original.bandwidthMbps = firstValid(other.connections);
         if (m_original.bandwidthMbps == 0)
             m_original.bandwidthMbps = 10000;
         m_index = int(p.connections.size());
@@ -63,9 +72,9 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     m_routers->setPlaceholderText(tr("rs1.example.net, rs2.example.net"));
     m_bandwidth = new QComboBox(this);
     m_bandwidth->setObjectName(QStringLiteral("bandwidthCombo"));
-    m_bandwidth->setEditable(true);
-    for (int mbps : {10000, 20000, 40000, 100000, 200000, 400000})
-        m_bandwidth->addItem(QString::number(mbps));
+    // A fixed list: an editable box completed "1000" to "10000" behind the user's back.
+    for (qint64 mbps : bandwidthChoices())
+        m_bandwidth->addItem(bandwidthLabel(mbps), mbps);
     m_lacp = new QCheckBox(tr("The peer's routers run &LACP on this interconnect"), this);
     m_lacp->setObjectName(QStringLiteral("lacpCheck"));
     m_firewall = new QCheckBox(tr("Terminates on a stateful &firewall"), this);
@@ -96,13 +105,17 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     m_md5 = edit("md5Edit", tr("optional"));
     m_md5->setEchoMode(QLineEdit::Password);
 
-    auto *interconnect = new QGroupBox(tr("Interconnect"), this);
+    m_content = new QWidget(this);
+    m_fields = new FieldBinder(
+        m_content, [this]() -> const Findings & { return m_findings; },
+        [this]() -> const Onboarding & { return m_onboarding; });
+    auto *interconnect = new QGroupBox(tr("Interconnect"), m_content);
     auto *form = new QFormLayout(interconnect);
     addRow(form, tr("&Role:"), m_role, QStringLiteral("role"));
     addRow(form, tr("Peering&DB facility id:"), m_facilityId, QStringLiteral("peeringDbFacilityId"));
     addRow(form, tr("Facility &name:"), m_facilityName, QStringLiteral("facilityName"));
     addRow(form, tr("Peer ro&uters:"), m_routers, QStringLiteral("peerRouters"));
-    addRow(form, tr("&Bandwidth (Mbps):"), m_bandwidth, QStringLiteral("bandwidthMbps"));
+    addRow(form, tr("&Bandwidth:"), m_bandwidth, QStringLiteral("bandwidthMbps"));
     auto *provider = new QLabel(tr("Peer (fixed: you provide the session addresses)"), this);
     provider->setObjectName(QStringLiteral("sessionAddressProviderLabel"));
     form->addRow(tr("Session address provider:"), provider);
@@ -116,7 +129,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     addRow(form, QString(), m_rateLimited, QStringLiteral("rateLimited"));
     addRow(form, tr("Connection &state:"), m_state, QStringLiteral("state"));
 
-    auto *bgp = new QGroupBox(tr("BGP session"), this);
+    auto *bgp = new QGroupBox(tr("BGP session"), m_content);
     auto *bgpForm = new QFormLayout(bgp);
     addRow(bgpForm, tr("Session &IPv4 prefix:"), m_prefixV4, QStringLiteral("bgp.sessionPrefixV4"));
     addRow(bgpForm, tr("&Peer IPv4:"), m_peerV4, QStringLiteral("bgp.peerIPv4"));
@@ -141,9 +154,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     });
     addRow(bgpForm, tr("MD&5 key:"), md5Row, QStringLiteral("bgp.md5Key"));
     m_md5->setAccessibleName(tr("MD5 key"));
-    for (FieldMessage &m : m_messages)
-        if (m.widget == md5Row)
-            m.widget = m_md5;
+    m_fields->setFocusWidget(md5Row, m_md5);
 
     auto *mesh = new QLabel(tr("Microsoft builds a two-link BGP mesh from the one peer IP and one "
                                "Microsoft IP you give here, so the portal shows fewer connections "
@@ -152,21 +163,29 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
                             this);
     mesh->setWordWrap(true);
 
-    auto *content = new QWidget(this);
-    auto *columns = new QHBoxLayout(content);
+    auto *columns = new QHBoxLayout(m_content);
+    columns->setContentsMargins(0, 0, 0, 0);
     columns->addWidget(interconnect, 1);
     columns->addWidget(bgp, 1);
+    // Beyond the screen's room the form scrolls; within it the dialog grows (growToFit).
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("connectionScroll"));
+    m_scroll->setWidget(m_content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        m_touched.insert(nullptr); // show every field's finding
-        updateFindings();
+        m_fields->touchAll(); // show every field's finding
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(content);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(mesh);
     layout->addWidget(buttons);
+    connect(m_fields, &FieldBinder::messagesChanged, this, &ConnectionDialog::growToFit,
+            Qt::QueuedConnection);
 
     // Fill from the connection.
     const Connection &c = m_original;
@@ -174,7 +193,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     m_facilityId->setValue(int(qBound(qint64(0), c.peeringDbFacilityId, qint64(99999999))));
     m_facilityName->setText(c.facilityName);
     m_routers->setText(c.peerRouters.join(QStringLiteral(", ")));
-    m_bandwidth->setCurrentText(QString::number(c.bandwidthMbps));
+    setBandwidth(c.bandwidthMbps);
     m_lacp->setChecked(c.lacp);
     m_firewall->setChecked(c.statefulFirewall);
     m_rateLimited->setChecked(c.rateLimited);
@@ -192,20 +211,83 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     for (QLineEdit *e : findChildren<QLineEdit *>())
         connect(e, &QLineEdit::textChanged, this, &ConnectionDialog::updateFindings);
     for (QComboBox *b : findChildren<QComboBox *>())
-        connect(b, &QComboBox::currentTextChanged, this, &ConnectionDialog::updateFindings);
+        connect(b, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateFindings);
     for (QCheckBox *b : {m_lacp, m_firewall, m_rateLimited})
         connect(b, &QCheckBox::toggled, this, &ConnectionDialog::updateFindings);
     for (QSpinBox *s : {m_facilityId, m_maxV4, m_maxV6})
         connect(s, &QSpinBox::valueChanged, this, &ConnectionDialog::updateFindings);
     updateFindings();
+
+    // Big enough for the whole form without scrolling, where the screen has the room.
+    const QMargins margins = layout->contentsMargins();
+    const int scrollBar = m_scroll->verticalScrollBar()->sizeHint().width();
+    const QSize content = m_content->sizeHint();
+    const int width = content.width() + margins.left() + margins.right() + scrollBar;
+    const int height = content.height() + mesh->heightForWidth(width) + buttons->sizeHint().height()
+                       + 2 * layout->spacing() + margins.top() + margins.bottom();
+    ScreenFit::resize(this, QSize(width, height));
 }
 
 void ConnectionDialog::addRow(QFormLayout *form, const QString &label, QWidget *widget,
                               const QString &field)
 {
-    QLabel *message = FieldRow::makeMessage(this, widget);
-    FieldRow::add(form, this, label, widget, message);
-    m_messages.append(FieldMessage{field, message, widget});
+    m_fields->addRow(form, label, widget, [this, field] {
+        return QStringLiteral("peerings[%1].connections[%2].%3").arg(m_peering).arg(m_index).arg(field);
+    });
+}
+
+QList<qint64> ConnectionDialog::bandwidthChoices()
+{
+    return {10000, 20000, 40000, 100000, 200000, 300000, 400000, 500000, 600000, 700000, 800000};
+}
+
+QString ConnectionDialog::bandwidthLabel(qint64 mbps)
+{
+    if (mbps % 100000 == 0 && mbps > 100000 && mbps != 400000)
+        return tr("%1 Gbps (%2 x 100 Gbps LAG)").arg(mbps / 1000).arg(mbps / 100000);
+    if (mbps == 400000)
+        return tr("400 Gbps (400G, or a 4 x 100 Gbps LAG)");
+    if (mbps == 20000 || mbps == 40000)
+        return tr("%1 Gbps (%2 x 10 Gbps LAG)").arg(mbps / 1000).arg(mbps / 10000);
+    if (mbps >= 1000 && mbps % 1000 == 0)
+        return tr("%1 Gbps").arg(mbps / 1000);
+    return tr("%1 Mbps").arg(mbps);
+}
+
+void ConnectionDialog::setBandwidth(qint64 mbps)
+{
+    int index = m_bandwidth->findData(mbps);
+    if (index < 0) {
+        // A value from a document that is not one of the choices stays visible as it is,
+        // marked, until the user picks another.
+        m_bandwidth->insertItem(0,
+                                mbps < 10000 ? tr("%1 (below the 10 Gbps minimum)").arg(bandwidthLabel(mbps))
+                                             : bandwidthLabel(mbps),
+                                mbps);
+        index = 0;
+    }
+    m_bandwidth->setCurrentIndex(index);
+}
+
+void ConnectionDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    growToFit();
+}
+
+void ConnectionDialog::growToFit()
+{
+    // The room the form needs at the viewport's width, against what it has.
+    const int width = m_scroll->viewport()->width();
+    QLayout *l = m_content->layout();
+    const int needed = l->hasHeightForWidth() ? l->totalHeightForWidth(width)
+                                              : m_content->sizeHint().height();
+    const int missing = needed - m_scroll->viewport()->height();
+    const int widthMissing = m_content->minimumSizeHint().width() - width;
+    if (missing <= 0 && widthMissing <= 0)
+        return;
+    ScreenFit::resize(this, QSize(this->width() + qMax(0, widthMissing),
+                                  this->height() + qMax(0, missing)));
 }
 
 Connection ConnectionDialog::connection() const
@@ -218,9 +300,7 @@ Connection ConnectionDialog::connection() const
     for (const QString &r : m_routers->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")),
                                                      Qt::SkipEmptyParts))
         c.peerRouters.append(r.trimmed());
-    bool ok = false;
-    const qint64 bw = m_bandwidth->currentText().trimmed().toLongLong(&ok);
-    c.bandwidthMbps = ok ? bw : 0;
+    c.bandwidthMbps = m_bandwidth->currentData().toLongLong();
     c.sessionAddressProvider = QStringLiteral("Peer");
     c.useForPeeringService = true;
     c.lacp = m_lacp->isChecked();
@@ -241,29 +321,13 @@ Connection ConnectionDialog::connection() const
 
 void ConnectionDialog::updateFindings()
 {
-    // A field shows its finding once it was changed, and every field once Save was tried.
+    // A field shows its findings once it was changed or left, and every field once Save was
+    // tried.
     if (auto *w = qobject_cast<QWidget *>(sender()))
-        m_touched.insert(w);
+        m_fields->touch(w);
     m_onboarding.peerings[m_peering].connections[m_index] = connection();
-    const Findings findings = OnboardingValidator::validate(m_onboarding);
-    const QString prefix = QStringLiteral("peerings[%1].connections[%2].").arg(m_peering).arg(m_index);
-    for (const FieldMessage &m : m_messages) {
-        const QString path = prefix + m.field;
-        const Finding *shown = nullptr;
-        for (const Finding &f : findings)
-            if ((f.path == path || f.path.startsWith(path + u'['))
-                && (!shown || int(f.severity) < int(shown->severity)))
-                shown = &f;
-        if (!m_touched.contains(m.widget) && !m_touched.contains(nullptr))
-            shown = nullptr;
-        m.label->setVisible(shown != nullptr);
-        if (shown)
-            m.label->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                                 .arg(shown->severity == Severity::Error ? QStringLiteral("#b00020")
-                                                                         : QStringLiteral("#8a6d00"),
-                                      shown->message.toHtmlEscaped()));
-        m.widget->setAccessibleDescription(shown ? shown->message : QString());
-    }
+    m_findings = OnboardingValidator::validate(m_onboarding);
+    m_fields->update();
 }
 
 } // namespace Peering

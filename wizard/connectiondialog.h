@@ -7,7 +7,6 @@
 #include "validation/finding.h"
 
 #include <QDialog>
-#include <QSet>
 
 #include <functional>
 
@@ -17,8 +16,11 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QFormLayout;
+class QScrollArea;
 
 namespace Peering {
+
+class FieldBinder;
 
 class ConnectionDialog : public QDialog
 {
@@ -28,10 +30,19 @@ public:
     ConnectionDialog(const Onboarding &onboarding, int peering, int index, QWidget *parent = nullptr);
 
     Connection connection() const;
+    // The choices of the bandwidth box: the Gbps steps Microsoft offers, and 100 Gbps LAGs.
+    static QList<qint64> bandwidthChoices();
+    static QString bandwidthLabel(qint64 mbps);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void updateFindings();
     void addRow(QFormLayout *form, const QString &label, QWidget *widget, const QString &field);
+    void setBandwidth(qint64 mbps);
+    // Grows the dialog so that every message is whole (within the screen; beyond, it scrolls).
+    void growToFit();
 
     Onboarding m_onboarding;
     int m_peering;
@@ -57,14 +68,10 @@ private:
     QSpinBox *m_maxV6;
     QLineEdit *m_md5;
 
-    struct FieldMessage
-    {
-        QString field;
-        QLabel *label;
-        QWidget *widget;
-    };
-    QList<FieldMessage> m_messages;
-    QSet<QWidget *> m_touched;
+    QScrollArea *m_scroll;
+    QWidget *m_content;
+    Findings m_findings;
+    FieldBinder *m_fields;
 };
 
 } // namespace Peering

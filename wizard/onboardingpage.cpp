@@ -1,6 +1,6 @@
 #include "onboardingpage.h"
 
-#include "fieldrow.h"
+#include "fieldbinder.h"
 #include "onboardingwizard.h"
 
 #include <QEvent>
@@ -14,7 +14,11 @@ OnboardingPage::OnboardingPage(OnboardingWizard *wizard, int pageId)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_pageId(pageId)
+    , m_fields(new FieldBinder(
+          this, [wizard]() -> const Findings & { return wizard->findings(); },
+          [wizard]() -> const Onboarding & { return wizard->draft(); }))
 {
+    m_fields->setBlocks([this](const Finding &f) { return blocksNext(f); });
     connect(wizard, &OnboardingWizard::findingsChanged, this, [this] {
         updateFieldMessages();
         Q_EMIT completeChanged();
@@ -68,81 +72,33 @@ bool OnboardingPage::isComplete() const
 QLabel *OnboardingPage::bindField(QWidget *widget, std::function<QString()> path,
                                   bool matchChildren)
 {
-    QLabel *label = FieldRow::makeMessage(this, widget);
-    widget->installEventFilter(this);
-    m_bindings.append(Binding{widget, label, std::move(path), matchChildren});
-    return label;
+    return m_fields->bind(widget, std::move(path), matchChildren);
 }
 
 void OnboardingPage::addBoundRow(QFormLayout *form, const QString &label, QWidget *widget,
                                  std::function<QString()> path)
 {
-    FieldRow::add(form, this, label, widget, bindField(widget, std::move(path)));
-}
-
-bool OnboardingPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::FocusOut)
-        touch(qobject_cast<QWidget *>(watched));
-    return QWizardPage::eventFilter(watched, event);
+    m_fields->addRow(form, label, widget, std::move(path));
 }
 
 void OnboardingPage::touch(QWidget *widget)
 {
-    for (Binding &b : m_bindings)
-        if (b.widget == widget && !b.touched) {
-            b.touched = true;
-            updateFieldMessages();
-        }
+    m_fields->touch(widget);
 }
 
 void OnboardingPage::touchAll()
 {
-    for (Binding &b : m_bindings)
-        b.touched = true;
-    updateFieldMessages();
+    m_fields->touchAll();
 }
 
 void OnboardingPage::updateFieldMessages()
 {
-    const Findings &findings = m_wizard->findings();
-    for (Binding &b : m_bindings) {
-        const QString path = b.path();
-        const Finding *shown = nullptr;
-        for (const Finding &f : findings) {
-            const bool child = b.matchChildren && f.path.size() > path.size()
-                               && f.path.startsWith(path)
-                               && (f.path.at(path.size()) == u'[' || f.path.at(path.size()) == u'.');
-            if (f.path != path && !child)
-                continue;
-            if (!shown || int(f.severity) < int(shown->severity))
-                shown = &f;
-        }
-        const bool visible = shown && b.touched;
-        if (visible) {
-            const bool error = shown->severity == Severity::Error;
-            b.label->setText(QStringLiteral("<span style=\"color:%1\">%2 %3</span>")
-                                 .arg(error ? QStringLiteral("#b00020") : QStringLiteral("#8a6d00"),
-                                      error ? tr("Error:") : tr("Warning:"),
-                                      shown->message.toHtmlEscaped()));
-            b.widget->setAccessibleDescription(shown->message);
-        } else {
-            b.widget->setAccessibleDescription(QString());
-        }
-        b.label->setVisible(visible);
-    }
+    m_fields->update();
 }
 
 bool OnboardingPage::focusPath(const QString &path)
 {
-    for (Binding &b : m_bindings)
-        if (b.path() == path) {
-            b.touched = true;
-            updateFieldMessages();
-            b.widget->setFocus(Qt::OtherFocusReason);
-            return true;
-        }
-    return false;
+    return m_fields->focusPath(path);
 }
 
 } // namespace Peering

@@ -15,6 +15,7 @@ class QLineEdit;
 
 namespace Peering {
 
+class FieldBinder;
 class OnboardingWizard;
 
 class OnboardingPage : public QWizardPage
@@ -29,7 +30,9 @@ public:
     // The error and warning findings of this page (by field path).
     Findings pageFindings() const;
     // Focuses the widget bound to the path, if any, and shows its finding.
-    bool focusPath(const QString &path);
+    virtual bool focusPath(const QString &path);
+    // False when the fields of this page cannot be changed (a created onboarding's fixed values).
+    virtual void setLocked(bool) {}
 
 protected:
     OnboardingWizard *onboardingWizard() const { return m_wizard; }
@@ -55,23 +58,14 @@ protected:
     // Called by subclasses when a bound widget was left.
     void touch(QWidget *widget);
     void updateFieldMessages();
+    FieldBinder *fields() const { return m_fields; }
 
     bool m_loading = false; // set while refreshFromDraft() writes widgets, so no edits echo
 
 private:
-    struct Binding
-    {
-        QWidget *widget;
-        QLabel *label;
-        std::function<QString()> path;
-        bool matchChildren = false;
-        bool touched = false;
-    };
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
     OnboardingWizard *m_wizard;
     int m_pageId;
-    QList<Binding> m_bindings;
+    FieldBinder *m_fields;
 };
 
 } // namespace Peering

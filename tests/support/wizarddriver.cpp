@@ -60,7 +60,7 @@ void fillCleanOnboarding(OnboardingWizard &w, const QString &name)
         typeInto(child<QLineEdit>(d, "facilityNameEdit"), QStringLiteral("Equinix AM5"));
         typeInto(child<QLineEdit>(d, "routersEdit"),
                  QStringLiteral("rs1.ams.example-ix.net, rs2.ams.example-ix.net"));
-        typeIntoCombo(child<QComboBox>(d, "bandwidthCombo"), QStringLiteral("100000"));
+        chooseByKeyboard(child<QComboBox>(d, "bandwidthCombo"), QStringLiteral("100 Gbps"));
         QVERIFY(child<QCheckBox>(d, "lacpCheck")->isChecked());
         QVERIFY(!child<QCheckBox>(d, "useForPeeringServiceCheck")->isEnabled());
         typeInto(child<QLineEdit>(d, "sessionPrefixV4Edit"), QStringLiteral("185.1.200.0/31"));
