@@ -345,6 +345,12 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 st
     if (storedId != 0)
         wizard->setWindowTitle(tr("Edit %1").arg(onboarding.name));
     wizard->setDraft(onboarding);
+    if (storedId != 0) {
+        // Review compares with what is stored (for a resumed draft, the stored version, not
+        // the draft), and a created peering's fixed fields are read-only.
+        const auto stored = m_store->load(onboarding.name);
+        wizard->setStoredOriginal(stored && stored->id == storedId ? stored->onboarding : onboarding);
+    }
     if (auto context = m_store->validationContextFor(onboarding.name))
         wizard->setValidationContext(context.value());
     m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding});
@@ -588,8 +594,7 @@ void MainWindow::checkDocumentFile(const QString &file)
     // The wizard's Review page shows every finding; nothing is stored unless Create is pressed.
     OnboardingWizard *w = openWizard(*r, 0, 0, QString());
     w->setWindowTitle(tr("Check %1").arg(file));
-    w->setStartId(OnboardingWizard::ReviewPageId);
-    w->restart();
+    w->openAtReview();
 }
 
 void MainWindow::chooseStore()

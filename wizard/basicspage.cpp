@@ -15,6 +15,7 @@ BasicsPage::BasicsPage(OnboardingWizard *wizard)
     , m_subscription(new QLineEdit(this))
     , m_resourceGroup(new QLineEdit(this))
     , m_name(new QLineEdit(this))
+    , m_created(new QLabel(this))
 {
     setObjectName(QStringLiteral("basicsPage"));
     setTitle(tr("Basics"));
@@ -30,6 +31,17 @@ BasicsPage::BasicsPage(OnboardingWizard *wizard)
     warning->setFrameShape(QFrame::StyledPanel);
     warning->setMargin(8);
     warning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3d3000; }"));
+
+    // Shown instead of the warning once the peering exists in Azure.
+    m_created->setObjectName(QStringLiteral("createdPeeringNote"));
+    m_created->setWordWrap(true);
+    m_created->setFrameShape(QFrame::StyledPanel);
+    m_created->setMargin(8);
+    m_created->setText(
+        tr("<b>This peering is created in Azure:</b> its subscription, resource group and name "
+           "cannot change. To use other values, add a new peering with Add Metro (and remove "
+           "this one in the portal), or start a new onboarding with File &gt; New Onboarding."));
+    m_created->setVisible(false);
 
     m_subscription->setObjectName(QStringLiteral("subscriptionEdit"));
     m_subscription->setPlaceholderText(QStringLiteral("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"));
@@ -51,6 +63,7 @@ BasicsPage::BasicsPage(OnboardingWizard *wizard)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PeeringSelector(wizard, this));
     layout->addWidget(warning);
+    layout->addWidget(m_created);
     layout->addLayout(form);
     layout->addStretch();
 
@@ -71,6 +84,11 @@ void BasicsPage::refreshFromDraft()
     m_subscription->setText(p.subscriptionId);
     m_resourceGroup->setText(p.resourceGroup);
     m_name->setText(p.name);
+    const bool created = onboardingWizard()->isPeeringCreated(onboardingWizard()->currentPeering());
+    for (QLineEdit *e : {m_subscription, m_resourceGroup, m_name})
+        e->setReadOnly(created);
+    m_created->setVisible(created);
+    findChild<QLabel *>(QStringLiteral("immutableWarning"))->setVisible(!created);
 }
 
 } // namespace Peering

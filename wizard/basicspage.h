@@ -4,6 +4,7 @@
 
 #include "onboardingpage.h"
 
+class QLabel;
 class QLineEdit;
 
 namespace Peering {
@@ -21,6 +22,7 @@ private:
     QLineEdit *m_subscription;
     QLineEdit *m_resourceGroup;
     QLineEdit *m_name;
+    QLabel *m_created;
 };
 
 } // namespace Peering

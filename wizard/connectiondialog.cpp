@@ -228,6 +228,13 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     ScreenFit::resize(this, QSize(width, height));
 }
 
+ConnectionDialog::~ConnectionDialog()
+{
+    // The binder reads this dialog's findings on focus changes, and QWidget's destructor still
+    // moves focus after these members are gone: it goes first (and stops filtering with it).
+    delete m_fields;
+}
+
 void ConnectionDialog::addRow(QFormLayout *form, const QString &label, QWidget *widget,
                               const QString &field)
 {

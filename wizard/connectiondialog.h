@@ -28,6 +28,7 @@ class ConnectionDialog : public QDialog
 public:
     // peering and index locate the connection in onboarding; index == -1 adds a new one.
     ConnectionDialog(const Onboarding &onboarding, int peering, int index, QWidget *parent = nullptr);
+    ~ConnectionDialog() override;
 
     Connection connection() const;
     // The choices of the bandwidth box: the Gbps steps Microsoft offers, and 100 Gbps LAGs.

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -120,7 +121,7 @@ void ConnectionsPage::fillTable()
                 if (f.path.startsWith(prefix)
                     && (f.path.size() == prefix.size() || f.path.at(prefix.size()) == u'.')) {
                     (f.severity == Severity::Error ? errors : warnings) += 1;
-                    problems.append(QStringLiteral("[%1] %2").arg(f.rule, f.message));
+                    problems.append(f.message);
                 }
             const QStringList cells{
                 conn.role, peering.metro,
@@ -134,7 +135,10 @@ void ConnectionsPage::fillTable()
                 QStringLiteral("%1 / %2").arg(conn.bgp.peerIPv4, conn.bgp.microsoftIPv4),
                 conn.state,
                 errors + warnings == 0 ? tr("none")
-                                       : tr("%1 errors, %2 warnings").arg(errors).arg(warnings)};
+                : warnings == 0        ? tr("%n error(s)", nullptr, errors)
+                : errors == 0          ? tr("%n warning(s)", nullptr, warnings)
+                                       : tr("%1, %2").arg(tr("%n error(s)", nullptr, errors),
+                                                          tr("%n warning(s)", nullptr, warnings))};
             for (int col = 0; col < ColCount; ++col) {
                 auto *item = new QTableWidgetItem(cells.at(col));
                 if (col == ProblemsCol && !problems.isEmpty())
@@ -165,6 +169,22 @@ void ConnectionsPage::fillTable()
                  nullptr, connections)
                   .arg(connections * 2));
     m_loading = wasLoading;
+}
+
+bool ConnectionsPage::focusPath(const QString &path)
+{
+    // A connection's field: select its row, so Enter opens it in the editor.
+    static const QRegularExpression re(QStringLiteral("^peerings\\[(\\d+)\\]\\.connections\\[(\\d+)\\]"));
+    const auto m = re.match(path);
+    if (m.hasMatch()) {
+        const QPoint at(m.captured(1).toInt(), m.captured(2).toInt());
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            if (m_table->item(row, RoleCol) && m_table->item(row, RoleCol)->data(Qt::UserRole).toPoint() == at) {
+                m_table->selectRow(row);
+                m_table->setCurrentCell(row, RoleCol);
+            }
+    }
+    return OnboardingPage::focusPath(path);
 }
 
 void ConnectionsPage::addConnection()

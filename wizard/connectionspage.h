@@ -19,6 +19,7 @@ public:
 
     // Opens the connection dialog for a new connection of the selected peering.
     void addConnection();
+    bool focusPath(const QString &path) override;
 
 protected:
     void refreshFromDraft() override;

@@ -98,7 +98,26 @@ void OnboardingPage::updateFieldMessages()
 
 bool OnboardingPage::focusPath(const QString &path)
 {
-    return m_fields->focusPath(path);
+    if (m_fields->focusPath(path))
+        return true;
+    // A path below a bound table (a prefix's community): the table shows it.
+    for (QString parent = path; !parent.isEmpty();) {
+        const qsizetype cut = qMax(parent.lastIndexOf(u'.'), parent.lastIndexOf(u'['));
+        if (cut <= 0)
+            break;
+        parent.truncate(cut);
+        if (m_fields->focusPath(parent))
+            return true;
+    }
+    return false;
+}
+
+void OnboardingPage::focusFirstBlocking()
+{
+    m_fields->touchAll();
+    for (const Finding &f : m_wizard->findings())
+        if (f.severity == Severity::Error && ownsPath(f.path) && blocksNext(f) && focusPath(f.path))
+            return;
 }
 
 } // namespace Peering

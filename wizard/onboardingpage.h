@@ -31,6 +31,8 @@ public:
     Findings pageFindings() const;
     // Focuses the widget bound to the path, if any, and shows its finding.
     virtual bool focusPath(const QString &path);
+    // Focuses the field of the first error that blocks Next on this page (and shows it).
+    void focusFirstBlocking();
     // False when the fields of this page cannot be changed (a created onboarding's fixed values).
     virtual void setLocked(bool) {}
 

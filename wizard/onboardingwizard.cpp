@@ -11,6 +11,8 @@
 #include "validation/onboardingvalidator.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QKeyEvent>
 #include <QRegularExpression>
 
 namespace Peering {
@@ -44,7 +46,29 @@ OnboardingWizard::OnboardingWizard(QWidget *parent)
     setPage(PrefixesPageId, new PrefixesPage(this));
     setPage(ReviewPageId, new ReviewPage(this));
     setStartId(RequirementsPageId);
+    // Enter in a table activates its row (opens the connection editor, say) and stops there:
+    // QAbstractItemView passes the key on after activating, and the wizard's default button
+    // would take it as Next.
+    for (int id : pageIds())
+        for (QAbstractItemView *view : page(id)->findChildren<QAbstractItemView *>())
+            view->installEventFilter(this);
     revalidate();
+}
+
+bool OnboardingWizard::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto *view = qobject_cast<QAbstractItemView *>(watched);
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (view && (key == Qt::Key_Return || key == Qt::Key_Enter)) {
+            // From a widget inside the table (a cell's combo box) it stops here too.
+            const QModelIndex current = view->currentIndex();
+            if (view->hasFocus() && current.isValid())
+                Q_EMIT view->activated(current);
+            return true;
+        }
+    }
+    return QWizard::eventFilter(watched, event);
 }
 
 OnboardingWizard::~OnboardingWizard()
@@ -128,6 +152,42 @@ void OnboardingWizard::removePeering()
     Q_EMIT currentPeeringChanged(m_currentPeering);
 }
 
+void OnboardingWizard::setStoredOriginal(const Onboarding &stored)
+{
+    m_original = stored;
+    m_editingStored = true;
+    setButtonText(QWizard::FinishButton, tr("&Save"));
+    // The pages lock what cannot change and Review lists the changes.
+    draftEdited();
+    Q_EMIT currentPeeringChanged(m_currentPeering);
+}
+
+bool OnboardingWizard::isPeeringCreated(int index) const
+{
+    if (!m_editingStored || index < 0 || index >= m_draft.peerings.size())
+        return false;
+    // A created peering's connections leave None at once (PendingApproval). The milestone
+    // peering-created is not per peering, so a metro added later would look created by it.
+    const PeeringResource &mine = m_draft.peerings.at(index);
+    for (const PeeringResource &p : m_original.peerings) {
+        if (p.name != mine.name || p.subscriptionId != mine.subscriptionId
+            || p.resourceGroup != mine.resourceGroup)
+            continue;
+        for (const Connection &c : p.connections)
+            if (c.state != QLatin1String("None"))
+                return true;
+    }
+    return false;
+}
+
+bool OnboardingWizard::isPeerAsnFixed() const
+{
+    for (int i = 0; i < m_draft.peerings.size(); ++i)
+        if (isPeeringCreated(i))
+            return true;
+    return false;
+}
+
 void OnboardingWizard::setValidationContext(const ValidationContext &context)
 {
     m_context = context;
@@ -169,23 +229,57 @@ OnboardingWizard::PageId OnboardingWizard::pageForPath(const QString &path)
     return ReviewPageId;
 }
 
-void OnboardingWizard::goToField(const QString &path)
+bool OnboardingWizard::goToField(const QString &path)
 {
     const int peeringIndex = peeringIndexOf(path);
     if (peeringIndex >= 0)
         setCurrentPeering(peeringIndex);
     const int target = pageForPath(path);
     if (m_navigating)
-        return;
+        return false;
     m_navigating = true;
-    while (currentId() > target && currentId() != -1)
+    while (currentId() > target) {
+        const int before = currentId();
         back();
+        if (currentId() == before)
+            break; // the history ends here (opened at a later page)
+    }
+    if (currentId() > target) {
+        // Start over from the first page; the draft stays as it is.
+        setStartId(RequirementsPageId);
+        restart();
+    }
     // Going forward is only possible through pages without errors; stop where Next is blocked.
-    while (currentId() < target && currentPage() && currentPage()->isComplete())
+    while (currentId() < target && currentPage() && currentPage()->isComplete()) {
+        const int before = currentId();
         next();
+        if (currentId() == before)
+            break;
+    }
     m_navigating = false;
-    if (auto *page = qobject_cast<OnboardingPage *>(currentPage()))
+    auto *page = qobject_cast<OnboardingPage *>(currentPage());
+    if (currentId() != target) {
+        if (page)
+            page->focusFirstBlocking();
+        return false;
+    }
+    if (page)
         page->focusPath(path);
+    return true;
+}
+
+void OnboardingWizard::openAtReview()
+{
+    setStartId(RequirementsPageId);
+    restart();
+    // Programmatic next() does not ask isComplete(): every page is visited, errors or not, so
+    // that Back and "go to field" work from Review as after a walk through the pages.
+    while (currentId() != ReviewPageId && currentId() != -1) {
+        const int before = currentId();
+        next();
+        if (currentId() == before)
+            break;
+    }
 }
 
 void OnboardingWizard::done(int result)

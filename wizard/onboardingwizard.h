@@ -68,11 +68,29 @@ public:
 
     const Findings &findings() const { return m_findings; }
     void setValidationContext(const ValidationContext &context);
+    const ValidationContext &validationContext() const { return m_context; }
+
+    // Editing an onboarding that is in the store: the last button saves instead of creating,
+    // Review lists what will change against this stored version, and the fields Azure cannot
+    // change on a created peering are read-only.
+    void setStoredOriginal(const Onboarding &stored);
+    bool isEditingStored() const { return m_editingStored; }
+    const Onboarding &storedOriginal() const { return m_original; }
+    // The draft's peering at index exists in Azure already (it is in the stored version and a
+    // connection of it is past None): its subscription, resource group and name are fixed.
+    bool isPeeringCreated(int index) const;
+    // The peer ASN is fixed once any peering of the onboarding is created.
+    bool isPeerAsnFixed() const;
 
     // The page that owns a finding's field path (for grouping and "go to field").
     static PageId pageForPath(const QString &path);
     // Shows the page and focuses the widget bound to the path (selecting its peering first).
-    void goToField(const QString &path);
+    // Works from any page, also when the wizard was opened at Review; false (and nothing
+    // focused) when a page before the field's has errors that block Next.
+    bool goToField(const QString &path);
+    // Opens at Review + create with every page visited, so Back and "go to field" reach every
+    // page (Check Document File).
+    void openAtReview();
 
 Q_SIGNALS:
     void draftChanged();
@@ -82,6 +100,7 @@ Q_SIGNALS:
 
 protected:
     void done(int result) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void draftEdited();
@@ -91,6 +110,8 @@ private:
     Findings m_findings;
     ValidationContext m_context;
     CommitHandler m_commit;
+    Onboarding m_original;
+    bool m_editingStored = false;
     int m_currentPeering = 0;
     bool m_navigating = false;
 };

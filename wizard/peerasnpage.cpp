@@ -1,6 +1,7 @@
 #include "peerasnpage.h"
 
 #include "domain/asn.h"
+#include "fieldbinder.h"
 #include "onboardingwizard.h"
 
 #include <QComboBox>
@@ -20,6 +21,7 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     , m_onboardingName(new QLineEdit(this))
     , m_asn(new QLineEdit(this))
     , m_asnClass(new QLabel(this))
+    , m_asnFixed(new QLabel(this))
     , m_peerName(new QLineEdit(this))
     , m_name(new QLineEdit(this))
     , m_state(new QComboBox(this))
@@ -51,6 +53,13 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
                 [] { return QStringLiteral("name"); });
     addBoundRow(form, tr("Peer &ASN:"), m_asn, [] { return QStringLiteral("peerAsn.asn"); });
     form->addRow(QString(), m_asnClass);
+    m_asnFixed->setObjectName(QStringLiteral("asnFixedNote"));
+    m_asnFixed->setWordWrap(true);
+    m_asnFixed->setText(tr("The peer ASN cannot change: a peering of this onboarding is created "
+                           "in Azure. For another ASN, start a new onboarding (File > New "
+                           "Onboarding)."));
+    m_asnFixed->setVisible(false);
+    form->addRow(QString(), m_asnFixed);
     addBoundRow(form, tr("&Peer name:"), m_peerName,
                 [] { return QStringLiteral("peerAsn.peerName"); });
     addBoundRow(form, tr("A&ssociation name:"), m_name,
@@ -86,6 +95,7 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     layout->addWidget(contactsMessage);
     layout->addLayout(contactButtons);
 
+    connect(fields(), &FieldBinder::messagesChanged, this, &PeerAsnPage::updateAsnClass);
     connect(m_onboardingName, &QLineEdit::textEdited, this, [this](const QString &text) {
         onboardingWizard()->edit([&](Onboarding &o) { o.name = text.trimmed(); });
     });
@@ -135,6 +145,14 @@ void PeerAsnPage::updateAsnClass()
         return;
     }
     const Result<Asn> asn = Asn::parse(text);
+    // One message per problem: once the field's own message says what is wrong, the live
+    // classification does not say it again.
+    if ((!asn || !asn->isPublic()) && fields()->isShown(m_asn)) {
+        m_asnClass->clear();
+        m_asnClass->hide();
+        return;
+    }
+    m_asnClass->show();
     if (!asn) {
         m_asnClass->setText(QStringLiteral("<span style=\"color:#b00020\">%1</span>")
                                 .arg(asn.error().toHtmlEscaped()));
@@ -155,6 +173,8 @@ void PeerAsnPage::refreshFromDraft()
     const PeerAsnAssociation &p = onboardingWizard()->draft().peerAsn;
     m_onboardingName->setText(onboardingWizard()->draft().name);
     m_asn->setText(p.asn);
+    m_asn->setReadOnly(onboardingWizard()->isPeerAsnFixed());
+    m_asnFixed->setVisible(onboardingWizard()->isPeerAsnFixed());
     m_peerName->setText(p.peerName);
     m_name->setText(p.name);
     m_state->setCurrentIndex(qMax(0, m_state->findData(p.validationState)));

@@ -26,6 +26,7 @@ private:
 
     QLineEdit *m_onboardingName;
     QLineEdit *m_asn;
+    QLabel *m_asnFixed;
     QLabel *m_asnClass;
     QLineEdit *m_peerName;
     QLineEdit *m_name;

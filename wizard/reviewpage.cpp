@@ -1,12 +1,16 @@
 #include "reviewpage.h"
 
 #include "exportdialog.h"
+#include "export/reviewreport.h"
 #include "onboardingwizard.h"
+#include "store/auditdiff.h"
+#include "validation/fieldlabel.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -56,8 +60,11 @@ ReviewPage::ReviewPage(OnboardingWizard *wizard)
     m_findings->setObjectName(QStringLiteral("reviewFindings"));
     m_findings->setAccessibleName(tr("Findings by page"));
     m_findings->setColumnCount(3);
-    m_findings->setHeaderLabels({tr("Finding"), tr("Rule"), tr("Field")});
+    m_findings->setHeaderLabels({tr("Finding"), tr("Where"), tr("Rule")});
+    // The message takes the room that is left; where and rule are never cut.
     m_findings->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_findings->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_findings->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_findings->header()->setStretchLastSection(false);
     m_findings->setWordWrap(true);
     m_findings->setRootIsDecorated(true);
@@ -105,7 +112,23 @@ bool ReviewPage::isComplete() const
 void ReviewPage::refreshFromDraft()
 {
     fillFindings();
-    m_summary->setHtml(summaryHtml(onboardingWizard()->draft()));
+    // The same summary as the exports (ReviewReport), so the page and the PDF never disagree.
+    const OnboardingWizard *w = onboardingWizard();
+    QString html = ReviewReport::build(w->draft(), ExportOptions{}, w->validationContext()).toHtml();
+    if (w->isEditingStored()) {
+        const qsizetype body = html.indexOf(QLatin1String("<body>"));
+        if (body >= 0)
+            html.insert(body + 6, changesHtml(w->storedOriginal(), w->draft()));
+    }
+    const int scroll = m_summary->verticalScrollBar()->value();
+    m_summary->setHtml(html);
+    m_summary->verticalScrollBar()->setValue(scroll);
+    m_confirm->setText(w->isEditingStored()
+                           ? tr("I have checked the changes above; new peerings' subscription, "
+                                "resource group, name and the peer ASN cannot be changed after "
+                                "creation.")
+                           : tr("I have checked the &subscription, resource groups, peering names "
+                                "and peer ASN: they cannot be changed after creation."));
 }
 
 void ReviewPage::fillFindings()
@@ -130,9 +153,12 @@ void ReviewPage::fillFindings()
             group->setFirstColumnSpanned(true);
             group->setExpanded(true);
         }
-        auto *item = new QTreeWidgetItem(group, {f.message, f.rule, f.path});
+        const QString where = FieldLabel::describe(onboardingWizard()->draft(), f.path);
+        auto *item = new QTreeWidgetItem(group, {f.message, where, f.rule});
         item->setData(0, Qt::UserRole, f.path);
         item->setToolTip(0, f.message);
+        item->setToolTip(1, where);
+        item->setToolTip(2, tr("Rule %1, field %2").arg(f.rule, f.path));
         item->setIcon(0, style()->standardIcon(f.severity == Severity::Error
                                                    ? QStyle::SP_MessageBoxCritical
                                                    : QStyle::SP_MessageBoxWarning));
@@ -153,40 +179,34 @@ void ReviewPage::activate(QTreeWidgetItem *item)
         onboardingWizard()->goToField(path);
 }
 
-QString ReviewPage::summaryHtml(const Onboarding &o)
+QString ReviewPage::changesHtml(const Onboarding &before, const Onboarding &after)
 {
-    QString h;
-    const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
-    h += QStringLiteral("<h3>%1</h3>").arg(tr("Peer ASN association"));
-    h += QStringLiteral("<p>%1: AS%2 &mdash; %3 (%4: %5)</p>")
-             .arg(esc(o.peerAsn.name), esc(o.peerAsn.asn), esc(o.peerAsn.peerName),
-                  tr("validation state"), esc(o.peerAsn.validationState));
-    for (const PeeringResource &p : o.peerings) {
-        h += QStringLiteral("<h3>%1 %2</h3>").arg(tr("Peering"), esc(p.name));
-        h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
-        const auto row = [&h, &esc](const QString &k, const QString &v) {
-            h += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>").arg(k, esc(v));
-        };
-        row(tr("Subscription"), p.subscriptionId);
-        row(tr("Resource group"), p.resourceGroup);
-        row(tr("Type / network / SKU"),
-            QStringLiteral("%1 / %2 / %3").arg(p.kind, p.microsoftNetwork, p.sku));
-        row(tr("Metro / region"), QStringLiteral("%1 / %2").arg(p.metro, p.azureRegion));
-        h += QStringLiteral("</table><ul>");
-        for (const Connection &c : p.connections) {
-            h += QStringLiteral("<li>%1 %2 (%3), %4 Mbps, %5: %6 &harr; %7%8</li>")
-                     .arg(esc(c.role), esc(c.facilityName))
-                     .arg(c.peeringDbFacilityId)
-                     .arg(c.bandwidthMbps)
-                     .arg(esc(c.peerRouters.join(QStringLiteral(", "))), esc(c.bgp.peerIPv4),
-                          esc(c.bgp.microsoftIPv4),
-                          c.bgp.md5Key.isEmpty() ? QString()
-                                                 : QStringLiteral(", ") + tr("MD5 key set"));
+    // Field by field against the stored version, in words; MD5 keys never in clear.
+    const QList<AuditEntry> changes = AuditDiff::diff(before.toJson(), after.toJson());
+    QString h = QStringLiteral("<h2>%1</h2>").arg(tr("What Save will change").toHtmlEscaped());
+    if (changes.isEmpty())
+        return h + QStringLiteral("<p>%1</p>").arg(tr("Nothing: the onboarding is as stored.").toHtmlEscaped());
+    h += QStringLiteral("<table border=\"1\" cellpadding=\"3\" cellspacing=\"0\" width=\"100%\">"
+                        "<tr><th>%1</th><th>%2</th><th>%3</th></tr>")
+             .arg(tr("Field").toHtmlEscaped(), tr("Stored").toHtmlEscaped(),
+                  tr("After Save").toHtmlEscaped());
+    const auto value = [](const QString &v) {
+        return v.isNull() ? tr("(none)") : v.isEmpty() ? tr("(empty)") : v;
+    };
+    int shown = 0;
+    for (const AuditEntry &e : changes) {
+        if (++shown > 200) {
+            h += QStringLiteral("<tr><td colspan=\"3\">%1</td></tr>")
+                     .arg(tr("... and %n more change(s)", nullptr, int(changes.size()) - 200)
+                              .toHtmlEscaped());
+            break;
         }
-        h += QStringLiteral("</ul>");
+        const Onboarding &named = e.newValue.isNull() ? before : after;
+        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                 .arg(FieldLabel::describe(named, e.field).toHtmlEscaped(),
+                      value(e.oldValue).toHtmlEscaped(), value(e.newValue).toHtmlEscaped());
     }
-    h += QStringLiteral("<p>%1</p>").arg(tr("%n advertised prefix(es)", nullptr, int(o.prefixes.size())));
-    return h;
+    return h + QStringLiteral("</table>");
 }
 
 } // namespace Peering

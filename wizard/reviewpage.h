@@ -22,8 +22,8 @@ public:
     explicit ReviewPage(OnboardingWizard *wizard);
 
     bool isComplete() const override;
-    // The summary as HTML (also used for printing and exports of the review).
-    static QString summaryHtml(const Onboarding &onboarding);
+    // What saving the draft changes against the stored version, as an HTML section.
+    static QString changesHtml(const Onboarding &before, const Onboarding &after);
 
 protected:
     void refreshFromDraft() override;

@@ -72,10 +72,11 @@ void ReviewReport::table(const QStringList &headers,
     m_blocks.append(b);
 }
 
-ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &options)
+ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &options,
+                                 const ValidationContext &context)
 {
     ReviewReport r;
-    const Findings findings = OnboardingValidator::validate(o);
+    const Findings findings = OnboardingValidator::validate(o, context);
     const int errors = countSeverity(findings, Severity::Error);
     const int warnings = countSeverity(findings, Severity::Warning);
     r.m_passes = errors == 0;

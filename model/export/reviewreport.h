@@ -4,6 +4,7 @@
 
 #include "domain/onboarding.h"
 #include "exportoptions.h"
+#include "validation/validationcontext.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -27,7 +28,10 @@ class ReviewReport
 {
     Q_DECLARE_TR_FUNCTIONS(Peering::ReviewReport)
 public:
-    static ReviewReport build(const Onboarding &onboarding, const ExportOptions &options);
+    // context: what the store knows beyond the document (the wizard passes its own, so that
+    // its Review page and the summary list the same findings).
+    static ReviewReport build(const Onboarding &onboarding, const ExportOptions &options,
+                              const ValidationContext &context = {});
 
     const QString &title() const { return m_title; }
     bool passesValidation() const { return m_passes; }

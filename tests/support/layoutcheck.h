@@ -1,0 +1,65 @@
+// Checks of what a person sees: no visible label or button whose text is cut, and windows that
+// fit their screen. Used by the screenshot tests, which assert these besides writing the PNGs.
+#pragma once
+
+#include <QAbstractButton>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QScreen>
+#include <QStringList>
+#include <QWidget>
+
+namespace Peering::TestSupport {
+
+// The visible labels and buttons below root whose text does not fit their box, described.
+inline QStringList clippedTexts(QWidget *root)
+{
+    QStringList out;
+    const auto describe = [](QWidget *w, const QString &text, const QSize &need) {
+        return QStringLiteral("%1 \"%2\": needs %3x%4, has %5x%6")
+            .arg(w->objectName().isEmpty() ? QLatin1String(w->metaObject()->className())
+                                           : w->objectName(),
+                 text.left(60))
+            .arg(need.width())
+            .arg(need.height())
+            .arg(w->width())
+            .arg(w->height());
+    };
+    for (QLabel *l : root->findChildren<QLabel *>()) {
+        if (!l->isVisibleTo(root) || l->text().isEmpty() || l->pixmap().isNull() == false)
+            continue;
+        const QRect box = l->contentsRect();
+        if (l->wordWrap()) {
+            const int need = l->heightForWidth(l->width());
+            if (need > l->height() + 1)
+                out.append(describe(l, l->text(), QSize(l->width(), need)));
+        } else {
+            const QSize need = l->sizeHint() - QSize(2 * l->margin(), 2 * l->margin());
+            if (need.width() - 2 * l->frameWidth() > box.width() + 1)
+                out.append(describe(l, l->text(), l->sizeHint()));
+        }
+    }
+    for (QAbstractButton *b : root->findChildren<QAbstractButton *>()) {
+        if (!b->isVisibleTo(root) || b->text().isEmpty())
+            continue;
+        if (b->minimumSizeHint().width() > b->width() + 1)
+            out.append(describe(b, b->text(), b->minimumSizeHint()));
+    }
+    return out;
+}
+
+// The window's frame lies within the available area of its screen.
+inline bool fitsScreen(const QWidget *window)
+{
+    const QScreen *s = window->screen() ? window->screen() : QGuiApplication::primaryScreen();
+    return s && s->availableGeometry().contains(window->frameGeometry());
+}
+
+// The widget is shown wholly inside its window (not cut by the window's edge).
+inline bool insideWindow(const QWidget *w)
+{
+    const QRect r(w->mapTo(w->window(), QPoint(0, 0)), w->size());
+    return w->window()->rect().contains(r);
+}
+
+} // namespace Peering::TestSupport
