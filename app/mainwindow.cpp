@@ -319,7 +319,7 @@ OnboardingWizard *MainWindow::newOnboarding()
     if (!m_store)
         return nullptr;
     return openWizard(OnboardingWizard::newOnboarding(), 0, 0,
-                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+                      QUuid::createUuid().toString(QUuid::WithoutBraces), DraftOrigin::New);
 }
 
 OnboardingWizard *MainWindow::editOnboarding(const QString &name)
@@ -333,11 +333,12 @@ OnboardingWizard *MainWindow::editOnboarding(const QString &name)
         return nullptr;
     }
     return openWizard(stored->onboarding, stored->id, stored->version,
-                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+                      QUuid::createUuid().toString(QUuid::WithoutBraces), DraftOrigin::New);
 }
 
 OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 storedId,
-                                         int storedVersion, const QString &draftId)
+                                         int storedVersion, const QString &draftId,
+                                         DraftOrigin origin)
 {
     auto *wizard = new OnboardingWizard(this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
@@ -347,7 +348,8 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 st
     wizard->setDraft(onboarding);
     if (auto context = m_store->validationContextFor(onboarding.name))
         wizard->setValidationContext(context.value());
-    m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding});
+    m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding,
+                                      origin == DraftOrigin::Resumed});
 
     // Autosave: every change of the draft is in the store at once, so a crash loses at most the
     // last keystroke.
@@ -365,14 +367,22 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 st
         if (!m_store || s.draftId.isEmpty())
             return;
         if (wizard->draft() == s.initial) {
-            m_store->discardDraft(s.draftId);
+            // Nothing changed in this session, so nothing to ask. A draft goes away only when the
+            // user discards it or creates the onboarding: a resumed draft stays as stored; a
+            // new or edited onboarding had nothing worth keeping.
+            if (!s.resumed)
+                m_store->discardDraft(s.draftId);
             return;
         }
-        const auto answer = QMessageBox::question(
-            this, tr("Keep the Draft?"),
-            tr("Keep your unfinished changes as a draft to resume later (File > Resume Drafts)?"),
-            QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save);
-        if (answer == QMessageBox::Discard)
+        QMessageBox box(QMessageBox::Question, tr("Keep the Draft?"),
+                        tr("Keep your unfinished changes as a draft to resume later (File > "
+                           "Resume Drafts)?"),
+                        QMessageBox::Save | QMessageBox::Discard, this);
+        box.setObjectName(QStringLiteral("keepDraftDialog"));
+        box.setDefaultButton(QMessageBox::Save);
+        box.button(QMessageBox::Save)->setObjectName(QStringLiteral("keepDraftButton"));
+        box.button(QMessageBox::Discard)->setObjectName(QStringLiteral("discardDraftButton"));
+        if (box.exec() == QMessageBox::Discard)
             m_store->discardDraft(s.draftId);
     });
     wizard->resize(1100, 760);
@@ -524,7 +534,7 @@ void MainWindow::offerDrafts()
             if (d.baseVersion > 0)
                 if (auto stored = m_store->load(d.onboarding.name))
                     id = stored->id;
-            openWizard(d.onboarding, id, id ? d.baseVersion : 0, d.id);
+            openWizard(d.onboarding, id, id ? d.baseVersion : 0, d.id, DraftOrigin::Resumed);
         }
     } else if (box.clickedButton() == discard) {
         for (const StoredDraft &d : drafts.value())
@@ -586,7 +596,7 @@ void MainWindow::checkDocumentFile(const QString &file)
         return;
     }
     // The wizard's Review page shows every finding; nothing is stored unless Create is pressed.
-    OnboardingWizard *w = openWizard(*r, 0, 0, QString());
+    OnboardingWizard *w = openWizard(*r, 0, 0, QString(), DraftOrigin::New);
     w->setWindowTitle(tr("Check %1").arg(file));
     w->setStartId(OnboardingWizard::ReviewPageId);
     w->restart();

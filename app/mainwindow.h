@@ -75,8 +75,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Resumed: the draft is in the store from an earlier session (Cancel must not lose it).
+    enum class DraftOrigin { New, Resumed };
     OnboardingWizard *openWizard(const Onboarding &onboarding, qint64 storedId, int storedVersion,
-                                 const QString &draftId);
+                                 const QString &draftId, DraftOrigin origin);
     bool commit(OnboardingWizard *wizard, const Onboarding &onboarding);
     void chooseImport();
     void chooseStore();
@@ -111,6 +113,7 @@ private:
         int storedVersion = 0;   // the version the edit started from
         QString draftId;
         Onboarding initial;      // to tell whether there is anything to keep on Cancel
+        bool resumed = false;    // the draft was stored before this session
     };
     QHash<OnboardingWizard *, Session> m_sessions;
 };

@@ -1,7 +1,7 @@
 // The main window on a real SQLite store in a temporary folder: the whole wizard typed in and
-// created, then read back from the store; drafts autosaved and offered again; a conflict with a
-// second user resolved both ways; import; filtering; a store it cannot trust; the default tracking
-// plan edited in Settings and used by Create.
+// created, then read back from the store; drafts autosaved and offered again, and a resumed draft
+// kept on Cancel; a conflict with a second user resolved both ways; import; filtering; a store it
+// cannot trust; the default tracking plan edited in Settings and used by Create.
 #include "document/onboardingdocument.h"
 #include "mainwindow.h"
 #include "onboarding/onboardingplan.h"
@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QDateEdit>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
@@ -49,6 +50,56 @@ std::unique_ptr<OnboardingStore> secondUser(const QString &path)
     return std::move(opened.value());
 }
 
+// Watches for message boxes while it lives and answers each one with the button of the given
+// objectName (or closes it when there is none), so that an unexpected prompt fails the test
+// instead of hanging it. Polls, because a box runs its own event loop.
+class BoxWatcher
+{
+public:
+    explicit BoxWatcher(const char *answer = nullptr)
+        : m_answer(answer ? QLatin1String(answer) : QString())
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { poll(); });
+        m_timer.start(20);
+    }
+    // The object names (or titles) of the boxes seen, oldest first.
+    const QStringList &seen() const { return m_seen; }
+    const QStringList &texts() const { return m_texts; }
+    void setAnswer(const char *answer) { m_answer = QLatin1String(answer); }
+
+private:
+    void poll()
+    {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box == m_last)
+            return;
+        m_last = box;
+        m_seen.append(box->objectName().isEmpty() ? box->windowTitle() : box->objectName());
+        m_texts.append(box->text());
+        auto *button = m_answer.isEmpty() ? nullptr : box->findChild<QPushButton *>(m_answer);
+        if (button)
+            QTest::mouseClick(button, Qt::LeftButton);
+        else
+            box->done(QMessageBox::Cancel);
+    }
+
+    QTimer m_timer;
+    QString m_answer;
+    QPointer<QMessageBox> m_last;
+    QStringList m_seen;
+    QStringList m_texts;
+};
+
+// Opens a menu of the menu bar by its Alt shortcut and picks an entry by its mnemonic, as a user
+// does with the keyboard.
+void chooseFromMenu(QMainWindow &window, Qt::Key menuKey, Qt::Key entryKey)
+{
+    QTest::keyClick(&window, menuKey, Qt::AltModifier);
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+    QTest::keyClick(menu, entryKey);
+}
+
 // Clicks the named button of the next message box that opens.
 void answerNextBox(const char *buttonName)
 {
@@ -72,6 +123,7 @@ private Q_SLOTS:
     void init();
     void createThroughWizardAndReadBack();
     void draftsAreAutosavedAndOffered();
+    void resumedDraftSurvivesCancel();
     void conflictReloadTheirs();
     void conflictKeepMine();
     void importAndFilter();
@@ -159,6 +211,87 @@ void TestMainWindow::draftsAreAutosavedAndOffered()
     QVERIFY(resumed);
     QCOMPARE(resumed->draft().name, QStringLiteral("Half-done IX"));
     QCOMPARE(resumed->draft().peerAsn.asn, QStringLiteral("213999"));
+}
+
+// A draft goes away only when the user discards it or creates the onboarding: Cancel on a
+// resumed draft without changes keeps it (no question asked); with changes, Keep or Discard.
+void TestMainWindow::resumedDraftSurvivesCancel()
+{
+    const auto storedDrafts = [this] {
+        auto drafts = secondUser(m_store)->drafts();
+        return drafts ? int(drafts->size()) : -1;
+    };
+    {
+        MainWindow window(m_store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // A fresh onboarding cancelled untouched leaves nothing behind, without a question.
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QPointer<OnboardingWizard> w = window.findChild<OnboardingWizard *>();
+        QVERIFY(w);
+        {
+            BoxWatcher none;
+            QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
+            QTRY_VERIFY(!w);
+            QVERIFY2(none.seen().isEmpty(), qPrintable(none.seen().join(u',')));
+        }
+        QCOMPARE(storedDrafts(), 0);
+        // Typed into, then cancelled: the question, and Keep.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        w = window.findChild<OnboardingWizard *>();
+        QVERIFY(w);
+        clickNext(*w);
+        typeInto(child<QLineEdit>(w, "onboardingNameEdit"), QStringLiteral("Half-done IX"));
+        BoxWatcher keep("keepDraftButton");
+        QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
+        QTRY_VERIFY(!w);
+        QCOMPARE(keep.seen(), QStringList{QStringLiteral("keepDraftDialog")});
+    }
+    QCOMPARE(storedDrafts(), 1);
+
+    // The next start: File > Resume Drafts, then Cancel without a change.
+    MainWindow again(m_store);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
+    {
+        BoxWatcher resume("resumeButton");
+        chooseFromMenu(again, Qt::Key_F, Qt::Key_R);
+        QTRY_COMPARE(resume.seen(), QStringList{QStringLiteral("resumeDraftsDialog")});
+    }
+    QPointer<OnboardingWizard> resumed = again.findChild<OnboardingWizard *>();
+    QVERIFY(resumed);
+    QVERIFY(QTest::qWaitForWindowExposed(resumed));
+    QCOMPARE(resumed->draft().name, QStringLiteral("Half-done IX"));
+    {
+        BoxWatcher none;
+        QTest::mouseClick(resumed->button(QWizard::CancelButton), Qt::LeftButton);
+        QTRY_VERIFY(!resumed);
+        QVERIFY2(none.seen().isEmpty(), qPrintable(none.seen().join(u',')));
+    }
+    QCOMPARE(storedDrafts(), 1);
+
+    // Still offered; resumed and changed, Cancel asks again, and Discard removes it.
+    again.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
+    {
+        BoxWatcher resume("resumeButton");
+        chooseFromMenu(again, Qt::Key_F, Qt::Key_R);
+        QTRY_COMPARE(resume.seen(), QStringList{QStringLiteral("resumeDraftsDialog")});
+        QVERIFY(resume.texts().at(0).contains(QStringLiteral("Half-done IX")));
+    }
+    resumed = again.findChild<OnboardingWizard *>();
+    QVERIFY(resumed);
+    clickNext(*resumed);
+    typeInto(child<QLineEdit>(resumed, "asnEdit"), QStringLiteral("213999"));
+    {
+        BoxWatcher discard("discardDraftButton");
+        QTest::mouseClick(resumed->button(QWizard::CancelButton), Qt::LeftButton);
+        QTRY_VERIFY(!resumed);
+        QCOMPARE(discard.seen(), QStringList{QStringLiteral("keepDraftDialog")});
+    }
+    QCOMPARE(storedDrafts(), 0);
 }
 
 void TestMainWindow::conflictReloadTheirs()
