@@ -6,6 +6,7 @@
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
 #include "plandialog.h"
+#include "screenfit.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
 #include "store/storepasswords.h"
@@ -24,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -156,9 +158,17 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
 
-    resize(1100, 700);
+    // The last session's geometry, else the preferred size; either clamped to this screen, as
+    // a geometry saved on a bigger screen (or at a smaller scale factor) would put the window's
+    // edges and the status bar off-screen.
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        ScreenFit::resize(this, QSize(1100, 700));
+    else if (!isMaximized() && !isFullScreen()) {
+        if (!ScreenFit::fits(this)) // from a bigger screen: start again from this one's corner
+            move(screen()->availableGeometry().topLeft());
+        ScreenFit::resize(this, size());
+    }
     if (opening == StoreOpening::Now) {
         openStore(storeArgument);
     } else {
@@ -385,7 +395,9 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 st
         if (box.exec() == QMessageBox::Discard)
             m_store->discardDraft(s.draftId);
     });
-    wizard->resize(1100, 760);
+    // Clamped to the screen: at a large scale factor the preferred size would put Next and
+    // Cancel off-screen.
+    ScreenFit::resize(wizard, QSize(1100, 760));
     wizard->show();
     return wizard;
 }

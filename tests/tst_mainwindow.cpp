@@ -7,6 +7,7 @@
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
 #include "plandialog.h"
+#include "screenfit.h"
 #include "store/onboardingstore.h"
 #include "store/storelocation.h"
 #include "wizarddriver.h"
@@ -21,6 +22,7 @@
 #include <QPointer>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -124,6 +126,8 @@ private Q_SLOTS:
     void createThroughWizardAndReadBack();
     void draftsAreAutosavedAndOffered();
     void resumedDraftSurvivesCancel();
+    void windowsFitTheScreen();
+    void restoredGeometryFromABiggerScreen();
     void conflictReloadTheirs();
     void conflictKeepMine();
     void importAndFilter();
@@ -292,6 +296,61 @@ void TestMainWindow::resumedDraftSurvivesCancel()
         QCOMPARE(discard.seen(), QStringList{QStringLiteral("keepDraftDialog")});
     }
     QCOMPARE(storedDrafts(), 0);
+}
+
+// Run twice by ctest: on the default offscreen screen and as tst_mainwindow_small_screen, a
+// 1440x900 screen at QT_SCALE_FACTOR=2 (720x450 logical), where Next and Save were off-screen.
+void TestMainWindow::windowsFitTheScreen()
+{
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QRect screen = window.screen()->availableGeometry();
+    const auto where = [&screen](const QWidget *w) {
+        return QStringLiteral("%1: %2,%3 %4x%5 on a screen of %6x%7")
+            .arg(w->objectName())
+            .arg(w->frameGeometry().x())
+            .arg(w->frameGeometry().y())
+            .arg(w->frameGeometry().width())
+            .arg(w->frameGeometry().height())
+            .arg(screen.width())
+            .arg(screen.height());
+    };
+    QVERIFY2(ScreenFit::fits(&window), qPrintable(where(&window)));
+
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    auto *w = window.findChild<OnboardingWizard *>();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    w->setObjectName(QStringLiteral("wizard"));
+    QVERIFY2(ScreenFit::fits(w), qPrintable(where(w)));
+    for (const QWizard::WizardButton which : {QWizard::NextButton, QWizard::CancelButton}) {
+        QAbstractButton *button = w->button(which);
+        QVERIFY(button->isVisible());
+        const QRect onScreen(button->mapToGlobal(QPoint(0, 0)), button->size());
+        QVERIFY2(screen.contains(onScreen), qPrintable(button->text() + u' ' + where(w)));
+    }
+}
+
+// A window geometry saved on a bigger screen (or at a smaller scale factor) is clamped too.
+void TestMainWindow::restoredGeometryFromABiggerScreen()
+{
+    QByteArray saved;
+    {
+        QWidget big;
+        big.setGeometry(200, 150, 2600, 1600);
+        saved = big.saveGeometry();
+    }
+    QSettings().setValue(QStringLiteral("mainWindow/geometry"), saved);
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(ScreenFit::fits(&window),
+             qPrintable(QStringLiteral("%1x%2 at %3,%4")
+                            .arg(window.frameGeometry().width())
+                            .arg(window.frameGeometry().height())
+                            .arg(window.frameGeometry().x())
+                            .arg(window.frameGeometry().y())));
 }
 
 void TestMainWindow::conflictReloadTheirs()
