@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "document/onboardingdocument.h"
+#include "emptylistpage.h"
 #include "exportdialog.h"
 #include "onboardinglistmodel.h"
 #include "onboarding/onboardingplan.h"
@@ -39,6 +40,24 @@
 
 namespace Peering {
 
+namespace {
+
+// The resource path of the example onboarding ("Open the Example").
+constexpr const char ExampleDocument[] = ":/peering/examples/example-ix.json";
+
+// The desktop's icon (freedesktop icon naming) where its theme has one, so the toolbar looks like
+// the user's other programs; else ours, bundled.
+QIcon themeIcon(const char *name)
+{
+    QIcon bundled;
+    for (const int size : {24, 48})
+        bundled.addFile(QStringLiteral(":/peering/icons/%1/%2.png").arg(size).arg(QLatin1String(name)),
+                        QSize(size, size));
+    return QIcon::fromTheme(QLatin1String(name), bundled);
+}
+
+} // namespace
+
 MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpening opening)
     : QMainWindow(parent)
     , m_model(new OnboardingListModel(this))
@@ -48,6 +67,8 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     , m_storeProblem(new QLabel(this))
     , m_stack(new QStackedWidget(this))
     , m_storeLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
+    , m_emptyPage(new EmptyListPage(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Peering Onboarding Wizard"));
@@ -65,6 +86,8 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab goes on to the next control, as everywhere else; the arrow keys walk the rows.
+    m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -81,8 +104,9 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     auto *filterLabel = new QLabel(tr("F&ilter:"), this);
     filterLabel->setBuddy(m_filter);
 
-    auto *listPage = new QWidget(this);
-    auto *listLayout = new QVBoxLayout(listPage);
+    m_listPage = new QWidget(this);
+    m_listPage->setObjectName(QStringLiteral("listPage"));
+    auto *listLayout = new QVBoxLayout(m_listPage);
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);
@@ -93,8 +117,12 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     m_storeProblem->setWordWrap(true);
     m_storeProblem->setAlignment(Qt::AlignCenter);
     m_storeProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_stack->addWidget(listPage);
+    m_stack->addWidget(m_listPage);
+    m_stack->addWidget(m_emptyPage);
     m_stack->addWidget(m_storeProblem);
+    connect(m_emptyPage, &EmptyListPage::newOnboardingRequested, this, [this] { newOnboarding(); });
+    connect(m_emptyPage, &EmptyListPage::importRequested, this, &MainWindow::chooseImport);
+    connect(m_emptyPage, &EmptyListPage::exampleRequested, this, [this] { openExample(); });
     setCentralWidget(m_stack);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -141,18 +169,36 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     action(settingsMenu, tr("Default &Tracking Plan..."), "defaultPlanAction",
            [this] { editDefaultPlan(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *example = action(help, tr("Open the &Example"), "openExampleAction",
+                              [this] { openExample(); });
     action(help, tr("&About"), "aboutAction", &MainWindow::showAbout);
     m_storeActions = {create, m_editAction, m_trackAction, import, m_exportAction, m_removeAction,
-                      drafts};
+                      drafts, example};
 
+    create->setIcon(themeIcon("document-new"));
+    m_editAction->setIcon(themeIcon("document-properties"));
+    m_trackAction->setIcon(themeIcon("x-office-calendar"));
+    import->setIcon(themeIcon("document-open"));
+    m_exportAction->setIcon(themeIcon("document-save-as"));
+    // Short labels beside the icons: a first-time user reads what each one does, and the bar
+    // still fits a small screen.
+    create->setIconText(tr("New"));
+    m_editAction->setIconText(tr("Edit"));
+    m_trackAction->setIconText(tr("Track"));
+    import->setIconText(tr("Import"));
+    m_exportAction->setIconText(tr("Export"));
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(create);
     bar->addAction(m_editAction);
     bar->addAction(m_trackAction);
     bar->addAction(import);
     bar->addAction(m_exportAction);
 
+    // Permanent widgets: a temporary message ("Saved ...") never hides how many there are.
+    m_countLabel->setObjectName(QStringLiteral("onboardingCountLabel"));
+    statusBar()->addPermanentWidget(m_countLabel);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     statusBar()->addPermanentWidget(m_storeLabel);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -235,9 +281,10 @@ bool MainWindow::openStore(const QString &url)
                                     .arg(m_storeError.toHtmlEscaped()));
         m_stack->setCurrentWidget(m_storeProblem);
         m_storeLabel->setText(tr("No store"));
+        m_countLabel->clear();
         m_model->setSummaries({});
     } else {
-        m_stack->setCurrentIndex(0);
+        m_stack->setCurrentWidget(m_listPage);
         refresh();
     }
     updateActions();
@@ -259,7 +306,13 @@ void MainWindow::refresh()
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         if (m_proxy->index(row, 0).data(OnboardingListModel::NameRole).toString() == selected)
             m_table->selectRow(row);
-    statusBar()->showMessage(tr("%n onboarding(s)", nullptr, int(list.value().size())));
+    const int count = int(list.value().size());
+    m_countLabel->setText(tr("%n onboarding(s)", nullptr, count));
+    // An empty store says how to begin instead of showing an empty table.
+    const bool wasEmpty = m_stack->currentWidget() == m_emptyPage;
+    m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyPage) : m_listPage);
+    if (count == 0 && !wasEmpty && isActiveWindow())
+        m_emptyPage->newButton()->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
 
@@ -612,6 +665,22 @@ void MainWindow::checkDocumentFile(const QString &file)
     w->setWindowTitle(tr("Check %1").arg(file));
     w->setStartId(OnboardingWizard::ReviewPageId);
     w->restart();
+}
+
+OnboardingWizard *MainWindow::openExample()
+{
+    if (!m_store)
+        return nullptr;
+    const Result<Onboarding> r = OnboardingDocument::readFile(QLatin1String(ExampleDocument));
+    if (!r) {
+        QMessageBox::warning(this, tr("Cannot open the example"), r.error());
+        return nullptr;
+    }
+    // A new onboarding that starts as the example: no draft is kept, so nothing is stored
+    // unless the user presses Create.
+    OnboardingWizard *w = openWizard(*r, 0, 0, QString(), DraftOrigin::New);
+    w->setWindowTitle(tr("New Onboarding from the Example"));
+    return w;
 }
 
 void MainWindow::chooseStore()

@@ -21,6 +21,7 @@ class QTableView;
 
 namespace Peering {
 
+class EmptyListPage;
 class OnboardingListModel;
 class OnboardingWizard;
 class PlanDialog;
@@ -52,6 +53,9 @@ public:
     int importFiles(const QStringList &files);
     // Opens a document file in the wizard's Review page (nothing is stored unless Create).
     void checkDocumentFile(const QString &file);
+    // Opens the bundled example onboarding in the wizard as a new onboarding (nothing is stored
+    // unless Create); returns it (tests drive it).
+    OnboardingWizard *openExample();
     // Offers the drafts of the last session (also called at start-up).
     void offerDrafts();
     // Opens the tracker (flowchart, timeline, milestones, customer ASNs) of a stored onboarding;
@@ -100,6 +104,9 @@ private:
     QLabel *m_storeProblem;
     QStackedWidget *m_stack;
     QLabel *m_storeLabel;
+    QLabel *m_countLabel;
+    QWidget *m_listPage = nullptr;
+    EmptyListPage *m_emptyPage;
     QList<QAction *> m_storeActions;
     QAction *m_editAction = nullptr;
     QAction *m_removeAction = nullptr;

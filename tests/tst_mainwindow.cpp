@@ -14,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QDateEdit>
 #include <QLabel>
 #include <QMainWindow>
@@ -26,9 +27,12 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStackedWidget>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QTest>
 
 using namespace Peering;
@@ -127,6 +131,9 @@ private Q_SLOTS:
     void draftsAreAutosavedAndOffered();
     void resumedDraftSurvivesCancel();
     void windowsFitTheScreen();
+    void emptyStoreSaysWhatToDo();
+    void toolbarHasIcons();
+    void tabLeavesTheTableAndTheCountStays();
     void restoredGeometryFromABiggerScreen();
     void conflictReloadTheirs();
     void conflictKeepMine();
@@ -330,6 +337,122 @@ void TestMainWindow::windowsFitTheScreen()
         const QRect onScreen(button->mapToGlobal(QPoint(0, 0)), button->size());
         QVERIFY2(screen.contains(onScreen), qPrintable(button->text() + u' ' + where(w)));
     }
+}
+
+// A first start: instead of an empty table, what to do, with a button for each way to begin; the
+// example opens in the wizard and nothing is stored until Create.
+void TestMainWindow::emptyStoreSaysWhatToDo()
+{
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QWidget *empty = child<QWidget>(&window, "emptyListPage");
+    QVERIFY(empty);
+    QVERIFY(empty->isVisible());
+    QVERIFY(!window.table()->isVisible());
+    auto *create = child<QPushButton>(empty, "emptyNewButton");
+    auto *import = child<QPushButton>(empty, "emptyImportButton");
+    auto *example = child<QPushButton>(empty, "openExampleButton");
+    QVERIFY(create && import && example);
+    QCOMPARE(create->text(), QStringLiteral("&New Onboarding..."));
+    QCOMPARE(import->text(), QStringLiteral("&Import Documents..."));
+    QCOMPARE(example->text(), QStringLiteral("Open the E&xample"));
+    // The keyboard reaches all three, in reading order.
+    QCOMPARE(QApplication::focusWidget(), create);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), import);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), example);
+
+    // Import Documents... asks for the files.
+    bool askedForFiles = false;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&askedForFiles] {
+        if (auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            askedForFiles = true;
+            files->reject();
+        }
+    });
+    poll.start(20);
+    QTest::mouseClick(import, Qt::LeftButton);
+    poll.stop();
+    QVERIFY(askedForFiles);
+    // New Onboarding... starts the wizard.
+    QTest::mouseClick(create, Qt::LeftButton);
+    QPointer<OnboardingWizard> w = window.findChild<OnboardingWizard *>();
+    QVERIFY(w);
+    QCOMPARE(w->draft().name, QString());
+    QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
+    QTRY_VERIFY(!w);
+
+    // Open the Example, by keyboard: the example in the wizard, nothing in the store.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_X, Qt::AltModifier);
+    // A mnemonic presses its button with a short animation.
+    QTRY_VERIFY((w = window.findChild<OnboardingWizard *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QCOMPARE(w->draft().name, QStringLiteral("Example-IX to Microsoft"));
+    QVERIFY2(!hasErrors(w->findings()), "the bundled example passes validation");
+    auto other = secondUser(m_store);
+    while (w->currentId() != OnboardingWizard::ReviewPageId)
+        clickNext(*w);
+    QCOMPARE(other->drafts()->size(), 0);
+    QCOMPARE(other->list()->size(), 0);
+    QTest::mouseClick(child<QCheckBox>(w, "confirmImmutableCheck"), Qt::LeftButton);
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY(!w || !w->isVisible());
+    QVERIFY(other->load(QStringLiteral("Example-IX to Microsoft")));
+    // The list takes the page's place.
+    QVERIFY(window.table()->isVisible());
+    QVERIFY(!empty->isVisible());
+    QCOMPARE(window.proxy()->rowCount(), 1);
+}
+
+// Toolbar actions carry icons: the desktop theme's where it has them, else the bundled ones.
+void TestMainWindow::toolbarHasIcons()
+{
+    MainWindow window(m_store);
+    window.show();
+    auto *bar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar);
+    QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QVERIFY(!bar->actions().isEmpty());
+    for (QAction *a : bar->actions()) {
+        QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
+        QVERIFY2(!a->icon().pixmap(bar->iconSize()).isNull(), qPrintable(a->objectName()));
+    }
+}
+
+// Tab goes from the list to the next control instead of walking the table's cells; the count
+// of onboardings stays in the status bar whatever else it says for a moment.
+void TestMainWindow::tabLeavesTheTableAndTheCountStays()
+{
+    auto other = secondUser(m_store);
+    QVERIFY(other->create(sample("clean.json")));
+    QVERIFY(other->create(sample("backup-other-metro.json")));
+    other.reset();
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *count = child<QLabel>(&window, "onboardingCountLabel");
+    QVERIFY(count);
+    QVERIFY(count->isVisible());
+    QCOMPARE(count->text(), QStringLiteral("2 onboarding(s)"));
+
+    QTableView *table = window.table();
+    table->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(table, Qt::Key_Down);
+    QVERIFY(table->currentIndex().isValid());
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY2(QApplication::focusWidget() != table,
+             "Tab stayed in the table (it walked to the next cell)");
+
+    // A temporary message (File > Resume Drafts with none) leaves the count as it is.
+    chooseFromMenu(window, Qt::Key_F, Qt::Key_R);
+    QTRY_COMPARE(window.statusBar()->currentMessage(), QStringLiteral("No drafts to resume"));
+    QVERIFY(count->isVisible());
+    QCOMPARE(count->text(), QStringLiteral("2 onboarding(s)"));
 }
 
 // A window geometry saved on a bigger screen (or at a smaller scale factor) is clamped too.
