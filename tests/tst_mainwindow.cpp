@@ -3,6 +3,7 @@
 // kept on Cancel; a conflict with a second user resolved both ways; import; filtering; a store it
 // cannot trust; the default tracking plan edited in Settings and used by Create.
 #include "document/onboardingdocument.h"
+#include "focusringstyle.h"
 #include "mainwindow.h"
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
@@ -106,6 +107,25 @@ void chooseFromMenu(QMainWindow &window, Qt::Key menuKey, Qt::Key entryKey)
     QTest::keyClick(menu, entryKey);
 }
 
+// How many pixels of the band just inside two buttons' top edges differ strongly: the look of
+// their frames, without their texts.
+int frameDifference(const QImage &ia, const QImage &ib)
+{
+    const qreal dpr = ia.devicePixelRatio();
+    const int width = qMin(ia.width(), ib.width());
+    int strong = 0;
+    for (int y = 0; y < int(5 * dpr); ++y) {
+        for (int x = int(8 * dpr); x < width - int(8 * dpr); ++x) {
+            const QColor p = ia.pixelColor(x, y);
+            const QColor q = ib.pixelColor(x, y);
+            if (qMax(qAbs(p.red() - q.red()), qMax(qAbs(p.green() - q.green()), qAbs(p.blue() - q.blue())))
+                > 64)
+                ++strong;
+        }
+    }
+    return strong;
+}
+
 // Clicks the named button of the next message box that opens.
 void answerNextBox(const char *buttonName)
 {
@@ -134,6 +154,7 @@ private Q_SLOTS:
     void emptyStoreSaysWhatToDo();
     void toolbarHasIcons();
     void tabLeavesTheTableAndTheCountStays();
+    void focusedButtonStandsOutFromTheDefault();
     void restoredGeometryFromABiggerScreen();
     void conflictReloadTheirs();
     void conflictKeepMine();
@@ -149,6 +170,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    FocusRingStyle::installIfNeeded(); // as main() does
     QVERIFY(m_dir.isValid());
 }
 
@@ -453,6 +475,36 @@ void TestMainWindow::tabLeavesTheTableAndTheCountStays()
     QTRY_COMPARE(window.statusBar()->currentMessage(), QStringLiteral("No drafts to resume"));
     QVERIFY(count->isVisible());
     QCOMPARE(count->text(), QStringLiteral("2 onboarding(s)"));
+}
+
+// The focused button looks focused, not just like the default button: with Fusion both had the
+// same outline and tint, so a highlighted button could be either. Compared: Next as the default
+// while a field has the focus, and Cancel with the focus (and so, in a dialog, the default too).
+void TestMainWindow::focusedButtonStandsOutFromTheDefault()
+{
+    MainWindow window(m_store);
+    window.show();
+    QTest::mouseClick(child<QPushButton>(&window, "emptyNewButton"), Qt::LeftButton);
+    auto *w = window.findChild<OnboardingWizard *>();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    auto *next = qobject_cast<QPushButton *>(w->button(QWizard::NextButton));
+    auto *cancel = qobject_cast<QPushButton *>(w->button(QWizard::CancelButton));
+    QVERIFY(next && cancel);
+    QWidget *field = QApplication::focusWidget();
+    QVERIFY(field && !qobject_cast<QAbstractButton *>(field));
+    QTest::keyClick(field, Qt::Key_Tab); // from one field to the next: keyboard use
+    QVERIFY(!qobject_cast<QAbstractButton *>(QApplication::focusWidget()));
+    QVERIFY(next->isDefault());
+    const QImage nextAsDefault = next->grab().toImage();
+    next->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(next, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), cancel);
+    QVERIFY(!next->isDefault());
+    // Without the ring these are the same frame.
+    const int differing = frameDifference(nextAsDefault, cancel->grab().toImage());
+    QVERIFY2(differing >= cancel->width(),
+             qPrintable(QStringLiteral("only %1 pixels of the frames differ").arg(differing)));
 }
 
 // A window geometry saved on a bigger screen (or at a smaller scale factor) is clamped too.
