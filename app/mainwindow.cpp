@@ -3,6 +3,7 @@
 #include "document/onboardingdocument.h"
 #include "emptylistpage.h"
 #include "exportdialog.h"
+#include "importreport.h"
 #include "onboardinglistmodel.h"
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
@@ -522,39 +523,49 @@ int MainWindow::importFiles(const QStringList &files)
 {
     if (!m_store)
         return 0;
+    // Read everything first: an unreadable file does not stop the others.
+    ImportReport report(int(files.size()));
+    QStringList names;
     QList<Onboarding> documents;
-    QStringList problems;
     for (const QString &f : files) {
         auto r = OnboardingDocument::readFile(f);
-        if (r)
+        if (r) {
+            names.append(f);
             documents.append(r.value());
-        else
-            problems.append(r.error());
+        } else {
+            report.addUnreadable(r.error());
+        }
     }
-    int stored = 0;
     if (!documents.isEmpty()) {
         auto outcomes = m_store->importDocuments(documents);
         if (!outcomes) {
-            problems.append(outcomes.error().message());
+            report.addRefused(QString(), outcomes.error().message());
         } else {
-            for (const ImportOutcome &o : outcomes.value()) {
-                if (o.action != ImportOutcome::Action::Refused)
-                    ++stored;
-                else
-                    problems.append(o.error ? o.error->message() : o.name);
+            for (qsizetype i = 0; i < outcomes->size(); ++i) {
+                const ImportOutcome &o = outcomes->at(i);
+                if (o.action == ImportOutcome::Action::Refused) {
+                    report.addRefused(names.at(i), o.error ? o.error->message() : o.name);
+                    continue;
+                }
+                // Validated as the wizard does, against the customer ASNs of the others.
+                auto context = m_store->validationContextFor(o.name);
+                report.addStored(o.name,
+                                 OnboardingValidator::validate(documents.at(i),
+                                                               context ? *context
+                                                                       : ValidationContext{}),
+                                 o.secretsLeftOut);
             }
         }
     }
     refresh();
-    if (!problems.isEmpty())
-        QMessageBox::warning(this, tr("Import"),
-                             tr("%1 of %2 document(s) imported. Not imported:\n%3")
-                                 .arg(stored)
-                                 .arg(files.size())
-                                 .arg(problems.join(u'\n')));
-    else
-        statusBar()->showMessage(tr("%n document(s) imported", nullptr, stored));
-    return stored;
+    statusBar()->showMessage(report.summary());
+    QMessageBox box(report.complete() ? QMessageBox::Information : QMessageBox::Warning,
+                    tr("Import"), report.summary(), QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("importReportDialog"));
+    box.setInformativeText(report.informativeText());
+    box.setDetailedText(report.detailedText());
+    box.exec();
+    return report.stored();
 }
 
 void MainWindow::chooseImport()

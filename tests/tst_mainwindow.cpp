@@ -159,6 +159,7 @@ private Q_SLOTS:
     void conflictReloadTheirs();
     void conflictKeepMine();
     void importAndFilter();
+    void importSaysWhatItDidNotKeep();
     void storeItCannotTrust();
     void defaultPlanInSettings();
 
@@ -584,7 +585,11 @@ void TestMainWindow::importAndFilter()
     MainWindow window(m_store);
     window.show();
     const QString data = QStringLiteral(PEERING_TEST_DATA_DIR "/");
-    QCOMPARE(window.importFiles({data + "clean.json", data + "backup-other-metro.json"}), 2);
+    {
+        BoxWatcher report("");
+        QCOMPARE(window.importFiles({data + "clean.json", data + "backup-other-metro.json"}), 2);
+        QCOMPARE(report.seen(), QStringList{QStringLiteral("importReportDialog")});
+    }
     QCOMPARE(window.proxy()->rowCount(), 2);
     auto *filter = child<QLineEdit>(&window, "filterEdit");
     QTest::keyClicks(filter, QStringLiteral("backup"));
@@ -598,14 +603,78 @@ void TestMainWindow::importAndFilter()
     filter->clear();
     QCOMPARE(window.proxy()->rowCount(), 2);
     // The same document again is refused by name, and the window says so.
-    QTimer::singleShot(0, [] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        QVERIFY(box);
-        QVERIFY(box->text().contains(QStringLiteral("0 of 1")));
-        box->accept();
-    });
+    BoxWatcher refused("");
     QCOMPARE(window.importFiles({data + "clean.json"}), 0);
+    QCOMPARE(refused.texts(), QStringList{QStringLiteral("Imported: 0 of 1")});
     QCOMPARE(window.proxy()->rowCount(), 2);
+}
+
+// File > Import Documents: one dialog at the end says what was not imported and why, the MD5
+// keys the store did not keep (as the command line does), and the findings of what went in.
+void TestMainWindow::importSaysWhatItDidNotKeep()
+{
+    QVERIFY(secondUser(m_store)->create(sample("clean.json")));
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // The file dialog, typed into as a user would: the folder, then the files.
+    QString informative;
+    QString detailed;
+    QString summary;
+    QMessageBox::Icon icon = QMessageBox::NoIcon;
+    bool typed = false;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *files = qobject_cast<QFileDialog *>(modal); files && !typed) {
+            typed = true;
+            auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            QVERIFY(name);
+            QTest::keyClicks(name, QStringLiteral(PEERING_TEST_DATA_DIR));
+            QTest::keyClick(name, Qt::Key_Return);
+            QTest::keyClick(name, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(name, QStringLiteral("\"clean.json\" \"many-findings.json\" "
+                                                  "\"backup-same-metro.json\" \"truncated.json\""));
+            QTest::keyClick(name, Qt::Key_Return);
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            summary = box->objectName() == QLatin1String("importReportDialog")
+                          ? box->text()
+                          : QStringLiteral("another box: ") + box->text();
+            informative = box->informativeText();
+            detailed = box->detailedText();
+            icon = box->icon();
+            QTest::keyClick(box, Qt::Key_Return);
+        }
+    });
+    poll.start(20);
+    QTest::keyClick(&window, Qt::Key_I, Qt::ControlModifier);
+    poll.stop();
+    QVERIFY(typed);
+
+    QCOMPARE(summary, QStringLiteral("Imported: 2 of 4"));
+    QCOMPARE(icon, QMessageBox::Warning);
+    const auto has = [](const QString &text, const QString &part) {
+        return text.contains(part) ? true : (qWarning("missing: %s in\n%s", qPrintable(part),
+                                                      qPrintable(text)), false);
+    };
+    // Not imported, and why.
+    QVERIFY(has(informative, QStringLiteral("Not imported:")));
+    QVERIFY(has(informative, QStringLiteral("clean.json: ")));
+    QVERIFY(has(informative, QStringLiteral("already in the store")));
+    QVERIFY(has(informative, QStringLiteral("truncated.json: not valid JSON")));
+    // What the store did not keep, as the command line says it: two keys in many-findings.json,
+    // one in backup-same-metro.json (its other one is empty).
+    QVERIFY(has(informative, QStringLiteral("MD5 keys not stored: 3")));
+    // What went in, with its findings counted, and every finding in the details.
+    QVERIFY(has(informative, QStringLiteral("Broken-IX draft: 38 error(s), 4 warning(s)")));
+    QVERIFY(has(informative, QStringLiteral(": 1 error(s), 0 warning(s)")));
+    QVERIFY(has(detailed, QStringLiteral("error [asn.public] peerAsn.asn: Peer ASN 64512")));
+    QVERIFY(has(detailed, QStringLiteral("[backup.other-location] peerings[0].connections[1].role")));
+    QCOMPARE(detailed.count(QStringLiteral("\n  error [")), 38 + 1);
+    QCOMPARE(window.proxy()->rowCount(), 3);
+    QCOMPARE(child<QLabel>(&window, "onboardingCountLabel")->text(),
+             QStringLiteral("3 onboarding(s)"));
 }
 
 void TestMainWindow::storeItCannotTrust()
