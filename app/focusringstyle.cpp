@@ -25,13 +25,14 @@ void FocusRingStyle::drawControl(ControlElement element, const QStyleOption *opt
     if (element != CE_PushButton || !(option->state & State_HasFocus)
         || !(option->state & State_KeyboardFocusChange))
         return;
-    // Two pixels of the highlight colour just inside the button's own frame: unmistakable next
-    // to the default button's one-pixel outline, and inside the rect, so no layout changes.
+    // The button's one-pixel outline made two pixels wider inwards, in the highlight colour:
+    // unmistakable next to the default button's thin outline, clear of the text of a tight
+    // button, and inside the rect, so no layout changes.
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(option->palette.color(QPalette::Highlight), 2));
     painter->setBrush(Qt::NoBrush);
-    painter->drawRoundedRect(QRectF(option->rect).adjusted(2, 2, -2, -2), 2, 2);
+    painter->drawRoundedRect(QRectF(option->rect).adjusted(1.5, 1.5, -1.5, -1.5), 2, 2);
     painter->restore();
 }
 
