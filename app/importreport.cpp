@@ -25,6 +25,13 @@ QString countsOf(const Findings &findings)
 
 } // namespace
 
+void ImportReport::addUnreadable(const QString &file, const QString &problem)
+{
+    // The reader names the file as given, often a long path: the name is enough here.
+    const QString prefix = file + QStringLiteral(": ");
+    addRefused(file, problem.startsWith(prefix) ? problem.mid(prefix.size()) : problem);
+}
+
 void ImportReport::addRefused(const QString &file, const QString &reason)
 {
     m_notImported.append(file.isEmpty() ? reason
@@ -46,19 +53,31 @@ QString ImportReport::summary() const
 
 QString ImportReport::informativeText() const
 {
-    QStringList parts;
+    // Rich text, for the line breaks where they belong.
+    const auto lines = [](const QStringList &items) {
+        QStringList escaped;
+        for (const QString &item : items)
+            escaped.append(item.toHtmlEscaped());
+        return escaped.join(QStringLiteral("<br>"));
+    };
+    QStringList paragraphs;
     if (!m_notImported.isEmpty())
-        parts.append(tr("Not imported:") + QStringLiteral("\n") + m_notImported.join(u'\n'));
+        paragraphs.append(tr("Not imported:").toHtmlEscaped() + QStringLiteral("<br>")
+                          + lines(m_notImported));
     if (m_secretsLeftOut > 0)
-        parts.append(tr("MD5 keys not stored: %1. The store keeps no BGP keys unless they are "
-                        "imported with peering-wizard import --include-secrets.")
-                         .arg(m_secretsLeftOut));
-    QStringList lines;
+        // The command on a line of its own, so that it is never broken at its hyphens.
+        paragraphs.append(tr("MD5 keys not stored: %1. The store keeps BGP keys only when they are "
+                             "imported with:")
+                              .arg(m_secretsLeftOut)
+                              .toHtmlEscaped()
+                          + QStringLiteral("<br>peering-wizard import --include-secrets"));
+    QStringList stored;
     for (const Stored &s : m_stored)
-        lines.append(s.name + QStringLiteral(": ") + countsOf(s.findings));
-    if (!lines.isEmpty())
-        parts.append(lines.join(u'\n'));
-    return parts.join(QStringLiteral("\n\n"));
+        stored.append(s.name + QStringLiteral(": ") + countsOf(s.findings));
+    if (!stored.isEmpty())
+        paragraphs.append(lines(stored));
+    return QStringLiteral("<p>") + paragraphs.join(QStringLiteral("</p><p>"))
+           + QStringLiteral("</p>");
 }
 
 QString ImportReport::detailedText() const

@@ -18,8 +18,8 @@ class ImportReport
 public:
     explicit ImportReport(int files) : m_files(files) {}
 
-    // A file that could not be read; the reader's message names it.
-    void addUnreadable(const QString &problem) { m_notImported.append(problem); }
+    // A file that could not be read, and the reader's message.
+    void addUnreadable(const QString &file, const QString &problem);
     // A document the store refused (a name already taken, ...), or an error that undid the whole
     // batch (file empty then).
     void addRefused(const QString &file, const QString &reason);
@@ -32,7 +32,7 @@ public:
     // One line: how many of the files went in.
     QString summary() const;
     // What was not imported, the MD5 keys left out, one line per stored document with its count
-    // of findings.
+    // of findings (rich text).
     QString informativeText() const;
     // Every finding of every stored document; empty when there are none.
     QString detailedText() const;

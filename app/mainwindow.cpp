@@ -533,7 +533,7 @@ int MainWindow::importFiles(const QStringList &files)
             names.append(f);
             documents.append(r.value());
         } else {
-            report.addUnreadable(r.error());
+            report.addUnreadable(f, r.error());
         }
     }
     if (!documents.isEmpty()) {

@@ -662,7 +662,7 @@ void TestMainWindow::importSaysWhatItDidNotKeep()
     QVERIFY(has(informative, QStringLiteral("Not imported:")));
     QVERIFY(has(informative, QStringLiteral("clean.json: ")));
     QVERIFY(has(informative, QStringLiteral("already in the store")));
-    QVERIFY(has(informative, QStringLiteral("truncated.json: not valid JSON")));
+    QVERIFY(has(informative, QStringLiteral("<br>truncated.json: not valid JSON")));
     // What the store did not keep, as the command line says it: two keys in many-findings.json,
     // one in backup-same-metro.json (its other one is empty).
     QVERIFY(has(informative, QStringLiteral("MD5 keys not stored: 3")));
