@@ -44,13 +44,6 @@ void ImportReport::addStored(const QString &name, const Findings &findings, int 
     m_secretsLeftOut += secretsLeftOut;
 }
 
-QString ImportReport::summary() const
-{
-    if (complete())
-        return tr("%n document(s) imported", nullptr, stored());
-    return tr("Imported: %1 of %2").arg(stored()).arg(m_files);
-}
-
 QString ImportReport::informativeText() const
 {
     // Rich text, for the line breaks where they belong.

@@ -25,12 +25,11 @@ public:
     void addRefused(const QString &file, const QString &reason);
     void addStored(const QString &name, const Findings &findings, int secretsLeftOut);
 
+    int files() const { return m_files; }
     int stored() const { return int(m_stored.size()); }
     bool complete() const { return m_notImported.isEmpty(); }
     int secretsLeftOut() const { return m_secretsLeftOut; }
 
-    // One line: how many of the files went in.
-    QString summary() const;
     // What was not imported, the MD5 keys left out, one line per stored document with its count
     // of findings (rich text).
     QString informativeText() const;

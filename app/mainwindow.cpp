@@ -558,9 +558,12 @@ int MainWindow::importFiles(const QStringList &files)
         }
     }
     refresh();
-    statusBar()->showMessage(report.summary());
+    const QString summary = report.complete()
+                                ? tr("%n document(s) imported", nullptr, report.stored())
+                                : tr("Imported: %1 of %2").arg(report.stored()).arg(report.files());
+    statusBar()->showMessage(summary);
     QMessageBox box(report.complete() ? QMessageBox::Information : QMessageBox::Warning,
-                    tr("Import"), report.summary(), QMessageBox::Ok, this);
+                    tr("Import"), summary, QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("importReportDialog"));
     box.setInformativeText(report.informativeText());
     box.setDetailedText(report.detailedText());
