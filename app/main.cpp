@@ -1,6 +1,7 @@
 // peering-wizard: with a command it runs the command line, otherwise it opens the window.
 #include "commandline.h"
 #include "firstpaintprobe.h"
+#include "focusringstyle.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -79,6 +80,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    Peering::FocusRingStyle::installIfNeeded();
     setIdentity();
     installTranslators(app);
     QApplication::setApplicationDisplayName(QObject::tr("Peering Onboarding Wizard"));

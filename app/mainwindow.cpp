@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
 #include "document/onboardingdocument.h"
+#include "emptylistpage.h"
 #include "exportdialog.h"
+#include "importreport.h"
 #include "onboardinglistmodel.h"
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
 #include "plandialog.h"
+#include "screenfit.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
 #include "store/storepasswords.h"
@@ -24,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -37,6 +41,24 @@
 
 namespace Peering {
 
+namespace {
+
+// The resource path of the example onboarding ("Open the Example").
+constexpr const char ExampleDocument[] = ":/peering/examples/example-ix.json";
+
+// The desktop's icon (freedesktop icon naming) where its theme has one, so the toolbar looks like
+// the user's other programs; else ours, bundled.
+QIcon themeIcon(const char *name)
+{
+    QIcon bundled;
+    for (const int size : {24, 48})
+        bundled.addFile(QStringLiteral(":/peering/icons/%1/%2.png").arg(size).arg(QLatin1String(name)),
+                        QSize(size, size));
+    return QIcon::fromTheme(QLatin1String(name), bundled);
+}
+
+} // namespace
+
 MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpening opening)
     : QMainWindow(parent)
     , m_model(new OnboardingListModel(this))
@@ -46,6 +68,8 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     , m_storeProblem(new QLabel(this))
     , m_stack(new QStackedWidget(this))
     , m_storeLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
+    , m_emptyPage(new EmptyListPage(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Peering Onboarding Wizard"));
@@ -63,6 +87,8 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab goes on to the next control, as everywhere else; the arrow keys walk the rows.
+    m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -79,8 +105,9 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     auto *filterLabel = new QLabel(tr("F&ilter:"), this);
     filterLabel->setBuddy(m_filter);
 
-    auto *listPage = new QWidget(this);
-    auto *listLayout = new QVBoxLayout(listPage);
+    m_listPage = new QWidget(this);
+    m_listPage->setObjectName(QStringLiteral("listPage"));
+    auto *listLayout = new QVBoxLayout(m_listPage);
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);
@@ -91,8 +118,12 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     m_storeProblem->setWordWrap(true);
     m_storeProblem->setAlignment(Qt::AlignCenter);
     m_storeProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_stack->addWidget(listPage);
+    m_stack->addWidget(m_listPage);
+    m_stack->addWidget(m_emptyPage);
     m_stack->addWidget(m_storeProblem);
+    connect(m_emptyPage, &EmptyListPage::newOnboardingRequested, this, [this] { newOnboarding(); });
+    connect(m_emptyPage, &EmptyListPage::importRequested, this, &MainWindow::chooseImport);
+    connect(m_emptyPage, &EmptyListPage::exampleRequested, this, [this] { openExample(); });
     setCentralWidget(m_stack);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -139,26 +170,52 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     action(settingsMenu, tr("Default &Tracking Plan..."), "defaultPlanAction",
            [this] { editDefaultPlan(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *example = action(help, tr("Open the &Example"), "openExampleAction",
+                              [this] { openExample(); });
     action(help, tr("&About"), "aboutAction", &MainWindow::showAbout);
     m_storeActions = {create, m_editAction, m_trackAction, import, m_exportAction, m_removeAction,
-                      drafts};
+                      drafts, example};
 
+    create->setIcon(themeIcon("document-new"));
+    m_editAction->setIcon(themeIcon("document-properties"));
+    m_trackAction->setIcon(themeIcon("x-office-calendar"));
+    import->setIcon(themeIcon("document-open"));
+    m_exportAction->setIcon(themeIcon("document-save-as"));
+    // Short labels beside the icons: a first-time user reads what each one does, and the bar
+    // still fits a small screen.
+    create->setIconText(tr("New"));
+    m_editAction->setIconText(tr("Edit"));
+    m_trackAction->setIconText(tr("Track"));
+    import->setIconText(tr("Import"));
+    m_exportAction->setIconText(tr("Export"));
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(create);
     bar->addAction(m_editAction);
     bar->addAction(m_trackAction);
     bar->addAction(import);
     bar->addAction(m_exportAction);
 
+    // Permanent widgets: a temporary message ("Saved ...") never hides how many there are.
+    m_countLabel->setObjectName(QStringLiteral("onboardingCountLabel"));
+    statusBar()->addPermanentWidget(m_countLabel);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     statusBar()->addPermanentWidget(m_storeLabel);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
 
-    resize(1100, 700);
+    // The last session's geometry, else the preferred size; either clamped to this screen, as
+    // a geometry saved on a bigger screen (or at a smaller scale factor) would put the window's
+    // edges and the status bar off-screen.
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        ScreenFit::resize(this, QSize(1100, 700));
+    else if (!isMaximized() && !isFullScreen()) {
+        if (!ScreenFit::fits(this)) // from a bigger screen: start again from this one's corner
+            move(screen()->availableGeometry().topLeft());
+        ScreenFit::resize(this, size());
+    }
     if (opening == StoreOpening::Now) {
         openStore(storeArgument);
     } else {
@@ -225,9 +282,10 @@ bool MainWindow::openStore(const QString &url)
                                     .arg(m_storeError.toHtmlEscaped()));
         m_stack->setCurrentWidget(m_storeProblem);
         m_storeLabel->setText(tr("No store"));
+        m_countLabel->clear();
         m_model->setSummaries({});
     } else {
-        m_stack->setCurrentIndex(0);
+        m_stack->setCurrentWidget(m_listPage);
         refresh();
     }
     updateActions();
@@ -249,7 +307,13 @@ void MainWindow::refresh()
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         if (m_proxy->index(row, 0).data(OnboardingListModel::NameRole).toString() == selected)
             m_table->selectRow(row);
-    statusBar()->showMessage(tr("%n onboarding(s)", nullptr, int(list.value().size())));
+    const int count = int(list.value().size());
+    m_countLabel->setText(tr("%n onboarding(s)", nullptr, count));
+    // An empty store says how to begin instead of showing an empty table.
+    const bool wasEmpty = m_stack->currentWidget() == m_emptyPage;
+    m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyPage) : m_listPage);
+    if (count == 0 && !wasEmpty && isActiveWindow())
+        m_emptyPage->newButton()->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
 
@@ -319,7 +383,7 @@ OnboardingWizard *MainWindow::newOnboarding()
     if (!m_store)
         return nullptr;
     return openWizard(OnboardingWizard::newOnboarding(), 0, 0,
-                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+                      QUuid::createUuid().toString(QUuid::WithoutBraces), DraftOrigin::New);
 }
 
 OnboardingWizard *MainWindow::editOnboarding(const QString &name)
@@ -333,11 +397,12 @@ OnboardingWizard *MainWindow::editOnboarding(const QString &name)
         return nullptr;
     }
     return openWizard(stored->onboarding, stored->id, stored->version,
-                      QUuid::createUuid().toString(QUuid::WithoutBraces));
+                      QUuid::createUuid().toString(QUuid::WithoutBraces), DraftOrigin::New);
 }
 
 OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 storedId,
-                                         int storedVersion, const QString &draftId)
+                                         int storedVersion, const QString &draftId,
+                                         DraftOrigin origin)
 {
     auto *wizard = new OnboardingWizard(this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
@@ -353,7 +418,8 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 st
     }
     if (auto context = m_store->validationContextFor(onboarding.name))
         wizard->setValidationContext(context.value());
-    m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding});
+    m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding,
+                                      origin == DraftOrigin::Resumed});
 
     // Autosave: every change of the draft is in the store at once, so a crash loses at most the
     // last keystroke.
@@ -371,17 +437,27 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 st
         if (!m_store || s.draftId.isEmpty())
             return;
         if (wizard->draft() == s.initial) {
-            m_store->discardDraft(s.draftId);
+            // Nothing changed in this session, so nothing to ask. A draft goes away only when the
+            // user discards it or creates the onboarding: a resumed draft stays as stored; a
+            // new or edited onboarding had nothing worth keeping.
+            if (!s.resumed)
+                m_store->discardDraft(s.draftId);
             return;
         }
-        const auto answer = QMessageBox::question(
-            this, tr("Keep the Draft?"),
-            tr("Keep your unfinished changes as a draft to resume later (File > Resume Drafts)?"),
-            QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save);
-        if (answer == QMessageBox::Discard)
+        QMessageBox box(QMessageBox::Question, tr("Keep the Draft?"),
+                        tr("Keep your unfinished changes as a draft to resume later (File > "
+                           "Resume Drafts)?"),
+                        QMessageBox::Save | QMessageBox::Discard, this);
+        box.setObjectName(QStringLiteral("keepDraftDialog"));
+        box.setDefaultButton(QMessageBox::Save);
+        box.button(QMessageBox::Save)->setObjectName(QStringLiteral("keepDraftButton"));
+        box.button(QMessageBox::Discard)->setObjectName(QStringLiteral("discardDraftButton"));
+        if (box.exec() == QMessageBox::Discard)
             m_store->discardDraft(s.draftId);
     });
-    wizard->resize(1100, 760);
+    // Clamped to the screen: at a large scale factor the preferred size would put Next and
+    // Cancel off-screen.
+    ScreenFit::resize(wizard, QSize(1100, 760));
     wizard->show();
     return wizard;
 }
@@ -453,39 +529,52 @@ int MainWindow::importFiles(const QStringList &files)
 {
     if (!m_store)
         return 0;
+    // Read everything first: an unreadable file does not stop the others.
+    ImportReport report(int(files.size()));
+    QStringList names;
     QList<Onboarding> documents;
-    QStringList problems;
     for (const QString &f : files) {
         auto r = OnboardingDocument::readFile(f);
-        if (r)
+        if (r) {
+            names.append(f);
             documents.append(r.value());
-        else
-            problems.append(r.error());
+        } else {
+            report.addUnreadable(f, r.error());
+        }
     }
-    int stored = 0;
     if (!documents.isEmpty()) {
         auto outcomes = m_store->importDocuments(documents);
         if (!outcomes) {
-            problems.append(outcomes.error().message());
+            report.addRefused(QString(), outcomes.error().message());
         } else {
-            for (const ImportOutcome &o : outcomes.value()) {
-                if (o.action != ImportOutcome::Action::Refused)
-                    ++stored;
-                else
-                    problems.append(o.error ? o.error->message() : o.name);
+            for (qsizetype i = 0; i < outcomes->size(); ++i) {
+                const ImportOutcome &o = outcomes->at(i);
+                if (o.action == ImportOutcome::Action::Refused) {
+                    report.addRefused(names.at(i), o.error ? o.error->message() : o.name);
+                    continue;
+                }
+                // Validated as the wizard does, against the customer ASNs of the others.
+                auto context = m_store->validationContextFor(o.name);
+                report.addStored(o.name,
+                                 OnboardingValidator::validate(documents.at(i),
+                                                               context ? *context
+                                                                       : ValidationContext{}),
+                                 o.secretsLeftOut);
             }
         }
     }
     refresh();
-    if (!problems.isEmpty())
-        QMessageBox::warning(this, tr("Import"),
-                             tr("%1 of %2 document(s) imported. Not imported:\n%3")
-                                 .arg(stored)
-                                 .arg(files.size())
-                                 .arg(problems.join(u'\n')));
-    else
-        statusBar()->showMessage(tr("%n document(s) imported", nullptr, stored));
-    return stored;
+    const QString summary = report.complete()
+                                ? tr("%n document(s) imported", nullptr, report.stored())
+                                : tr("Imported: %1 of %2").arg(report.stored()).arg(report.files());
+    statusBar()->showMessage(summary);
+    QMessageBox box(report.complete() ? QMessageBox::Information : QMessageBox::Warning,
+                    tr("Import"), summary, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("importReportDialog"));
+    box.setInformativeText(report.informativeText());
+    box.setDetailedText(report.detailedText());
+    box.exec();
+    return report.stored();
 }
 
 void MainWindow::chooseImport()
@@ -530,7 +619,7 @@ void MainWindow::offerDrafts()
             if (d.baseVersion > 0)
                 if (auto stored = m_store->load(d.onboarding.name))
                     id = stored->id;
-            openWizard(d.onboarding, id, id ? d.baseVersion : 0, d.id);
+            openWizard(d.onboarding, id, id ? d.baseVersion : 0, d.id, DraftOrigin::Resumed);
         }
     } else if (box.clickedButton() == discard) {
         for (const StoredDraft &d : drafts.value())
@@ -592,9 +681,25 @@ void MainWindow::checkDocumentFile(const QString &file)
         return;
     }
     // The wizard's Review page shows every finding; nothing is stored unless Create is pressed.
-    OnboardingWizard *w = openWizard(*r, 0, 0, QString());
+    OnboardingWizard *w = openWizard(*r, 0, 0, QString(), DraftOrigin::New);
     w->setWindowTitle(tr("Check %1").arg(file));
     w->openAtReview();
+}
+
+OnboardingWizard *MainWindow::openExample()
+{
+    if (!m_store)
+        return nullptr;
+    const Result<Onboarding> r = OnboardingDocument::readFile(QLatin1String(ExampleDocument));
+    if (!r) {
+        QMessageBox::warning(this, tr("Cannot open the example"), r.error());
+        return nullptr;
+    }
+    // A new onboarding that starts as the example: no draft is kept, so nothing is stored
+    // unless the user presses Create.
+    OnboardingWizard *w = openWizard(*r, 0, 0, QString(), DraftOrigin::New);
+    w->setWindowTitle(tr("New Onboarding from the Example"));
+    return w;
 }
 
 void MainWindow::chooseStore()

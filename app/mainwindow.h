@@ -21,6 +21,7 @@ class QTableView;
 
 namespace Peering {
 
+class EmptyListPage;
 class OnboardingListModel;
 class OnboardingWizard;
 class PlanDialog;
@@ -52,6 +53,9 @@ public:
     int importFiles(const QStringList &files);
     // Opens a document file in the wizard's Review page (nothing is stored unless Create).
     void checkDocumentFile(const QString &file);
+    // Opens the bundled example onboarding in the wizard as a new onboarding (nothing is stored
+    // unless Create); returns it (tests drive it).
+    OnboardingWizard *openExample();
     // Offers the drafts of the last session (also called at start-up).
     void offerDrafts();
     // Opens the tracker (flowchart, timeline, milestones, customer ASNs) of a stored onboarding;
@@ -75,8 +79,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Resumed: the draft is in the store from an earlier session (Cancel must not lose it).
+    enum class DraftOrigin { New, Resumed };
     OnboardingWizard *openWizard(const Onboarding &onboarding, qint64 storedId, int storedVersion,
-                                 const QString &draftId);
+                                 const QString &draftId, DraftOrigin origin);
     bool commit(OnboardingWizard *wizard, const Onboarding &onboarding);
     void chooseImport();
     void chooseStore();
@@ -98,6 +104,9 @@ private:
     QLabel *m_storeProblem;
     QStackedWidget *m_stack;
     QLabel *m_storeLabel;
+    QLabel *m_countLabel;
+    QWidget *m_listPage = nullptr;
+    EmptyListPage *m_emptyPage;
     QList<QAction *> m_storeActions;
     QAction *m_editAction = nullptr;
     QAction *m_removeAction = nullptr;
@@ -111,6 +120,7 @@ private:
         int storedVersion = 0;   // the version the edit started from
         QString draftId;
         Onboarding initial;      // to tell whether there is anything to keep on Cancel
+        bool resumed = false;    // the draft was stored before this session
     };
     QHash<OnboardingWizard *, Session> m_sessions;
 };

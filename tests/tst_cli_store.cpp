@@ -1,6 +1,7 @@
 // Runs the built peering-wizard binary's store commands: import and list, on a temporary SQLite
 // store (and on the PostgreSQL test server when PEERING_TEST_PG_URL is set). HOME and the XDG
 // folders point into a temporary folder, so the user's real store is never touched.
+#include "skipexit.h"
 #include "tempstore.h"
 
 #include <QDate>
@@ -63,6 +64,15 @@ void TestCliStore::initTestCase()
     m_env.insert("XDG_DATA_HOME", m_dir.filePath("home/data"));
     m_env.insert("XDG_CONFIG_HOME", m_dir.filePath("home/config"));
     m_env.insert("USER", "cli-tester");
+    // The PostgreSQL run (tst_cli_store_postgresql) without a server is a skipped suite.
+    if (TestSupport::TempStore::backendFromEnvironment() == StoreLocation::Backend::PostgreSql) {
+        const TestSupport::TempStore pg(StoreLocation::Backend::PostgreSql,
+                                        QStringLiteral("tst_cli_store"));
+        if (!pg.unavailableReason().isEmpty()) {
+            TestSupport::exitAsSkipped();
+            QSKIP(qPrintable(pg.unavailableReason()));
+        }
+    }
 }
 
 Run TestCliStore::run(const QStringList &args)

@@ -1,31 +1,39 @@
 // The main window on a real SQLite store in a temporary folder: the whole wizard typed in and
-// created, then read back from the store; drafts autosaved and offered again; a conflict with a
-// second user resolved both ways; import; filtering; a store it cannot trust; the default tracking
-// plan edited in Settings and used by Create.
+// created, then read back from the store; drafts autosaved and offered again, and a resumed draft
+// kept on Cancel; a conflict with a second user resolved both ways; import; filtering; a store it
+// cannot trust; the default tracking plan edited in Settings and used by Create.
 #include "document/onboardingdocument.h"
+#include "focusringstyle.h"
 #include "mainwindow.h"
 #include "onboarding/onboardingplan.h"
 #include "onboardingwizard.h"
 #include "plandialog.h"
+#include "screenfit.h"
 #include "store/onboardingstore.h"
 #include "store/storelocation.h"
 #include "wizarddriver.h"
 
 #include <QCheckBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QDateEdit>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStackedWidget>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QTest>
 
 using namespace Peering;
@@ -47,6 +55,75 @@ std::unique_ptr<OnboardingStore> secondUser(const QString &path)
     if (!opened)
         qFatal("%s", qPrintable(opened.error().message()));
     return std::move(opened.value());
+}
+
+// Watches for message boxes while it lives and answers each one with the button of the given
+// objectName (or closes it when there is none), so that an unexpected prompt fails the test
+// instead of hanging it. Polls, because a box runs its own event loop.
+class BoxWatcher
+{
+public:
+    explicit BoxWatcher(const char *answer = nullptr)
+        : m_answer(answer ? QLatin1String(answer) : QString())
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { poll(); });
+        m_timer.start(20);
+    }
+    // The object names (or titles) of the boxes seen, oldest first.
+    const QStringList &seen() const { return m_seen; }
+    const QStringList &texts() const { return m_texts; }
+    void setAnswer(const char *answer) { m_answer = QLatin1String(answer); }
+
+private:
+    void poll()
+    {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box == m_last)
+            return;
+        m_last = box;
+        m_seen.append(box->objectName().isEmpty() ? box->windowTitle() : box->objectName());
+        m_texts.append(box->text());
+        auto *button = m_answer.isEmpty() ? nullptr : box->findChild<QPushButton *>(m_answer);
+        if (button)
+            QTest::mouseClick(button, Qt::LeftButton);
+        else
+            box->done(QMessageBox::Cancel);
+    }
+
+    QTimer m_timer;
+    QString m_answer;
+    QPointer<QMessageBox> m_last;
+    QStringList m_seen;
+    QStringList m_texts;
+};
+
+// Opens a menu of the menu bar by its Alt shortcut and picks an entry by its mnemonic, as a user
+// does with the keyboard.
+void chooseFromMenu(QMainWindow &window, Qt::Key menuKey, Qt::Key entryKey)
+{
+    QTest::keyClick(&window, menuKey, Qt::AltModifier);
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+    QTest::keyClick(menu, entryKey);
+}
+
+// How many pixels of the band just inside two buttons' top edges differ strongly: the look of
+// their frames, without their texts.
+int frameDifference(const QImage &ia, const QImage &ib)
+{
+    const qreal dpr = ia.devicePixelRatio();
+    const int width = qMin(ia.width(), ib.width());
+    int strong = 0;
+    for (int y = 0; y < int(5 * dpr); ++y) {
+        for (int x = int(8 * dpr); x < width - int(8 * dpr); ++x) {
+            const QColor p = ia.pixelColor(x, y);
+            const QColor q = ib.pixelColor(x, y);
+            if (qMax(qAbs(p.red() - q.red()), qMax(qAbs(p.green() - q.green()), qAbs(p.blue() - q.blue())))
+                > 64)
+                ++strong;
+        }
+    }
+    return strong;
 }
 
 // Clicks the named button of the next message box that opens.
@@ -72,9 +149,17 @@ private Q_SLOTS:
     void init();
     void createThroughWizardAndReadBack();
     void draftsAreAutosavedAndOffered();
+    void resumedDraftSurvivesCancel();
+    void windowsFitTheScreen();
+    void emptyStoreSaysWhatToDo();
+    void toolbarHasIcons();
+    void tabLeavesTheTableAndTheCountStays();
+    void focusedButtonStandsOutFromTheDefault();
+    void restoredGeometryFromABiggerScreen();
     void conflictReloadTheirs();
     void conflictKeepMine();
     void importAndFilter();
+    void importSaysWhatItDidNotKeep();
     void storeItCannotTrust();
     void defaultPlanInSettings();
 
@@ -86,6 +171,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    FocusRingStyle::installIfNeeded(); // as main() does
     QVERIFY(m_dir.isValid());
 }
 
@@ -161,6 +247,288 @@ void TestMainWindow::draftsAreAutosavedAndOffered()
     QCOMPARE(resumed->draft().peerAsn.asn, QStringLiteral("213999"));
 }
 
+// A draft goes away only when the user discards it or creates the onboarding: Cancel on a
+// resumed draft without changes keeps it (no question asked); with changes, Keep or Discard.
+void TestMainWindow::resumedDraftSurvivesCancel()
+{
+    const auto storedDrafts = [this] {
+        auto drafts = secondUser(m_store)->drafts();
+        return drafts ? int(drafts->size()) : -1;
+    };
+    {
+        MainWindow window(m_store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // A fresh onboarding cancelled untouched leaves nothing behind, without a question.
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QPointer<OnboardingWizard> w = window.findChild<OnboardingWizard *>();
+        QVERIFY(w);
+        {
+            BoxWatcher none;
+            QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
+            QTRY_VERIFY(!w);
+            QVERIFY2(none.seen().isEmpty(), qPrintable(none.seen().join(u',')));
+        }
+        QCOMPARE(storedDrafts(), 0);
+        // Typed into, then cancelled: the question, and Keep.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        w = window.findChild<OnboardingWizard *>();
+        QVERIFY(w);
+        clickNext(*w);
+        typeInto(child<QLineEdit>(w, "onboardingNameEdit"), QStringLiteral("Half-done IX"));
+        BoxWatcher keep("keepDraftButton");
+        QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
+        QTRY_VERIFY(!w);
+        QCOMPARE(keep.seen(), QStringList{QStringLiteral("keepDraftDialog")});
+    }
+    QCOMPARE(storedDrafts(), 1);
+
+    // The next start: File > Resume Drafts, then Cancel without a change.
+    MainWindow again(m_store);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
+    {
+        BoxWatcher resume("resumeButton");
+        chooseFromMenu(again, Qt::Key_F, Qt::Key_R);
+        QTRY_COMPARE(resume.seen(), QStringList{QStringLiteral("resumeDraftsDialog")});
+    }
+    QPointer<OnboardingWizard> resumed = again.findChild<OnboardingWizard *>();
+    QVERIFY(resumed);
+    QVERIFY(QTest::qWaitForWindowExposed(resumed));
+    QCOMPARE(resumed->draft().name, QStringLiteral("Half-done IX"));
+    {
+        BoxWatcher none;
+        QTest::mouseClick(resumed->button(QWizard::CancelButton), Qt::LeftButton);
+        QTRY_VERIFY(!resumed);
+        QVERIFY2(none.seen().isEmpty(), qPrintable(none.seen().join(u',')));
+    }
+    QCOMPARE(storedDrafts(), 1);
+
+    // Still offered; resumed and changed, Cancel asks again, and Discard removes it.
+    again.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
+    {
+        BoxWatcher resume("resumeButton");
+        chooseFromMenu(again, Qt::Key_F, Qt::Key_R);
+        QTRY_COMPARE(resume.seen(), QStringList{QStringLiteral("resumeDraftsDialog")});
+        QVERIFY(resume.texts().at(0).contains(QStringLiteral("Half-done IX")));
+    }
+    resumed = again.findChild<OnboardingWizard *>();
+    QVERIFY(resumed);
+    clickNext(*resumed);
+    typeInto(child<QLineEdit>(resumed, "asnEdit"), QStringLiteral("213999"));
+    {
+        BoxWatcher discard("discardDraftButton");
+        QTest::mouseClick(resumed->button(QWizard::CancelButton), Qt::LeftButton);
+        QTRY_VERIFY(!resumed);
+        QCOMPARE(discard.seen(), QStringList{QStringLiteral("keepDraftDialog")});
+    }
+    QCOMPARE(storedDrafts(), 0);
+}
+
+// Run twice by ctest: on the default offscreen screen and as tst_mainwindow_small_screen, a
+// 1440x900 screen at QT_SCALE_FACTOR=2 (720x450 logical), where Next and Save were off-screen.
+void TestMainWindow::windowsFitTheScreen()
+{
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QRect screen = window.screen()->availableGeometry();
+    const auto where = [&screen](const QWidget *w) {
+        return QStringLiteral("%1: %2,%3 %4x%5 on a screen of %6x%7")
+            .arg(w->objectName())
+            .arg(w->frameGeometry().x())
+            .arg(w->frameGeometry().y())
+            .arg(w->frameGeometry().width())
+            .arg(w->frameGeometry().height())
+            .arg(screen.width())
+            .arg(screen.height());
+    };
+    QVERIFY2(ScreenFit::fits(&window), qPrintable(where(&window)));
+
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    auto *w = window.findChild<OnboardingWizard *>();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    w->setObjectName(QStringLiteral("wizard"));
+    QVERIFY2(ScreenFit::fits(w), qPrintable(where(w)));
+    for (const QWizard::WizardButton which : {QWizard::NextButton, QWizard::CancelButton}) {
+        QAbstractButton *button = w->button(which);
+        QVERIFY(button->isVisible());
+        const QRect onScreen(button->mapToGlobal(QPoint(0, 0)), button->size());
+        QVERIFY2(screen.contains(onScreen), qPrintable(button->text() + u' ' + where(w)));
+    }
+}
+
+// A first start: instead of an empty table, what to do, with a button for each way to begin; the
+// example opens in the wizard and nothing is stored until Create.
+void TestMainWindow::emptyStoreSaysWhatToDo()
+{
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QWidget *empty = child<QWidget>(&window, "emptyListPage");
+    QVERIFY(empty);
+    QVERIFY(empty->isVisible());
+    QVERIFY(!window.table()->isVisible());
+    auto *create = child<QPushButton>(empty, "emptyNewButton");
+    auto *import = child<QPushButton>(empty, "emptyImportButton");
+    auto *example = child<QPushButton>(empty, "openExampleButton");
+    QVERIFY(create && import && example);
+    QCOMPARE(create->text(), QStringLiteral("&New Onboarding..."));
+    QCOMPARE(import->text(), QStringLiteral("&Import Documents..."));
+    QCOMPARE(example->text(), QStringLiteral("Open the E&xample"));
+    // The keyboard reaches all three, in reading order.
+    QCOMPARE(QApplication::focusWidget(), create);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), import);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), example);
+
+    // Import Documents... asks for the files.
+    bool askedForFiles = false;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&askedForFiles] {
+        if (auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            askedForFiles = true;
+            files->reject();
+        }
+    });
+    poll.start(20);
+    QTest::mouseClick(import, Qt::LeftButton);
+    poll.stop();
+    QVERIFY(askedForFiles);
+    // New Onboarding... starts the wizard.
+    QTest::mouseClick(create, Qt::LeftButton);
+    QPointer<OnboardingWizard> w = window.findChild<OnboardingWizard *>();
+    QVERIFY(w);
+    QCOMPARE(w->draft().name, QString());
+    QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
+    QTRY_VERIFY(!w);
+
+    // Open the Example, by keyboard: the example in the wizard, nothing in the store.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_X, Qt::AltModifier);
+    // A mnemonic presses its button with a short animation.
+    QTRY_VERIFY((w = window.findChild<OnboardingWizard *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QCOMPARE(w->draft().name, QStringLiteral("Example-IX to Microsoft"));
+    QVERIFY2(!hasErrors(w->findings()), "the bundled example passes validation");
+    auto other = secondUser(m_store);
+    while (w->currentId() != OnboardingWizard::ReviewPageId)
+        clickNext(*w);
+    QCOMPARE(other->drafts()->size(), 0);
+    QCOMPARE(other->list()->size(), 0);
+    QTest::mouseClick(child<QCheckBox>(w, "confirmImmutableCheck"), Qt::LeftButton);
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QTRY_VERIFY(!w || !w->isVisible());
+    QVERIFY(other->load(QStringLiteral("Example-IX to Microsoft")));
+    // The list takes the page's place.
+    QVERIFY(window.table()->isVisible());
+    QVERIFY(!empty->isVisible());
+    QCOMPARE(window.proxy()->rowCount(), 1);
+}
+
+// Toolbar actions carry icons: the desktop theme's where it has them, else the bundled ones.
+void TestMainWindow::toolbarHasIcons()
+{
+    MainWindow window(m_store);
+    window.show();
+    auto *bar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar);
+    QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QVERIFY(!bar->actions().isEmpty());
+    for (QAction *a : bar->actions()) {
+        QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
+        QVERIFY2(!a->icon().pixmap(bar->iconSize()).isNull(), qPrintable(a->objectName()));
+    }
+}
+
+// Tab goes from the list to the next control instead of walking the table's cells; the count
+// of onboardings stays in the status bar whatever else it says for a moment.
+void TestMainWindow::tabLeavesTheTableAndTheCountStays()
+{
+    auto other = secondUser(m_store);
+    QVERIFY(other->create(sample("clean.json")));
+    QVERIFY(other->create(sample("backup-other-metro.json")));
+    other.reset();
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *count = child<QLabel>(&window, "onboardingCountLabel");
+    QVERIFY(count);
+    QVERIFY(count->isVisible());
+    QCOMPARE(count->text(), QStringLiteral("2 onboarding(s)"));
+
+    QTableView *table = window.table();
+    table->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(table, Qt::Key_Down);
+    QVERIFY(table->currentIndex().isValid());
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY2(QApplication::focusWidget() != table,
+             "Tab stayed in the table (it walked to the next cell)");
+
+    // A temporary message (File > Resume Drafts with none) leaves the count as it is.
+    chooseFromMenu(window, Qt::Key_F, Qt::Key_R);
+    QTRY_COMPARE(window.statusBar()->currentMessage(), QStringLiteral("No drafts to resume"));
+    QVERIFY(count->isVisible());
+    QCOMPARE(count->text(), QStringLiteral("2 onboarding(s)"));
+}
+
+// The focused button looks focused, not just like the default button: with Fusion both had the
+// same outline and tint, so a highlighted button could be either. Compared: Next as the default
+// while a field has the focus, and Cancel with the focus (and so, in a dialog, the default too).
+void TestMainWindow::focusedButtonStandsOutFromTheDefault()
+{
+    MainWindow window(m_store);
+    window.show();
+    QTest::mouseClick(child<QPushButton>(&window, "emptyNewButton"), Qt::LeftButton);
+    auto *w = window.findChild<OnboardingWizard *>();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    auto *next = qobject_cast<QPushButton *>(w->button(QWizard::NextButton));
+    auto *cancel = qobject_cast<QPushButton *>(w->button(QWizard::CancelButton));
+    QVERIFY(next && cancel);
+    QWidget *field = QApplication::focusWidget();
+    QVERIFY(field && !qobject_cast<QAbstractButton *>(field));
+    QTest::keyClick(field, Qt::Key_Tab); // from one field to the next: keyboard use
+    QVERIFY(!qobject_cast<QAbstractButton *>(QApplication::focusWidget()));
+    QVERIFY(next->isDefault());
+    const QImage nextAsDefault = next->grab().toImage();
+    next->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(next, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), cancel);
+    QVERIFY(!next->isDefault());
+    // Without the ring these are the same frame.
+    const int differing = frameDifference(nextAsDefault, cancel->grab().toImage());
+    QVERIFY2(differing >= cancel->width(),
+             qPrintable(QStringLiteral("only %1 pixels of the frames differ").arg(differing)));
+}
+
+// A window geometry saved on a bigger screen (or at a smaller scale factor) is clamped too.
+void TestMainWindow::restoredGeometryFromABiggerScreen()
+{
+    QByteArray saved;
+    {
+        QWidget big;
+        big.setGeometry(200, 150, 2600, 1600);
+        saved = big.saveGeometry();
+    }
+    QSettings().setValue(QStringLiteral("mainWindow/geometry"), saved);
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(ScreenFit::fits(&window),
+             qPrintable(QStringLiteral("%1x%2 at %3,%4")
+                            .arg(window.frameGeometry().width())
+                            .arg(window.frameGeometry().height())
+                            .arg(window.frameGeometry().x())
+                            .arg(window.frameGeometry().y())));
+}
+
 void TestMainWindow::conflictReloadTheirs()
 {
     auto other = secondUser(m_store);
@@ -217,7 +585,11 @@ void TestMainWindow::importAndFilter()
     MainWindow window(m_store);
     window.show();
     const QString data = QStringLiteral(PEERING_TEST_DATA_DIR "/");
-    QCOMPARE(window.importFiles({data + "clean.json", data + "backup-other-metro.json"}), 2);
+    {
+        BoxWatcher report("");
+        QCOMPARE(window.importFiles({data + "clean.json", data + "backup-other-metro.json"}), 2);
+        QCOMPARE(report.seen(), QStringList{QStringLiteral("importReportDialog")});
+    }
     QCOMPARE(window.proxy()->rowCount(), 2);
     auto *filter = child<QLineEdit>(&window, "filterEdit");
     QTest::keyClicks(filter, QStringLiteral("backup"));
@@ -231,14 +603,78 @@ void TestMainWindow::importAndFilter()
     filter->clear();
     QCOMPARE(window.proxy()->rowCount(), 2);
     // The same document again is refused by name, and the window says so.
-    QTimer::singleShot(0, [] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        QVERIFY(box);
-        QVERIFY(box->text().contains(QStringLiteral("0 of 1")));
-        box->accept();
-    });
+    BoxWatcher refused("");
     QCOMPARE(window.importFiles({data + "clean.json"}), 0);
+    QCOMPARE(refused.texts(), QStringList{QStringLiteral("Imported: 0 of 1")});
     QCOMPARE(window.proxy()->rowCount(), 2);
+}
+
+// File > Import Documents: one dialog at the end says what was not imported and why, the MD5
+// keys the store did not keep (as the command line does), and the findings of what went in.
+void TestMainWindow::importSaysWhatItDidNotKeep()
+{
+    QVERIFY(secondUser(m_store)->create(sample("clean.json")));
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // The file dialog, typed into as a user would: the folder, then the files.
+    QString informative;
+    QString detailed;
+    QString summary;
+    QMessageBox::Icon icon = QMessageBox::NoIcon;
+    bool typed = false;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *files = qobject_cast<QFileDialog *>(modal); files && !typed) {
+            typed = true;
+            auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            QVERIFY(name);
+            QTest::keyClicks(name, QStringLiteral(PEERING_TEST_DATA_DIR));
+            QTest::keyClick(name, Qt::Key_Return);
+            QTest::keyClick(name, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(name, QStringLiteral("\"clean.json\" \"many-findings.json\" "
+                                                  "\"backup-same-metro.json\" \"truncated.json\""));
+            QTest::keyClick(name, Qt::Key_Return);
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            summary = box->objectName() == QLatin1String("importReportDialog")
+                          ? box->text()
+                          : QStringLiteral("another box: ") + box->text();
+            informative = box->informativeText();
+            detailed = box->detailedText();
+            icon = box->icon();
+            QTest::keyClick(box, Qt::Key_Return);
+        }
+    });
+    poll.start(20);
+    QTest::keyClick(&window, Qt::Key_I, Qt::ControlModifier);
+    poll.stop();
+    QVERIFY(typed);
+
+    QCOMPARE(summary, QStringLiteral("Imported: 2 of 4"));
+    QCOMPARE(icon, QMessageBox::Warning);
+    const auto has = [](const QString &text, const QString &part) {
+        return text.contains(part) ? true : (qWarning("missing: %s in\n%s", qPrintable(part),
+                                                      qPrintable(text)), false);
+    };
+    // Not imported, and why.
+    QVERIFY(has(informative, QStringLiteral("Not imported:")));
+    QVERIFY(has(informative, QStringLiteral("clean.json: ")));
+    QVERIFY(has(informative, QStringLiteral("already in the store")));
+    QVERIFY(has(informative, QStringLiteral("<br>truncated.json: not valid JSON")));
+    // What the store did not keep, as the command line says it: two keys in many-findings.json,
+    // one in backup-same-metro.json (its other one is empty).
+    QVERIFY(has(informative, QStringLiteral("MD5 keys not stored: 3")));
+    // What went in, with its findings counted, and every finding in the details.
+    QVERIFY(has(informative, QStringLiteral("Broken-IX draft: 38 error(s), 4 warning(s)")));
+    QVERIFY(has(informative, QStringLiteral(": 1 error(s), 0 warning(s)")));
+    QVERIFY(has(detailed, QStringLiteral("error [asn.public] peerAsn.asn: Peer ASN 64512")));
+    QVERIFY(has(detailed, QStringLiteral("[backup.other-location] peerings[0].connections[1].role")));
+    QCOMPARE(detailed.count(QStringLiteral("\n  error [")), 38 + 1);
+    QCOMPARE(window.proxy()->rowCount(), 3);
+    QCOMPARE(child<QLabel>(&window, "onboardingCountLabel")->text(),
+             QStringLiteral("3 onboarding(s)"));
 }
 
 void TestMainWindow::storeItCannotTrust()

@@ -1,0 +1,91 @@
+#include "importreport.h"
+
+#include "commandline.h"
+
+#include <QFileInfo>
+
+namespace Peering {
+
+namespace {
+
+// The command line's words for a document's findings (and their plural forms), so that the
+// window and `peering-wizard validate` count them alike.
+QString countsOf(const Findings &findings)
+{
+    if (findings.isEmpty())
+        return CommandLine::tr("no findings; ready for Review + create");
+    QString text = CommandLine::tr("%n error(s)", nullptr, countSeverity(findings, Severity::Error))
+                   + QStringLiteral(", ")
+                   + CommandLine::tr("%n warning(s)", nullptr,
+                                     countSeverity(findings, Severity::Warning));
+    if (const int notes = countSeverity(findings, Severity::Info))
+        text += QStringLiteral(", ") + CommandLine::tr("%n note(s)", nullptr, notes);
+    return text;
+}
+
+} // namespace
+
+void ImportReport::addUnreadable(const QString &file, const QString &problem)
+{
+    // The reader names the file as given, often a long path: the name is enough here.
+    const QString prefix = file + QStringLiteral(": ");
+    addRefused(file, problem.startsWith(prefix) ? problem.mid(prefix.size()) : problem);
+}
+
+void ImportReport::addRefused(const QString &file, const QString &reason)
+{
+    m_notImported.append(file.isEmpty() ? reason
+                                        : QFileInfo(file).fileName() + QStringLiteral(": ") + reason);
+}
+
+void ImportReport::addStored(const QString &name, const Findings &findings, int secretsLeftOut)
+{
+    m_stored.append(Stored{name, findings});
+    m_secretsLeftOut += secretsLeftOut;
+}
+
+QString ImportReport::informativeText() const
+{
+    // Rich text, for the line breaks where they belong.
+    const auto lines = [](const QStringList &items) {
+        QStringList escaped;
+        for (const QString &item : items)
+            escaped.append(item.toHtmlEscaped());
+        return escaped.join(QStringLiteral("<br>"));
+    };
+    QStringList paragraphs;
+    if (!m_notImported.isEmpty())
+        paragraphs.append(tr("Not imported:").toHtmlEscaped() + QStringLiteral("<br>")
+                          + lines(m_notImported));
+    if (m_secretsLeftOut > 0)
+        // The command on a line of its own, so that it is never broken at its hyphens.
+        paragraphs.append(tr("MD5 keys not stored: %1. The store keeps BGP keys only when they are "
+                             "imported with:")
+                              .arg(m_secretsLeftOut)
+                              .toHtmlEscaped()
+                          + QStringLiteral("<br>peering-wizard import --include-secrets"));
+    QStringList stored;
+    for (const Stored &s : m_stored)
+        stored.append(s.name + QStringLiteral(": ") + countsOf(s.findings));
+    if (!stored.isEmpty())
+        paragraphs.append(lines(stored));
+    return QStringLiteral("<p>") + paragraphs.join(QStringLiteral("</p><p>"))
+           + QStringLiteral("</p>");
+}
+
+QString ImportReport::detailedText() const
+{
+    QStringList blocks;
+    for (const Stored &s : m_stored) {
+        if (s.findings.isEmpty())
+            continue;
+        QStringList lines{s.name + QStringLiteral(": ") + countsOf(s.findings)};
+        for (const Finding &f : s.findings)
+            lines.append(QStringLiteral("  %1 [%2] %3: %4")
+                             .arg(severityId(f.severity), f.rule, f.path, f.message));
+        blocks.append(lines.join(u'\n'));
+    }
+    return blocks.join(QStringLiteral("\n\n"));
+}
+
+} // namespace Peering
