@@ -1,6 +1,7 @@
 #include "importreport.h"
 
 #include "commandline.h"
+#include "validation/fieldlabel.h"
 
 #include <QFileInfo>
 
@@ -38,9 +39,10 @@ void ImportReport::addRefused(const QString &file, const QString &reason)
                                         : QFileInfo(file).fileName() + QStringLiteral(": ") + reason);
 }
 
-void ImportReport::addStored(const QString &name, const Findings &findings, int secretsLeftOut)
+void ImportReport::addStored(const Onboarding &document, const Findings &findings,
+                             int secretsLeftOut)
 {
-    m_stored.append(Stored{name, findings});
+    m_stored.append(Stored{document.name, findings, document});
     m_secretsLeftOut += secretsLeftOut;
 }
 
@@ -81,8 +83,10 @@ QString ImportReport::detailedText() const
             continue;
         QStringList lines{s.name + QStringLiteral(": ") + countsOf(s.findings)};
         for (const Finding &f : s.findings)
+            // The field in words, as the wizard names it; the rule id for searching.
             lines.append(QStringLiteral("  %1 [%2] %3: %4")
-                             .arg(severityId(f.severity), f.rule, f.path, f.message));
+                             .arg(severityId(f.severity), f.rule,
+                                  FieldLabel::describe(s.document, f.path), f.message));
         blocks.append(lines.join(u'\n'));
     }
     return blocks.join(QStringLiteral("\n\n"));

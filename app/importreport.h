@@ -4,6 +4,7 @@
 // shows it in one message box at the end of the import.
 #pragma once
 
+#include "domain/onboarding.h"
 #include "validation/finding.h"
 
 #include <QCoreApplication>
@@ -23,7 +24,7 @@ public:
     // A document the store refused (a name already taken, ...), or an error that undid the whole
     // batch (file empty then).
     void addRefused(const QString &file, const QString &reason);
-    void addStored(const QString &name, const Findings &findings, int secretsLeftOut);
+    void addStored(const Onboarding &document, const Findings &findings, int secretsLeftOut);
 
     int files() const { return m_files; }
     int stored() const { return int(m_stored.size()); }
@@ -41,6 +42,7 @@ private:
     {
         QString name;
         Findings findings;
+        Onboarding document; // names each finding's field in words
     };
 
     int m_files = 0;

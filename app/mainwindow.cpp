@@ -555,7 +555,7 @@ int MainWindow::importFiles(const QStringList &files)
                 }
                 // Validated as the wizard does, against the customer ASNs of the others.
                 auto context = m_store->validationContextFor(o.name);
-                report.addStored(o.name,
+                report.addStored(documents.at(i),
                                  OnboardingValidator::validate(documents.at(i),
                                                                context ? *context
                                                                        : ValidationContext{}),

@@ -667,11 +667,13 @@ void TestMainWindow::importSaysWhatItDidNotKeep()
     // one in backup-same-metro.json (its other one is empty).
     QVERIFY(has(informative, QStringLiteral("MD5 keys not stored: 3")));
     // What went in, with its findings counted, and every finding in the details.
-    QVERIFY(has(informative, QStringLiteral("Broken-IX draft: 38 error(s), 4 warning(s)")));
+    QVERIFY(has(informative, QStringLiteral("Broken-IX draft: 37 error(s), 4 warning(s)")));
     QVERIFY(has(informative, QStringLiteral(": 1 error(s), 0 warning(s)")));
-    QVERIFY(has(detailed, QStringLiteral("error [asn.public] peerAsn.asn: Peer ASN 64512")));
-    QVERIFY(has(detailed, QStringLiteral("[backup.other-location] peerings[0].connections[1].role")));
-    QCOMPARE(detailed.count(QStringLiteral("\n  error [")), 38 + 1);
+    QVERIFY(has(detailed, QStringLiteral("error [asn.public] Peer ASN: Peer ASN 64512")));
+    // Fields in words, never as document paths.
+    QVERIFY(has(detailed, QStringLiteral("[backup.other-location] ")));
+    QVERIFY2(!detailed.contains(QStringLiteral("peerings[")), qPrintable(detailed));
+    QCOMPARE(detailed.count(QStringLiteral("\n  error [")), 37 + 1);
     QCOMPARE(window.proxy()->rowCount(), 3);
     QCOMPARE(child<QLabel>(&window, "onboardingCountLabel")->text(),
              QStringLiteral("3 onboarding(s)"));
