@@ -144,6 +144,7 @@ Onboarding baseline()
 {
     Onboarding o;
     o.name = "Example-IX to Microsoft";
+    o.requirements = allMet();
     o.peerAsn.name = "example-ix-asn";
     o.peerAsn.asn = "213999";
     o.peerAsn.peerName = "Example Internet Exchange";
@@ -681,6 +682,8 @@ QList<Row> failingRows()
               o.requirements = allMet();
               conn(o, 0, 0).lacp = false;
           });
+    r.add("no checklist kept: every item open", "requirement.open", W, "requirements",
+          "13 requirement", [](Onboarding &o) { o.requirements.clear(); });
     r.add("requirements left open", "requirement.open", W, "requirements",
           "still open: LACP on every interconnect link; Peerings in more than one location",
           [](Onboarding &o) {
@@ -707,7 +710,6 @@ QList<QPair<QString, Mutation>> passingRows()
         o.requirements = allMet();
         o.requirements[11] = {"traffic-class", "waived", "documented in the change ticket", {}};
     });
-    r.pass("no checklist kept at all", [](Onboarding &o) { o.requirements.clear(); });
 
     r.pass("max prefixes 400", [](Onboarding &o) { o.peerings[0].maxPrefixesFromMicrosoft = 400; });
     r.pass("max prefixes 500", [](Onboarding &o) { o.peerings[1].maxPrefixesFromMicrosoft = 500; });
@@ -886,10 +888,32 @@ void TestValidation::findings()
         QVERIFY2(hit->message.contains(mentions, Qt::CaseInsensitive),
                  qPrintable(
                      QStringLiteral("\"%1\" does not mention \"%2\"").arg(hit->message, mentions)));
-    // The mutation raises nothing else than what it is about.
+    // The mutation raises nothing else than what it is about, but for the baseline's checklist
+    // (all met), which says so when the requirement of the rule is contradicted.
     for (const Finding &f : all)
-        QVERIFY2(f.rule == rule || alsoAllowed.contains(f.rule),
+        QVERIFY2(f.rule == rule || alsoAllowed.contains(f.rule)
+                     || f.rule == QLatin1String("requirement.contradicted"),
                  qPrintable(QStringLiteral("unrelated finding in:\n%1").arg(dump)));
+    for (const RequirementInfo &info : RequirementCheck::catalogue()) {
+        if (info.rule != rule || rule == QLatin1String("requirement.contradicted"))
+            continue;
+        bool said = false;
+        for (const Finding &f : all)
+            said = said
+                   || (f.rule == QLatin1String("requirement.contradicted")
+                       && f.message.contains(info.title) && f.message.contains(rule));
+        const bool checklistMet = [&] {
+            Onboarding o = baseline();
+            ValidationContext c;
+            mutate(o, c);
+            for (const RequirementCheck &r : o.requirements)
+                if (r.id == info.id)
+                    return r.status == QLatin1String("met");
+            return false;
+        }();
+        QVERIFY2(said || !checklistMet,
+                 qPrintable(QStringLiteral("no requirement.contradicted for %1 in:\n%2").arg(info.id, dump)));
+    }
 }
 
 void TestValidation::passes_data()
@@ -995,9 +1019,18 @@ void TestValidation::documentOrder()
     o.peerings[0].sku = "Basic";
     o.peerAsn.validationState = "Pending";
     const Findings f = OnboardingValidator::validate(o);
+    // The checklist against the document comes last: it needs every other finding.
     QStringList paths;
-    for (const Finding &x : f)
+    bool checklist = false;
+    for (const Finding &x : f) {
+        if (x.rule.startsWith(QLatin1String("requirement."))) {
+            checklist = true;
+            continue;
+        }
+        QVERIFY2(!checklist, qPrintable(x.path));
         paths << x.path;
+    }
+    QVERIFY(checklist);
     QCOMPARE(paths,
              (QStringList {"peerAsn.validationState", "peerings[0].sku", fra + ".lacp",
                            "prefixes[1].communities", "registeredAsns[0].asn", "mail[0].stage"}));

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
@@ -71,8 +72,6 @@ ReviewPage::ReviewPage(OnboardingWizard *wizard)
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_summary->setAccessibleName(tr("Summary of what will be created"));
     m_confirm->setObjectName(QStringLiteral("confirmImmutableCheck"));
-    m_confirm->setText(tr("I have checked the &subscription, resource groups, peering names and "
-                          "peer ASN: they cannot be changed after creation."));
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_findings);
@@ -87,9 +86,17 @@ ReviewPage::ReviewPage(OnboardingWizard *wizard)
     m_export->setObjectName(QStringLiteral("reviewExportButton"));
     m_export->setToolTip(tr("Export the review summary (PDF, HTML, Markdown), the document, an ARM "
                             "template, Azure CLI or PowerShell scripts, or customer key sheets"));
+    // The confirmation's words wrap (a check box's own text never does, and at a large scale
+    // it pushed Create off the screen); clicking them ticks the box as its own text would.
+    m_confirmText = new QLabel(this);
+    m_confirmText->setObjectName(QStringLiteral("confirmImmutableText"));
+    m_confirmText->setWordWrap(true);
+    m_confirmText->setBuddy(m_confirm);
+    m_confirmText->installEventFilter(this);
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_confirm, 1);
-    bottom->addWidget(m_export);
+    bottom->addWidget(m_confirm, 0, Qt::AlignTop);
+    bottom->addWidget(m_confirmText, 1);
+    bottom->addWidget(m_export, 0, Qt::AlignTop);
     layout->addLayout(bottom);
 
     connect(m_findings, &QTreeWidget::itemActivated, this, &ReviewPage::activate);
@@ -102,6 +109,17 @@ ReviewPage::ReviewPage(OnboardingWizard *wizard)
         if (isVisible())
             refreshFromDraft();
     });
+}
+
+bool ReviewPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_confirmText && event->type() == QEvent::MouseButtonRelease
+        && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        m_confirm->toggle();
+        m_confirm->setFocus(Qt::MouseFocusReason);
+        return true;
+    }
+    return OnboardingPage::eventFilter(watched, event);
 }
 
 bool ReviewPage::isComplete() const
@@ -123,12 +141,14 @@ void ReviewPage::refreshFromDraft()
     const int scroll = m_summary->verticalScrollBar()->value();
     m_summary->setHtml(html);
     m_summary->verticalScrollBar()->setValue(scroll);
-    m_confirm->setText(w->isEditingStored()
-                           ? tr("I have checked the changes above; new peerings' subscription, "
-                                "resource group, name and the peer ASN cannot be changed after "
-                                "creation.")
-                           : tr("I have checked the &subscription, resource groups, peering names "
-                                "and peer ASN: they cannot be changed after creation."));
+    const QString confirm = w->isEditingStored()
+                                ? tr("I have checked the changes &above; a new peering's "
+                                     "subscription, resource group and name, and the peer ASN, "
+                                     "cannot be changed after creation.")
+                                : tr("I have checked the &subscription, resource groups, peering "
+                                     "names and peer ASN: they cannot be changed after creation.");
+    m_confirmText->setText(confirm);
+    m_confirm->setAccessibleName(QString(confirm).remove(u'&'));
 }
 
 void ReviewPage::fillFindings()

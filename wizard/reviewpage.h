@@ -29,6 +29,7 @@ protected:
     void refreshFromDraft() override;
     bool ownsPath(const QString &) const override { return true; }
     bool blocksNext(const Finding &) const override { return true; }
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void fillFindings();
@@ -38,6 +39,7 @@ private:
     QTreeWidget *m_findings;
     QTextBrowser *m_summary;
     QCheckBox *m_confirm;
+    QLabel *m_confirmText = nullptr;
     QPushButton *m_export;
 };
 

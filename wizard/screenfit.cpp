@@ -49,7 +49,11 @@ void ScreenFit::resize(QWidget *widget, QSize preferred)
     const QSize size = clamp(widget, preferred);
     widget->resize(size);
     const QRect area = availableRect(widget);
-    QRect frame(widget->pos(), size + QSize(0, FrameAllowance / 2));
+    // The window manager's frame: as it is once shown, else an allowance for the title bar.
+    const QSize extra = widget->isVisible()
+                            ? widget->frameGeometry().size() - widget->geometry().size()
+                            : QSize(FrameAllowance / 4, FrameAllowance / 2);
+    QRect frame(widget->pos(), size + extra);
     if (frame.right() > area.right())
         frame.moveRight(area.right());
     if (frame.bottom() > area.bottom())

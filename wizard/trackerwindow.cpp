@@ -1,5 +1,7 @@
 #include "trackerwindow.h"
 
+#include "screenfit.h"
+
 #include "flowchartview.h"
 #include "plandialog.h"
 #include "timelineview.h"
@@ -75,7 +77,7 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
 {
     setObjectName(QStringLiteral("trackerWindow"));
     setWindowTitle(tr("Track %1").arg(name));
-    resize(1100, 720);
+    ScreenFit::resize(this, QSize(1100, 720));
 
     // Flowchart with the evidence of the clicked stage beside it.
     auto *split = new QSplitter(this);

@@ -53,10 +53,8 @@ void DocumentRules::check(ValidationRun &run)
 void DocumentRules::checkChecklist(ValidationRun &run)
 {
     const Onboarding &o = run.onboarding();
-    // A document that keeps no checklist at all (written by another tool) is not held to it;
-    // once it lists one requirement, an item it does not list is open.
-    if (o.requirements.isEmpty())
-        return;
+    // An item the document does not list is open, as the wizard's checklist and the summary
+    // show it.
     QHash<QString, QList<const Finding *>> byRule;
     for (const Finding &f : run.findings())
         byRule[f.rule].append(&f);
