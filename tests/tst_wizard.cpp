@@ -725,24 +725,48 @@ void TestWizard::messagesAndTablesInWords()
 
 void TestWizard::screenshots()
 {
-    // Every page at 1280x800, filled with the clean sample, for people to look at.
+    // Every page at the default size, filled with the clean sample, for people to look at, and
+    // asserted: no label or button whose text is cut, the wizard within its screen, and the
+    // connection dialog whole too.
     OnboardingWizard w;
     w.setDraft(readSample("clean.json"));
-    w.resize(1280, 800);
+    ScreenFit::resize(&w, QSize(1100, 720));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(ScreenFit::fits(&w));
     const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots");
     QVERIFY(QDir().mkpath(dir));
     int shots = 0;
     for (;;) {
-        QApplication::processEvents();
+        QTest::qWait(30); // delayed layouts (rows sized to their wrapped text) are done
         const QString name = w.currentPage()->objectName();
+        const QStringList clipped = clippedTexts(&w);
+        QVERIFY2(clipped.isEmpty(), qPrintable(name + QStringLiteral(":\n") + clipped.join(u'\n')));
+        for (QAbstractButton *b : {w.button(QWizard::NextButton), w.button(QWizard::CancelButton)})
+            if (b->isVisible())
+                QVERIFY2(insideWindow(b), qPrintable(b->text()));
         const QImage image = w.grab().toImage();
-        QCOMPARE(image.size(), QSize(1280, 800));
+        QCOMPARE(image.size(), w.size());
         QVERIFY(image.save(QStringLiteral("%1/wizard-%2-%3.png").arg(dir).arg(w.currentId()).arg(name)));
         ++shots;
-        if (w.currentId() == OnboardingWizard::ReviewPageId)
+        if (w.currentId() == OnboardingWizard::ConnectionsPageId) {
+            ConnectionDialog d(w.draft(), 0, 0, &w);
+            d.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&d));
+            QApplication::processEvents();
+            QVERIFY2(clippedTexts(&d).isEmpty(), qPrintable(clippedTexts(&d).join(u'\n')));
+            QVERIFY(ScreenFit::fits(&d));
+            QVERIFY(d.grab().save(dir + QStringLiteral("/connection-dialog.png")));
+        }
+        if (w.currentId() == OnboardingWizard::ReviewPageId) {
+            // A finding's row is as tall as its wrapped message.
+            auto *tree = child<QTreeWidget>(&w, "reviewFindings");
+            QTreeWidgetItem *open = findingItem(tree, QStringLiteral("requirement.open"));
+            QVERIFY(open);
+            QVERIFY2(tree->visualItemRect(open).height() > 2 * tree->fontMetrics().height(),
+                     qPrintable(QString::number(tree->visualItemRect(open).height())));
             break;
+        }
         clickNext(w);
     }
     QCOMPARE(shots, 7);

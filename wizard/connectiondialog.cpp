@@ -16,6 +16,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QStyle>
 #include <QToolButton>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -163,17 +164,23 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
                             this);
     mesh->setWordWrap(true);
 
-    auto *columns = new QHBoxLayout(m_content);
+    // Side by side where the screen is wide enough for both columns, else one above the other
+    // (a small screen, a large scale factor).
+    auto *columns = new QBoxLayout(QBoxLayout::LeftToRight, m_content);
     columns->setContentsMargins(0, 0, 0, 0);
     columns->addWidget(interconnect, 1);
     columns->addWidget(bgp, 1);
+    const int sideBySide = interconnect->minimumSizeHint().width() + bgp->minimumSizeHint().width()
+                           + columns->spacing() + 4 * style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
+    if (sideBySide > ScreenFit::available(this).width())
+        columns->setDirection(QBoxLayout::TopToBottom);
     // Beyond the screen's room the form scrolls; within it the dialog grows (growToFit).
     m_scroll = new QScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("connectionScroll"));
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         m_fields->touchAll(); // show every field's finding

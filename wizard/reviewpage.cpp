@@ -14,6 +14,8 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QStyle>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
@@ -68,6 +70,13 @@ ReviewPage::ReviewPage(OnboardingWizard *wizard)
     m_findings->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_findings->header()->setStretchLastSection(false);
     m_findings->setWordWrap(true);
+    m_findings->setTextElideMode(Qt::ElideNone);
+    // A tree's rows do not grow for wrapped text by themselves: each finding's row is given the
+    // height of its message at the column's width, whenever that width changes.
+    connect(m_findings->header(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (column == 0)
+            QTimer::singleShot(0, this, &ReviewPage::fitRowHeights);
+    });
     m_findings->setRootIsDecorated(true);
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_summary->setAccessibleName(tr("Summary of what will be created"));
@@ -179,6 +188,8 @@ void ReviewPage::fillFindings()
         item->setToolTip(0, f.message);
         item->setToolTip(1, where);
         item->setToolTip(2, tr("Rule %1, field %2").arg(f.rule, f.path));
+        for (int column : {1, 2})
+            item->setTextAlignment(column, Qt::AlignLeft | Qt::AlignTop);
         item->setIcon(0, style()->standardIcon(f.severity == Severity::Error
                                                    ? QStyle::SP_MessageBoxCritical
                                                    : QStyle::SP_MessageBoxWarning));
@@ -190,6 +201,28 @@ void ReviewPage::fillFindings()
     }
     for (auto it = groups.begin(); it != groups.end(); ++it)
         it.value()->setText(0, tr("%1 (%2)").arg(pageTitle(it.key())).arg(it.value()->childCount()));
+    fitRowHeights();
+}
+
+void ReviewPage::fitRowHeights()
+{
+    const QFontMetrics fm(m_findings->font());
+    const int iconRoom = m_findings->iconSize().width() > 0 ? m_findings->iconSize().width() + 8 : 24;
+    // The style's text margins on both sides come off the column too.
+    const int width = m_findings->columnWidth(0) - m_findings->indentation() - iconRoom
+                      - 2 * m_findings->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) - 8;
+    if (width <= 40)
+        return;
+    for (int g = 0; g < m_findings->topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = m_findings->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            QTreeWidgetItem *item = group->child(i);
+            const QRect r = fm.boundingRect(QRect(0, 0, width, 100000),
+                                            Qt::TextWordWrap | Qt::AlignLeft, item->text(0));
+            item->setSizeHint(0, QSize(width, qMax(fm.height(), r.height()) + 6));
+        }
+    }
+    m_findings->doItemsLayout();
 }
 
 void ReviewPage::activate(QTreeWidgetItem *item)

@@ -34,6 +34,7 @@ protected:
 private:
     void fillFindings();
     void activate(QTreeWidgetItem *item);
+    void fitRowHeights();
 
     QLabel *m_status;
     QTreeWidget *m_findings;

@@ -45,6 +45,25 @@ inline QStringList clippedTexts(QWidget *root)
         if (b->minimumSizeHint().width() > b->width() + 1)
             out.append(describe(b, b->text(), b->minimumSizeHint()));
     }
+    // Cut from the side by a container (a scroll area without a horizontal scroll bar, a
+    // window too narrow): what is left of the widget is narrower than the widget. Cuts at the
+    // top or bottom of a scroll area are scrolling, not clipping.
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        const bool hasText = qobject_cast<QLabel *>(w) || qobject_cast<QAbstractButton *>(w)
+                             || QLatin1String(w->metaObject()->className()) == QLatin1String("QLineEdit")
+                             || QLatin1String(w->metaObject()->className()) == QLatin1String("QComboBox");
+        if (!hasText || !w->isVisible() || w->width() <= 0)
+            continue;
+        const QRegion seen = w->visibleRegion();
+        if (seen.isEmpty())
+            continue; // scrolled out of view
+        if (seen.boundingRect().width() + 1 < w->width())
+            out.append(QStringLiteral("%1: cut to %2 of %3 px wide")
+                           .arg(w->objectName().isEmpty() ? QLatin1String(w->metaObject()->className())
+                                                          : w->objectName())
+                           .arg(seen.boundingRect().width())
+                           .arg(w->width()));
+    }
     return out;
 }
 
