@@ -30,6 +30,29 @@
         <translation>
             <numerusform>%n connection, %1 BGP sessions: you give one peer IP and one Microsoft IP per connection and Microsoft builds a two-link mesh from each, so the portal shows fewer connections than sessions.</numerusform><numerusform>%n connections, %1 BGP sessions: you give one peer IP and one Microsoft IP per connection and Microsoft builds a two-link mesh from each, so the portal shows fewer connections than sessions.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Peering::DocumentRules</name>
+    <message numerus="yes">
+        <source>"%1" is ticked met, but rule %2 has %n finding(s) in the document (%3); fix the finding, or set the requirement back to open</source>
+        <translation>
+            <numerusform>"%1" is ticked met, but rule %2 has %n finding in the document (%3); fix the finding, or set the requirement back to open</numerusform><numerusform>"%1" is ticked met, but rule %2 has %n findings in the document (%3); fix the finding, or set the requirement back to open</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) of the checklist still open: %1; mark each met, or waived with a note, on the Requirements page before Review + create</source>
+        <translation>
+            <numerusform>%n requirement of the checklist still open: %1; mark each met, or waived with a note, on the Requirements page before Review + create</numerusform><numerusform>%n requirements of the checklist still open: %1; mark each met, or waived with a note, on the Requirements page before Review + create</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::FlowchartView</name>
@@ -122,9 +145,9 @@
             <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n advertised prefix(es)</source>
+        <source>... and %n more change(s)</source>
         <translation>
-            <numerusform>%n advertised prefix</numerusform><numerusform>%n advertised prefixes</numerusform></translation>
+            <numerusform>... and %n more change</numerusform><numerusform>... and %n more changes</numerusform></translation>
     </message>
 </context>
 <context>
@@ -178,6 +201,11 @@
         <source>(and %n more)</source>
         <translation>
             <numerusform>(and %n more)</numerusform><numerusform>(and %n more)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>ticked met, but %n finding(s) of %1 (see Findings)</source>
+        <translation>
+            <numerusform>ticked met, but %n finding of %1 (see Findings)</numerusform><numerusform>ticked met, but %n findings of %1 (see Findings)</numerusform></translation>
     </message>
 </context>
 <context>
