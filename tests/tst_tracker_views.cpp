@@ -10,6 +10,7 @@
 #include "onboardinglistmodel.h"
 #include "plandialog.h"
 #include "timelineview.h"
+#include "screenfit.h"
 #include "trackerwindow.h"
 
 #include "onboarding/onboardingplan.h"
@@ -34,6 +35,11 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "layoutcheck.h"
+
+using Peering::TestSupport::clippedTexts;
+using Peering::TestSupport::fitsScreen;
 #include <QTextBrowser>
 #include <QTreeWidget>
 
@@ -124,7 +130,7 @@ std::unique_ptr<TrackerWindow> TestTrackerViews::open(const Onboarding &o)
     auto w = std::make_unique<TrackerWindow>(m_store.get(), o.name);
     w->setTimeZone(QTimeZone::utc());
     w->setNow(kNow);
-    w->resize(1200, 760);
+    ScreenFit::resize(w.get(), QSize(1200, 760));
     w->show();
     return w;
 }
@@ -584,6 +590,8 @@ void TestTrackerViews::renderPngs()
     o.milestones[2].reached = QStringLiteral("2026-11-03T09:00:00Z"); // a day late
     auto w = open(o);
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    // As it opens: within its screen (the flowchart and timeline are then enlarged for the PNGs).
+    QVERIFY2(fitsScreen(w.get()), qPrintable(QStringLiteral("%1x%2 at %3,%4, minimum %5x%6").arg(w->frameGeometry().width()).arg(w->frameGeometry().height()).arg(w->frameGeometry().x()).arg(w->frameGeometry().y()).arg(w->minimumSizeHint().width()).arg(w->minimumSizeHint().height())));
     const QString dir = QDir::currentPath();
     w->flowchart()->resize(1100, 520);
     QVERIFY(w->flowchart()->grab().save(dir + QStringLiteral("/tracker-flowchart.png")));
@@ -591,8 +599,10 @@ void TestTrackerViews::renderPngs()
     w->timeline()->resize(1100, w->timeline()->sizeHint().height());
     QVERIFY(w->timeline()->grab().save(dir + QStringLiteral("/tracker-timeline.png")));
     QVERIFY(w->grab().save(dir + QStringLiteral("/tracker-window.png")));
+    QVERIFY2(clippedTexts(w.get()).isEmpty(), qPrintable(clippedTexts(w.get()).join(u'\n')));
     w->tabs()->setCurrentIndex(2);
     QVERIFY(w->grab().save(dir + QStringLiteral("/tracker-milestones.png")));
+    QVERIFY2(clippedTexts(w.get()).isEmpty(), qPrintable(clippedTexts(w.get()).join(u'\n')));
     // Going back, for the record.
     QVERIFY(w->setConnectionState(1, QStringLiteral("ProvisioningFailed"), 0));
     w->tabs()->setCurrentIndex(0);
@@ -613,6 +623,7 @@ void TestTrackerViews::planDialogPngs()
     QVERIFY(defaults.findChildren<QDateEdit *>().isEmpty()); // no start date in this mode
     QVERIFY(defaults.expectedText(QStringLiteral("active")).startsWith(QLatin1String("2026-12-03")));
     QVERIFY(defaults.grab().save(dir + QStringLiteral("/plan-default.png")));
+    QVERIFY2(clippedTexts(&defaults).isEmpty(), qPrintable(clippedTexts(&defaults).join(u'\n')));
     defaults.close();
 
     // From the main window, on a stored plan that does not parse, with a stage out of order.
@@ -642,6 +653,7 @@ void TestTrackerViews::planDialogPngs()
         QVERIFY2(!input->accessibleName().isEmpty(), qPrintable(input->objectName()));
     }
     QVERIFY(replan->grab().save(dir + QStringLiteral("/plan-replan.png")));
+    QVERIFY2(clippedTexts(replan).isEmpty(), qPrintable(clippedTexts(replan).join(u'\n')));
     replan->reject();
     qInfo("plan dialog PNGs in %s", qPrintable(dir));
 }
