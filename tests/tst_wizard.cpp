@@ -567,6 +567,8 @@ void TestWizard::createdOnboardingKeepsFixedFields()
     while (w.currentId() < OnboardingWizard::ReviewPageId)
         clickNext(w);
     QCOMPARE(w.button(QWizard::FinishButton)->text().remove(u'&'), QStringLiteral("Save"));
+    QVERIFY(child<QLabel>(&w, "reviewStatus")->text().contains(QStringLiteral("then Save")));
+    QCOMPARE(w.currentPage()->title(), QStringLiteral("Review + Save"));
     const QString summary = child<QTextBrowser>(&w, "reviewSummary")->toPlainText();
     QVERIFY2(summary.contains(QStringLiteral("What Save will change")), qPrintable(summary.left(300)));
     QVERIFY(summary.contains(QStringLiteral("exampleix-fra-ixrs2")));
@@ -746,7 +748,7 @@ void TestWizard::screenshots()
             if (b->isVisible())
                 QVERIFY2(insideWindow(b), qPrintable(b->text()));
         const QImage image = w.grab().toImage();
-        QCOMPARE(image.size(), w.size());
+        QCOMPARE(image.size(), w.size() * w.devicePixelRatio());
         QVERIFY(image.save(QStringLiteral("%1/wizard-%2-%3.png").arg(dir).arg(w.currentId()).arg(name)));
         ++shots;
         if (w.currentId() == OnboardingWizard::ConnectionsPageId) {

@@ -149,6 +149,11 @@
         <translation>
             <numerusform>... and %n more change</numerusform><numerusform>... and %n more changes</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Validation passed&lt;/b&gt; with %n warning(s). Confirm below, then Save.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Validation passed&lt;/b&gt; with %n warning. Confirm below, then Save.</numerusform><numerusform>&lt;b&gt;Validation passed&lt;/b&gt; with %n warnings. Confirm below, then Save.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::ReviewReport</name>

@@ -60,7 +60,7 @@ BasicsPage::BasicsPage(OnboardingWizard *wizard)
     addBoundRow(form, tr("&Resource group:"), m_resourceGroup, path("resourceGroup"));
     addBoundRow(form, tr("Peering na&me:"), m_name, path("name"));
 
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(content());
     layout->addWidget(new PeeringSelector(wizard, this));
     layout->addWidget(warning);
     layout->addWidget(m_created);

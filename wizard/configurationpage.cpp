@@ -104,7 +104,7 @@ ConfigurationPage::ConfigurationPage(OnboardingWizard *wizard)
     why(tr("Your own limit for routes received from AS8075. Microsoft announces about 280 "
            "prefixes, growing 10-15%: 400 to 500 is safe."));
 
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(content());
     layout->addWidget(new PeeringSelector(wizard, this));
     layout->addLayout(form);
     layout->addStretch();

@@ -65,7 +65,7 @@ ConnectionsPage::ConnectionsPage(OnboardingWizard *wizard)
     m_sessions->setObjectName(QStringLiteral("sessionsLabel"));
     m_sessions->setWordWrap(true);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(content());
     layout->addWidget(new PeeringSelector(wizard, this));
     layout->addWidget(m_table, 1);
     layout->addWidget(message);

@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace Peering {
@@ -19,6 +20,16 @@ OnboardingPage::OnboardingPage(OnboardingWizard *wizard, int pageId)
           [wizard]() -> const Onboarding & { return wizard->draft(); }))
 {
     m_fields->setBlocks([this](const Finding &f) { return blocksNext(f); });
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("pageScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    m_content = new QWidget(scroll);
+    m_content->setObjectName(QStringLiteral("pageContent"));
+    scroll->setWidget(m_content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     connect(wizard, &OnboardingWizard::findingsChanged, this, [this] {
         updateFieldMessages();
         Q_EMIT completeChanged();

@@ -38,6 +38,9 @@ public:
 
 protected:
     OnboardingWizard *onboardingWizard() const { return m_wizard; }
+    // Where a page puts its layout: inside a scroll area, so that on a small screen (or at a
+    // large scale factor) the page scrolls instead of pushing Next off the screen.
+    QWidget *content() const { return m_content; }
 
     // Binds a widget to a field path (computed on demand, since the selected peering changes).
     // The returned label shows the finding; the page decides where to put it in its layout.
@@ -68,6 +71,7 @@ private:
     OnboardingWizard *m_wizard;
     int m_pageId;
     FieldBinder *m_fields;
+    QWidget *m_content;
 };
 
 } // namespace Peering

@@ -88,7 +88,7 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     auto *contactsLabel = new QLabel(tr("C&ontacts (at least one NOC contact with a corporate e-mail):"), this);
     contactsLabel->setBuddy(m_contacts);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(content());
     layout->addLayout(form);
     layout->addWidget(contactsLabel);
     layout->addWidget(m_contacts, 1);

@@ -61,7 +61,7 @@ PrefixesPage::PrefixesPage(OnboardingWizard *wizard)
     buttons->addWidget(remove);
     buttons->addStretch();
 
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(content());
     layout->addWidget(m_table, 1);
     layout->addWidget(message);
     layout->addLayout(buttons);

@@ -70,12 +70,10 @@ RequirementsPage::RequirementsPage(OnboardingWizard *wizard)
                 store(copy);
         });
     }
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll);
+    // The page's own scroll area (OnboardingPage) holds the long checklist.
+    auto *layout = new QVBoxLayout(this->content());
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(content);
     connect(wizard, &OnboardingWizard::findingsChanged, this, &RequirementsPage::updateChecks);
 }
 

@@ -87,7 +87,7 @@ ReviewPage::ReviewPage(OnboardingWizard *wizard)
     split->addWidget(m_summary);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(content());
     layout->addWidget(m_status);
     layout->addWidget(split, 1);
     // Exports are allowed with errors (for change management); they say so on the first page.
@@ -165,9 +165,13 @@ void ReviewPage::fillFindings()
     const Findings &findings = onboardingWizard()->findings();
     const int errors = countSeverity(findings, Severity::Error);
     const int warnings = countSeverity(findings, Severity::Warning);
+    const bool saving = onboardingWizard()->isEditingStored();
+    setTitle(saving ? tr("Review + Save") : tr("Review + Create"));
     m_status->setText(errors == 0
-                          ? tr("<b>Validation passed</b> with %n warning(s). Confirm below, then "
-                               "Create.", nullptr, warnings)
+                          ? (saving ? tr("<b>Validation passed</b> with %n warning(s). Confirm "
+                                         "below, then Save.", nullptr, warnings)
+                                    : tr("<b>Validation passed</b> with %n warning(s). Confirm "
+                                         "below, then Create.", nullptr, warnings))
                           : tr("<b style=\"color:#b00020\">%1 block Review + create</b>, and %2. "
                                "Fix them first.")
                                 .arg(tr("%n error(s)", nullptr, errors),
