@@ -191,7 +191,7 @@ void ReviewPage::fillFindings()
         item->setData(0, Qt::UserRole, f.path);
         item->setToolTip(0, f.message);
         item->setToolTip(1, where);
-        item->setToolTip(2, tr("Rule %1, field %2").arg(f.rule, f.path));
+        item->setToolTip(2, tr("Rule %1").arg(f.rule));
         for (int column : {1, 2})
             item->setTextAlignment(column, Qt::AlignLeft | Qt::AlignTop);
         item->setIcon(0, style()->standardIcon(f.severity == Severity::Error
