@@ -92,6 +92,9 @@ private Q_SLOTS:
     void connectionStatesAndLag();
     void mainWindowTrackAction();
     void drivenByKeyboardAndMouse();
+    void closedByButtonEscAndCtrlW_data();
+    void closedByButtonEscAndCtrlW();
+    void windowDetailsForPeople();
     void replanByAction_data();
     void replanByAction();
     void replanRefusedAndConflicts();
@@ -351,6 +354,7 @@ void TestTrackerViews::drivenByKeyboardAndMouse()
                       Qt::LeftButton);
     QCOMPARE(w->flowchart()->nodeState(QStringLiteral("port-configured")), QStringLiteral("done"));
     QVERIFY(list->topLevelItem(3)->text(5).contains(QLatin1String("IP mail")));
+    QVERIFY(note->text().isEmpty()); // saved with its stage; free for the next one
 
     // Customer ASN tab: typed in, refused with one clear message (no connection Active).
     w->tabs()->setCurrentIndex(3);
@@ -373,6 +377,56 @@ void TestTrackerViews::drivenByKeyboardAndMouse()
         QVERIFY2(!input->objectName().isEmpty(), input->metaObject()->className());
         QVERIFY2(!input->accessibleName().isEmpty(), qPrintable(input->objectName()));
     }
+}
+
+void TestTrackerViews::closedByButtonEscAndCtrlW_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("Close button") << QStringLiteral("button");
+    QTest::newRow("Esc") << QStringLiteral("esc");
+    QTest::newRow("Ctrl+W") << QStringLiteral("ctrl+w");
+}
+
+void TestTrackerViews::closedByButtonEscAndCtrlW()
+{
+    QFETCH(QString, how);
+    auto w = open(sample(QStringLiteral("Close-IX")));
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    auto *list = w->findChild<QTreeWidget *>(QStringLiteral("milestoneList"));
+    w->tabs()->setCurrentIndex(2);
+    list->setFocus();
+    if (how == QLatin1String("button"))
+        QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("closeTrackerButton")),
+                          Qt::LeftButton);
+    else if (how == QLatin1String("esc"))
+        QTest::keyClick(list, Qt::Key_Escape);
+    else
+        QTest::keyClick(list, Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(!w->isVisible());
+}
+
+// Connections named by metro, facility and role (the identifier on hover); Copy Key and Mark
+// Delivered need a customer to act on.
+void TestTrackerViews::windowDetailsForPeople()
+{
+    Onboarding o = sample(QStringLiteral("Names-IX"));
+    auto w = open(o);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto *connections = w->findChild<QTableWidget *>(QStringLiteral("connectionTable"));
+    QVERIFY(connections && connections->rowCount() > 0);
+    const Connection &c = o.peerings.at(0).connections.at(0);
+    const QString name = connections->item(0, 1)->text();
+    QVERIFY2(name.contains(o.peerings.at(0).metro) && name.contains(c.facilityName), qPrintable(name));
+    QVERIFY2(!name.contains(c.id), qPrintable(name));
+    QVERIFY(connections->item(0, 1)->toolTip().contains(c.id));
+    auto *copy = w->findChild<QPushButton *>(QStringLiteral("copyKeyButton"));
+    auto *delivered = w->findChild<QPushButton *>(QStringLiteral("markDeliveredButton"));
+    auto *customers = w->findChild<QTableWidget *>(QStringLiteral("customerAsnTable"));
+    QCOMPARE(customers->rowCount(), 0);
+    QVERIFY(!copy->isEnabled());
+    QVERIFY(!delivered->isEnabled());
 }
 
 namespace {

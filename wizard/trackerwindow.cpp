@@ -8,6 +8,8 @@
 
 #include "domain/asn.h"
 #include "domain/textchecks.h"
+#include "validation/fieldlabel.h"
+#include "validation/validationrun.h"
 #include "onboarding/customerasnregistration.h"
 #include "onboarding/onboardingprogress.h"
 #include "onboarding/onboardingtracker.h"
@@ -15,6 +17,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -22,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -85,6 +89,9 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     split->addWidget(m_evidence);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    // Three quarters for the flowchart from the start (the text browser's own size hint would
+    // take half of the window).
+    split->setSizes({3000, 1000});
     m_tabs->addTab(split, tr("&Flowchart"));
     connect(m_flowchart, &FlowchartView::stageClicked, this, &TrackerWindow::showEvidence);
 
@@ -139,7 +146,9 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     connect(mark, &QPushButton::clicked, this, [this, selectedStage] {
         if (selectedStage().isEmpty())
             return showMessage(tr("Select a stage first."), true);
-        markReached(selectedStage(), m_reachedDate->date(), m_reachedNote->text());
+        // The note belongs to that stage: once saved, the field is free for the next one.
+        if (markReached(selectedStage(), m_reachedDate->date(), m_reachedNote->text()))
+            m_reachedNote->clear();
     });
     connect(setExp, &QPushButton::clicked, this, [this, selectedStage] {
         if (selectedStage().isEmpty())
@@ -172,6 +181,17 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     cButtons->addWidget(delivered);
     cButtons->addStretch();
     cl->addLayout(cButtons);
+    // Nothing to copy or mark without a selected customer.
+    const auto updateCustomerButtons = [this, copy, delivered] {
+        const bool selected = m_customers->rowCount() > 0 && m_customers->currentRow() >= 0
+                              && !m_customers->selectedItems().isEmpty();
+        copy->setEnabled(selected);
+        delivered->setEnabled(selected);
+    };
+    connect(m_customers, &QTableWidget::itemSelectionChanged, this, updateCustomerButtons);
+    connect(m_customers->model(), &QAbstractItemModel::rowsRemoved, this, updateCustomerButtons);
+    connect(m_customers->model(), &QAbstractItemModel::modelReset, this, updateCustomerButtons);
+    updateCustomerButtons();
     connect(copy, &QPushButton::clicked, this, [this] { copyKey(m_customers->currentRow()); });
     connect(delivered, &QPushButton::clicked, this,
             [this] { markKeyDelivered(m_customers->currentRow()); });
@@ -234,9 +254,29 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
 
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Every change is saved as it is made: closing loses nothing.
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    close->setObjectName(QStringLiteral("trackerButtons"));
+    close->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeTrackerButton"));
+    connect(close, &QDialogButtonBox::rejected, this, &QWidget::close);
+    close->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close the tracker"));
+    // The platform's Close keys (Ctrl+W here), Ctrl+W wherever it is not one of them, and Esc;
+    // each key once, or Qt would find the shortcut ambiguous and take neither.
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Close);
+    for (const QKeySequence &extra : {QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(Qt::Key_Escape)})
+        if (!keys.contains(extra))
+            keys.append(extra);
+    for (const QKeySequence &key : keys) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, &QWidget::close);
+    }
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_message, 1);
+    bottom->addWidget(close, 0, Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_message);
+    layout->addLayout(bottom);
     reload();
 }
 
@@ -652,10 +692,15 @@ void TrackerWindow::refreshViews()
     const int connectionRow = m_connections->currentRow();
     m_connections->setRowCount(o.connectionCount());
     int row = 0;
-    for (const PeeringResource &p : o.peerings) {
-        for (const Connection &c : p.connections) {
+    for (qsizetype pi = 0; pi < o.peerings.size(); ++pi) {
+        const PeeringResource &p = o.peerings.at(pi);
+        for (qsizetype ci = 0; ci < p.connections.size(); ++ci) {
+            const Connection &c = p.connections.at(ci);
             m_connections->setItem(row, 0, cell(p.name));
-            m_connections->setItem(row, 1, cell(c.id));
+            // By metro, facility and role, as the wizard names it; the identifier on hover.
+            auto *name = cell(FieldLabel::location(o, ValidationRun::connectionPath(pi, ci)));
+            name->setToolTip(tr("Connection identifier %1").arg(c.id));
+            m_connections->setItem(row, 1, name);
             m_connections->setItem(row, 2, cell(c.role));
             m_connections->setItem(row, 3, cell(c.state));
             const StateChange *since = c.currentStateChange();
