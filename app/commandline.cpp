@@ -5,7 +5,7 @@
 #include "export/shellquote.h"
 #include "pdfexporter.h"
 #include "domain/asn.h"
-#include "onboarding/onboardingprogress.h"
+#include "tracking/onboardingprogress.h"
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"

@@ -5,7 +5,8 @@
 #include "exportdialog.h"
 #include "importreport.h"
 #include "onboardinglistmodel.h"
-#include "onboarding/onboardingplan.h"
+#include "tracking/onboardingplan.h"
+#include "tracking/trackingchange.h"
 #include "onboardingwizard.h"
 #include "plandialog.h"
 #include "screenfit.h"
@@ -473,7 +474,9 @@ bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
         if (s.storedId == 0) {
             // The default plan of Settings > Default Tracking Plan (the setting tracking/plan);
             // a setting that does not parse falls back to domain.md's defaults.
-            OnboardingPlan::apply(planned, m_model->today(), OnboardingPlan::savedDefault());
+            planned = TrackingChange::applyPlan(onboarding, m_model->today(),
+                                                OnboardingPlan::savedDefault())
+                          .valueOr(onboarding);
         }
         StoreResult<StoredOnboarding> result =
             s.storedId == 0 ? m_store->create(planned)

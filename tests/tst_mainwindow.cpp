@@ -5,7 +5,7 @@
 #include "document/onboardingdocument.h"
 #include "focusringstyle.h"
 #include "mainwindow.h"
-#include "onboarding/onboardingplan.h"
+#include "tracking/onboardingplan.h"
 #include "onboardingwizard.h"
 #include "plandialog.h"
 #include "screenfit.h"

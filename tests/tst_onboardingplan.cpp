@@ -1,7 +1,7 @@
 // The default plan: expected dates from a start date across month and year ends, and existing
 // milestones left as they are; an onboarding's plan read back from its milestones (start date and
 // days per stage), the replan preview, the out-of-order warning and the stored default plan.
-#include "onboarding/onboardingplan.h"
+#include "tracking/onboardingplan.h"
 
 #include <QSettings>
 #include <QStandardPaths>

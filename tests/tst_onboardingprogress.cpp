@@ -1,6 +1,6 @@
 // OnboardingProgress: the stage in progress (the tracker's, from all the evidence), its next
 // milestone and days left, with "today" pinned so the answers do not depend on the calendar.
-#include "onboarding/onboardingprogress.h"
+#include "tracking/onboardingprogress.h"
 
 #include <QTest>
 

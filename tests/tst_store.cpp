@@ -3,7 +3,7 @@
 // and PEERING_TEST_PG_URL from scripts/pg-test-server.sh). Cases about files (permissions,
 // corruption, WAL) are SQLite only and say so.
 #include "document/onboardingdocument.h"
-#include "onboarding/onboardingprogress.h"
+#include "tracking/onboardingprogress.h"
 #include "store/onboardingstore.h"
 #include "skipexit.h"
 #include "storesamples.h"

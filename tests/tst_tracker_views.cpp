@@ -13,8 +13,8 @@
 #include "screenfit.h"
 #include "trackerwindow.h"
 
-#include "onboarding/onboardingplan.h"
-#include "onboarding/onboardingtracker.h"
+#include "tracking/onboardingplan.h"
+#include "tracking/onboardingtracker.h"
 #include "store/onboardingstore.h"
 #include "storesamples.h"
 

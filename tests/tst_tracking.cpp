@@ -3,10 +3,10 @@
 // LAG augmentation, the connection state history in the document, and the two customer-ASN
 // rules against a real store.
 #include "document/jsonreader.h"
-#include "onboarding/customerasnregistration.h"
-#include "onboarding/onboardingplan.h"
-#include "onboarding/onboardingprogress.h"
-#include "onboarding/onboardingtracker.h"
+#include "tracking/customerasnregistration.h"
+#include "tracking/onboardingplan.h"
+#include "tracking/onboardingprogress.h"
+#include "tracking/onboardingtracker.h"
 #include "store/onboardingstore.h"
 #include "storesamples.h"
 #include "tempstore.h"

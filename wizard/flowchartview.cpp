@@ -1,6 +1,6 @@
 #include "flowchartview.h"
 
-#include "onboarding/onboardingtracker.h"
+#include "tracking/onboardingtracker.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>

@@ -1,7 +1,7 @@
 #include "onboardinglistmodel.h"
 
-#include "onboarding/onboardingprogress.h"
-#include "onboarding/onboardingtracker.h"
+#include "tracking/onboardingprogress.h"
+#include "tracking/onboardingtracker.h"
 
 #include <QBrush>
 #include <QColor>

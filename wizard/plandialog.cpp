@@ -1,6 +1,6 @@
 #include "plandialog.h"
 
-#include "onboarding/onboardingtracker.h"
+#include "tracking/onboardingtracker.h"
 
 #include <QDateEdit>
 #include <QDialogButtonBox>

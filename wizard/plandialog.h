@@ -5,7 +5,7 @@
 // and stores them (the settings, or the tracker's replan).
 #pragma once
 
-#include "onboarding/onboardingplan.h"
+#include "tracking/onboardingplan.h"
 
 #include <QDate>
 #include <QDialog>

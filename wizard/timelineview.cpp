@@ -1,6 +1,6 @@
 #include "timelineview.h"
 
-#include "onboarding/onboardingtracker.h"
+#include "tracking/onboardingtracker.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -10,9 +10,10 @@
 #include "domain/textchecks.h"
 #include "validation/fieldlabel.h"
 #include "validation/validationrun.h"
-#include "onboarding/customerasnregistration.h"
-#include "onboarding/onboardingprogress.h"
-#include "onboarding/onboardingtracker.h"
+#include "tracking/customerasnregistration.h"
+#include "tracking/onboardingprogress.h"
+#include "tracking/onboardingtracker.h"
+#include "tracking/trackingchange.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -346,11 +347,12 @@ bool TrackerWindow::handle(const StoreError &error)
     return false;
 }
 
-bool TrackerWindow::save(const Onboarding &edited, const QString &what)
+bool TrackerWindow::change(const TrackingService::Change &fn, const QString &what)
 {
-    StoredOnboarding next = m_stored;
-    next.onboarding = edited;
-    auto result = m_store->save(next);
+    // Through the model's one service: the version this window shows, validated, never
+    // overwriting a colleague's save.
+    TrackingService service(*m_store);
+    auto result = service.apply(m_name, m_stored.version, fn);
     if (!result)
         return handle(result.error());
     m_stored = result.takeValue();
@@ -365,85 +367,42 @@ bool TrackerWindow::markReached(const QString &stage, QDate date, const QString 
 {
     if (!Milestone::stages().contains(stage) || !date.isValid())
         return false;
-    Onboarding o = m_stored.onboarding;
     // Noon in the window's zone: the date stays the same date in every nearby zone.
-    const QString reached = QDateTime(date, QTime(12, 0), m_zone).toUTC().toString(Qt::ISODate);
-    bool found = false;
-    for (Milestone &m : o.milestones) {
-        if (m.stage == stage && !found) {
-            m.reached = reached;
-            m.source = QStringLiteral("manual");
-            m.note = note;
-            found = true;
-        }
-    }
-    if (!found) {
-        Milestone m;
-        m.stage = stage;
-        m.reached = reached;
-        m.note = note;
-        o.milestones.append(m);
-    }
-    return save(o,
-                tr("%1 marked reached on %2.")
-                    .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
+    const QDateTime reached = QDateTime(date, QTime(12, 0), m_zone).toUTC();
+    return change([&](const Onboarding &o) { return TrackingChange::markReached(o, stage, reached, note); },
+                  tr("%1 marked reached on %2.")
+                      .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
 }
 
 bool TrackerWindow::setExpected(const QString &stage, QDate date)
 {
     if (!Milestone::stages().contains(stage) || !date.isValid())
         return false;
-    Onboarding o = m_stored.onboarding;
-    bool found = false;
-    for (Milestone &m : o.milestones)
-        if (m.stage == stage) {
-            m.expected = date.toString(Qt::ISODate);
-            found = true;
-        }
-    if (!found) {
-        Milestone m;
-        m.stage = stage;
-        m.expected = date.toString(Qt::ISODate);
-        o.milestones.append(m);
-    }
-    return save(o,
-                tr("%1 now expected on %2.")
-                    .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
+    return change([&](const Onboarding &o) { return TrackingChange::setExpected(o, stage, date); },
+                  tr("%1 now expected on %2.")
+                      .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
 }
 
 bool TrackerWindow::replan(QDate start, const QList<OnboardingPlan::Step> &steps)
 {
-    if (!start.isValid())
-        return showMessage(tr("Enter a valid start date to replan."), true), false;
-    for (const OnboardingPlan::Step &s : steps) {
-        if (!Milestone::stages().contains(s.stage))
-            return showMessage(tr("\"%1\" is not a stage; the plan was not changed.").arg(s.stage),
-                               true),
-                   false;
-        if (s.day < 0)
-            return showMessage(tr("%1: the days after the start must be 0 or more; the plan was "
-                                  "not changed.")
-                                   .arg(OnboardingTracker::title(s.stage)),
-                               true),
-                   false;
-    }
-    Onboarding o = m_stored.onboarding;
-    OnboardingPlan::replan(o, start, steps);
-    if (o == m_stored.onboarding) {
+    const Result<Onboarding> planned = TrackingChange::replan(m_stored.onboarding, start, steps);
+    if (!planned)
+        return showMessage(planned.error(), true), false;
+    if (planned.value() == m_stored.onboarding) {
         showMessage(tr("The plan from %1 is the plan already stored: nothing to save.")
                         .arg(start.toString(Qt::ISODate)),
                     false);
         return true;
     }
     const OnboardingTracker before(m_stored.onboarding);
-    const OnboardingTracker after(o);
+    const OnboardingTracker after(planned.value());
     int moved = 0;
     for (const QString &stage : Milestone::stages())
         moved += before.stage(stage)->expected != after.stage(stage)->expected ? 1 : 0;
-    return save(o,
-                tr("Replanned from %1: %n stage(s) moved; reached stages keep their dates.",
-                   nullptr, moved)
-                    .arg(start.toString(Qt::ISODate)));
+    return change([&](const Onboarding &o) { return TrackingChange::replan(o, start, steps); },
+                  tr("Replanned from %1: %n stage(s) moved; reached stages keep their dates.",
+                     nullptr, moved)
+                      .arg(start.toString(Qt::ISODate)));
 }
 
 PlanDialog *TrackerWindow::openReplanDialog()
@@ -534,77 +493,32 @@ bool TrackerWindow::markKeyDelivered(int row)
 {
     if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
         return showMessage(tr("Select a customer ASN first."), true), false;
-    Onboarding o = m_stored.onboarding;
-    o.registeredAsns[row].keyDeliveredAt = nowText();
-    return save(o, tr("Key of %1 marked delivered.").arg(o.registeredAsns[row].name));
+    const QString name = m_stored.onboarding.registeredAsns.at(row).name;
+    return change([&](const Onboarding &o) { return TrackingChange::recordKeyDelivery(o, row, m_now); },
+                  tr("Key of %1 marked delivered.").arg(name));
 }
 
 bool TrackerWindow::setConnectionState(int row, const QString &state, int utilizationPercent)
 {
-    Onboarding o = m_stored.onboarding;
-    int i = 0;
-    for (PeeringResource &p : o.peerings) {
-        for (Connection &c : p.connections) {
-            if (i++ != row)
-                continue;
-            if (!Connection::states().contains(state))
-                return showMessage(tr("\"%1\" is not a connection state.").arg(state), true), false;
-            if (c.state != state || c.stateHistory.isEmpty()) {
-                c.state = state;
-                c.stateHistory.append(StateChange {state, nowText(), QStringLiteral("manual"), {}});
-            }
-            if (c.utilizationPercent != utilizationPercent) {
-                c.utilizationPercent = utilizationPercent;
-                c.utilizationMeasuredAt = nowText();
-            }
-            const QString done = tr("Connection %1: %2, %3% utilization.")
-                                     .arg(c.id, state)
-                                     .arg(utilizationPercent);
-            recordStateMilestones(o);
-            return save(o, done);
-        }
-    }
-    showMessage(tr("Select a connection first."), true);
-    return false;
-}
-
-void TrackerWindow::recordStateMilestones(Onboarding &o) const
-{
-    // A state the user entered is evidence; recording it as a milestone with source "state"
-    // (what that source is for) lets the list columns, which read milestones, follow it.
-    const OnboardingTracker tracker(o);
-    for (const QString stage : {QStringLiteral("peering-created"), QStringLiteral("active")}) {
-        const OnboardingTracker::Stage *s = tracker.stage(stage);
-        QString evidence;
-        QDateTime at;
-        for (const auto &e : s->evidence) {
-            if (e.kind == QLatin1String("state") && !e.superseded && !e.logOnly) {
-                evidence = e.text;
-                at = e.at; // from the state history: when it really happened
-            }
-        }
-        if (evidence.isEmpty())
-            continue;
-        Milestone *target = nullptr;
-        bool reached = false;
-        for (Milestone &m : o.milestones) {
-            if (m.stage != stage)
-                continue;
-            reached = reached || !m.reached.trimmed().isEmpty();
-            if (!target)
-                target = &m;
-        }
-        if (reached)
-            continue;
-        if (!target) {
-            o.milestones.append(Milestone {});
-            target = &o.milestones.last();
-            target->stage = stage;
-        }
-        target->reached = at.isValid() ? at.toUTC().toString(Qt::ISODate) : nowText();
-        target->source = QStringLiteral("state");
-        target->note = evidence;
-    }
+    const auto at = TrackingChange::connectionAt(m_stored.onboarding, row);
+    if (!at)
+        return showMessage(tr("Select a connection first."), true), false;
+    const auto [p, c] = *at;
+    if (!Connection::states().contains(state))
+        return showMessage(tr("\"%1\" is not a connection state.").arg(state), true), false;
+    const QString done = tr("Connection %1: %2, %3% utilization.")
+                             .arg(FieldLabel::location(m_stored.onboarding,
+                                                       ValidationRun::connectionPath(p, c)),
+                                  state)
+                             .arg(utilizationPercent);
+    return change(
+        [&](const Onboarding &o) -> Result<Onboarding> {
+            const Result<Onboarding> stated = TrackingChange::setConnectionState(o, p, c, state, m_now);
+            if (!stated)
+                return stated;
+            return TrackingChange::setUtilization(stated.value(), p, c, utilizationPercent, m_now);
+        },
+        done);
 }
 
 void TrackerWindow::refreshViews()

@@ -6,7 +6,8 @@
 // the window loaded; a conflict is reported and the window reloads the stored version.
 #pragma once
 
-#include "onboarding/onboardingplan.h"
+#include "tracking/onboardingplan.h"
+#include "tracking/trackingservice.h"
 #include "store/onboardingstore.h"
 
 #include <QDate>
@@ -72,11 +73,11 @@ Q_SIGNALS:
     void saved(const QString &name);
 
 private:
-    bool save(const Onboarding &edited, const QString &what);
+    // Applies one change through TrackingService; says what was done, or why not.
+    bool change(const TrackingService::Change &fn, const QString &what);
     bool handle(const StoreError &error);
     void showMessage(const QString &text, bool problem);
     void refreshViews();
-    void recordStateMilestones(Onboarding &o) const;
     void showEvidence(const QString &stage);
     QString nowText() const;
 

@@ -1,8 +1,8 @@
 #include "reviewreport.h"
 
 #include "domain/asn.h"
-#include "onboarding/onboardingprogress.h"
-#include "onboarding/onboardingtracker.h"
+#include "tracking/onboardingprogress.h"
+#include "tracking/onboardingtracker.h"
 #include "validation/onboardingvalidator.h"
 
 namespace Peering {

@@ -2,7 +2,7 @@
 
 #include "document/onboardingdocument.h"
 #include "domain/asn.h"
-#include "onboarding/onboardingprogress.h"
+#include "tracking/onboardingprogress.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

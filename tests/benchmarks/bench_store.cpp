@@ -5,7 +5,7 @@
 // shell on the same file in the same run. Reports medians, ratios and the file size; never fails
 // on speed (target: open + list within 2x of the floor and under 200 ms).
 #include "median.h"
-#include "onboarding/onboardingprogress.h"
+#include "tracking/onboardingprogress.h"
 #include "store/onboardingstore.h"
 #include "storesamples.h"
 

@@ -1,0 +1,211 @@
+#include "trackingchange.h"
+
+#include "domain/milestone.h"
+#include "tracking/onboardingtracker.h"
+
+namespace Peering {
+
+namespace {
+
+QString isoUtc(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+Result<Onboarding> unknownStage(const QString &stage)
+{
+    return Result<Onboarding>::failure(
+        TrackingChange::tr("\"%1\" is not a stage of the onboarding; use one of %2")
+            .arg(stage, Milestone::stages().join(QStringLiteral(", "))));
+}
+
+// A state the user entered is evidence; recording it as a milestone with source "state" (what
+// that source is for) lets the list columns, which read milestones, follow it.
+void recordStateMilestones(Onboarding &o, const QDateTime &fallback)
+{
+    const OnboardingTracker tracker(o);
+    for (const QString stage : {QStringLiteral("peering-created"), QStringLiteral("active")}) {
+        const OnboardingTracker::Stage *s = tracker.stage(stage);
+        QString evidence;
+        QDateTime at;
+        for (const auto &e : s->evidence) {
+            if (e.kind == QLatin1String("state") && !e.superseded && !e.logOnly) {
+                evidence = e.text;
+                at = e.at; // from the state history: when it really happened
+            }
+        }
+        if (evidence.isEmpty())
+            continue;
+        Milestone *target = nullptr;
+        bool reached = false;
+        for (Milestone &m : o.milestones) {
+            if (m.stage != stage)
+                continue;
+            reached = reached || !m.reached.trimmed().isEmpty();
+            if (!target)
+                target = &m;
+        }
+        if (reached)
+            continue;
+        if (!target) {
+            o.milestones.append(Milestone{});
+            target = &o.milestones.last();
+            target->stage = stage;
+        }
+        target->reached = isoUtc(at.isValid() ? at : fallback);
+        target->source = QStringLiteral("state");
+        target->note = evidence;
+    }
+}
+
+} // namespace
+
+Result<Onboarding> TrackingChange::markReached(const Onboarding &in, const QString &stage,
+                                               const QDateTime &reached, const QString &note)
+{
+    if (!Milestone::stages().contains(stage))
+        return unknownStage(stage);
+    if (!reached.isValid())
+        return Result<Onboarding>::failure(tr("Enter the date %1 was reached.")
+                                               .arg(OnboardingTracker::title(stage)));
+    Onboarding o = in;
+    bool found = false;
+    for (Milestone &m : o.milestones) {
+        if (m.stage == stage && !found) {
+            m.reached = isoUtc(reached);
+            m.source = QStringLiteral("manual");
+            m.note = note;
+            found = true;
+        }
+    }
+    if (!found) {
+        Milestone m;
+        m.stage = stage;
+        m.reached = isoUtc(reached);
+        m.note = note;
+        o.milestones.append(m);
+    }
+    return o;
+}
+
+Result<Onboarding> TrackingChange::setExpected(const Onboarding &in, const QString &stage,
+                                               QDate date)
+{
+    if (!Milestone::stages().contains(stage))
+        return unknownStage(stage);
+    Onboarding o = in;
+    const QString text = date.isValid() ? date.toString(Qt::ISODate) : QString();
+    bool found = false;
+    for (Milestone &m : o.milestones)
+        if (m.stage == stage) {
+            m.expected = text;
+            found = true;
+        }
+    if (!found && date.isValid()) {
+        Milestone m;
+        m.stage = stage;
+        m.expected = text;
+        o.milestones.append(m);
+    }
+    return o;
+}
+
+Result<Onboarding> TrackingChange::replan(const Onboarding &in, QDate start,
+                                          const QList<OnboardingPlan::Step> &steps)
+{
+    if (!start.isValid())
+        return Result<Onboarding>::failure(tr("Enter a valid start date to replan."));
+    for (const OnboardingPlan::Step &s : steps) {
+        if (!Milestone::stages().contains(s.stage))
+            return Result<Onboarding>::failure(
+                tr("\"%1\" is not a stage; the plan was not changed.").arg(s.stage));
+        if (s.day < 0)
+            return Result<Onboarding>::failure(
+                tr("%1: the days after the start must be 0 or more; the plan was not changed.")
+                    .arg(OnboardingTracker::title(s.stage)));
+    }
+    Onboarding o = in;
+    OnboardingPlan::replan(o, start, steps);
+    return o;
+}
+
+Result<Onboarding> TrackingChange::applyPlan(const Onboarding &in, QDate start,
+                                             const QList<OnboardingPlan::Step> &steps)
+{
+    if (!start.isValid())
+        return Result<Onboarding>::failure(tr("Enter a valid start date for the plan."));
+    Onboarding o = in;
+    OnboardingPlan::apply(o, start, steps);
+    return o;
+}
+
+std::optional<std::pair<int, int>> TrackingChange::connectionAt(const Onboarding &o, int row)
+{
+    if (row < 0)
+        return std::nullopt;
+    for (int p = 0; p < o.peerings.size(); ++p) {
+        if (row < o.peerings.at(p).connections.size())
+            return std::make_pair(p, row);
+        row -= int(o.peerings.at(p).connections.size());
+    }
+    return std::nullopt;
+}
+
+Result<Onboarding> TrackingChange::setConnectionState(const Onboarding &in, int peering,
+                                                      int connection, const QString &state,
+                                                      const QDateTime &at)
+{
+    if (peering < 0 || peering >= in.peerings.size() || connection < 0
+        || connection >= in.peerings.at(peering).connections.size())
+        return Result<Onboarding>::failure(tr("Select a connection first."));
+    if (!Connection::states().contains(state))
+        return Result<Onboarding>::failure(
+            tr("\"%1\" is not a connection state; use one of %2")
+                .arg(state, Connection::states().join(QStringLiteral(", "))));
+    Onboarding o = in;
+    Connection &c = o.peerings[peering].connections[connection];
+    if (c.state != state || c.stateHistory.isEmpty()) {
+        c.state = state;
+        c.stateHistory.append(StateChange{state, isoUtc(at), QStringLiteral("manual"), {}});
+    }
+    recordStateMilestones(o, at);
+    return o;
+}
+
+Result<Onboarding> TrackingChange::setUtilization(const Onboarding &in, int peering,
+                                                  int connection, int percent,
+                                                  const QDateTime &at)
+{
+    if (peering < 0 || peering >= in.peerings.size() || connection < 0
+        || connection >= in.peerings.at(peering).connections.size())
+        return Result<Onboarding>::failure(tr("Select a connection first."));
+    if (percent < 0 || percent > 100)
+        return Result<Onboarding>::failure(
+            tr("Utilization %1% is not a percentage; enter 0 to 100.").arg(percent));
+    Onboarding o = in;
+    Connection &c = o.peerings[peering].connections[connection];
+    if (c.utilizationPercent != percent) {
+        c.utilizationPercent = percent;
+        c.utilizationMeasuredAt = isoUtc(at);
+    }
+    return o;
+}
+
+Result<Onboarding> TrackingChange::recordKeyDelivery(const Onboarding &in, int customer,
+                                                     const QDateTime &at)
+{
+    if (customer < 0 || customer >= in.registeredAsns.size())
+        return Result<Onboarding>::failure(tr("Select a customer ASN first."));
+    if (in.registeredAsns.at(customer).prefixKey.trimmed().isEmpty())
+        return Result<Onboarding>::failure(
+            tr("%1 has no prefix key yet: register it in the portal, enter the key, then hand "
+               "it over.")
+                .arg(in.registeredAsns.at(customer).name));
+    if (!at.isValid())
+        return Result<Onboarding>::failure(tr("Enter the date the key was delivered."));
+    Onboarding o = in;
+    o.registeredAsns[customer].keyDeliveredAt = isoUtc(at);
+    return o;
+}
+
+} // namespace Peering

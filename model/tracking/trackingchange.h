@@ -1,0 +1,46 @@
+// Every change the tracker makes to a stored onboarding, as a pure function of the onboarding:
+// the same input gives the same output, nothing is read from a clock, a store or a widget. A
+// change that cannot be made returns why, and the onboarding is then untouched. TrackingService
+// loads, applies one of these, validates and saves; the GUI and the command line call it.
+#pragma once
+
+#include "domain/onboarding.h"
+#include "domain/result.h"
+#include "tracking/onboardingplan.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace Peering {
+
+class TrackingChange
+{
+    Q_DECLARE_TR_FUNCTIONS(Peering::TrackingChange)
+public:
+    // The stage reached at a time (UTC), with a note; source manual.
+    static Result<Onboarding> markReached(const Onboarding &o, const QString &stage,
+                                          const QDateTime &reached, const QString &note);
+    // The stage's expected date; an invalid date clears it.
+    static Result<Onboarding> setExpected(const Onboarding &o, const QString &stage, QDate date);
+    // Every stage not reached planned again from a start date.
+    static Result<Onboarding> replan(const Onboarding &o, QDate start,
+                                     const QList<OnboardingPlan::Step> &steps);
+    // A new onboarding's plan (on Create): the steps from the start date.
+    static Result<Onboarding> applyPlan(const Onboarding &o, QDate start,
+                                        const QList<OnboardingPlan::Step> &steps);
+    // A connection's ARM state at a time: its history and the stages the state proves
+    // (peering-created, active) recorded with source "state".
+    static Result<Onboarding> setConnectionState(const Onboarding &o, int peering, int connection,
+                                                 const QString &state, const QDateTime &at);
+    // A connection's link utilization in percent, measured at a time.
+    static Result<Onboarding> setUtilization(const Onboarding &o, int peering, int connection,
+                                             int percent, const QDateTime &at);
+    // A customer's prefix key handed over at a time.
+    static Result<Onboarding> recordKeyDelivery(const Onboarding &o, int customer,
+                                                const QDateTime &at);
+
+    // Connections in document order: the index of a connection across all peerings.
+    static std::optional<std::pair<int, int>> connectionAt(const Onboarding &o, int row);
+};
+
+} // namespace Peering
