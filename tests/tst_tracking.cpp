@@ -2,7 +2,7 @@
 // arithmetic across month ends, time zones and the overdue logic with a pinned clock, the SLA's
 // LAG augmentation, the connection state history in the document, and the two customer-ASN
 // rules against a real store.
-#include "document/jsonreader.h"
+#include "domain/jsonreader.h"
 #include "tracking/customerasnregistration.h"
 #include "tracking/onboardingplan.h"
 #include "tracking/onboardingprogress.h"

@@ -1,6 +1,6 @@
 #include "onboardingdocument.h"
 
-#include "jsonreader.h"
+#include "domain/jsonreader.h"
 
 #include <QFile>
 #include <QFileInfo>

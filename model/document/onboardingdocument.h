@@ -14,7 +14,7 @@ class OnboardingDocument
 {
     Q_DECLARE_TR_FUNCTIONS(Peering::OnboardingDocument)
 public:
-    static constexpr const char *Format = "peering-onboarding/1";
+    static constexpr const char *Format = Onboarding::DocumentFormat;
     // Far above any real onboarding (a 64-connection, 2,000-prefix document is about 1 MiB).
     static constexpr qint64 MaxBytes = 64ll * 1024 * 1024;
 

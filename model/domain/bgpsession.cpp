@@ -1,6 +1,6 @@
 #include "bgpsession.h"
 
-#include "document/jsonreader.h"
+#include "domain/jsonreader.h"
 
 namespace Peering {
 

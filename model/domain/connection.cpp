@@ -1,6 +1,6 @@
 #include "connection.h"
 
-#include "document/jsonreader.h"
+#include "domain/jsonreader.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #include "contact.h"
 
-#include "document/jsonreader.h"
+#include "domain/jsonreader.h"
 
 namespace Peering {
 

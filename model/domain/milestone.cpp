@@ -1,6 +1,6 @@
 #include "milestone.h"
 
-#include "document/jsonreader.h"
+#include "domain/jsonreader.h"
 
 namespace Peering {
 

@@ -1,7 +1,6 @@
 #include "onboarding.h"
 
-#include "document/jsonreader.h"
-#include "document/onboardingdocument.h"
+#include "domain/jsonreader.h"
 
 #include <QJsonArray>
 
@@ -63,7 +62,7 @@ QList<T> readList(const QJsonObject &o, const char *key, JsonReader &r)
 QJsonObject Onboarding::toJson(bool includeSecrets) const
 {
     QJsonObject o = extra;
-    o.insert(QLatin1String("format"), QLatin1String(OnboardingDocument::Format));
+    o.insert(QLatin1String("format"), QLatin1String(DocumentFormat));
     o.insert(QLatin1String("name"), name);
     o.insert(QLatin1String("peerAsn"), peerAsn.toJson());
     o.insert(QLatin1String("peerings"), toArray(peerings, [includeSecrets](const auto &p) {

@@ -15,6 +15,9 @@ namespace Peering {
 
 struct Onboarding
 {
+    // The document format this value is read from and written as (OnboardingDocument).
+    static constexpr const char *DocumentFormat = "peering-onboarding/1";
+
     QString name;
     PeerAsnAssociation peerAsn;
     QList<PeeringResource> peerings;
