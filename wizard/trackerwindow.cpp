@@ -438,25 +438,12 @@ bool TrackerWindow::registerCustomerAsn(const QString &name,
     const QString key = prefixKey.trimmed();
     if (name.trimmed().isEmpty())
         return showMessage(tr("Enter the customer's name."), true), false;
+    // The rules (registered-asn.public, .prefix-key, .requires-active, .unique) are the
+    // validator's, applied by CustomerAsnRegistration: one place says what Azure refuses.
     const auto parsed = Asn::parse(asn.trimmed());
-    if (!parsed)
-        return showMessage(tr("Customer ASN: %1").arg(parsed.error()), true), false;
-    if (!parsed.value().isPublic())
-        return showMessage(
-                   tr("Customer ASN %1 is %2; only public ASNs can be registered "
-                      "(registered-asn.public).")
-                       .arg(parsed.value().toString(), Asn::className(parsed.value().classify())),
-                   true),
-               false;
-    if (!TextChecks::isGuid(key))
-        return showMessage(tr("The prefix key \"%1\" is not a GUID: paste the Peering Service "
-                              "prefix key the portal generated (8-4-4-4-12 hexadecimal digits).")
-                               .arg(key),
-                           true),
-               false;
     RegisteredAsn r;
     r.name = name.trimmed();
-    r.asn = parsed.value().toString();
+    r.asn = parsed ? parsed.value().toString() : asn.trimmed();
     r.peering = peering;
     r.prefixKey = key;
     auto result = CustomerAsnRegistration::registerAsn(*m_store, m_name, r, m_stored.version);

@@ -22,18 +22,31 @@ StoreResult<StoredOnboarding> CustomerAsnRegistration::registerAsn(OnboardingSto
     const QString path
         = QStringLiteral("registeredAsns[%1]").arg(candidate.registeredAsns.size() - 1);
     // Only the findings about the new entry: the rest of the document is not this action's
-    // business.
-    for (const Finding &f : OnboardingValidator::validate(candidate, *context)) {
-        if (f.severity != Severity::Error
-            || !(f.path == path || f.path.startsWith(path + QLatin1Char('.'))))
-            continue;
+    // business. Every one of them at once, so a second problem does not wait for the first fix.
+    QList<Finding> against;
+    for (const Finding &f : OnboardingValidator::validate(candidate, *context))
+        if (f.severity == Severity::Error
+            && (f.path == path || f.path.startsWith(path + QLatin1Char('.'))))
+            against.append(f);
+    if (!against.isEmpty()) {
+        // Held by another onboarding: that is the finding the refusal is about (AsnTaken).
+        const Finding *f = &against.front();
         QString other;
-        if (f.rule == QLatin1String(OnboardingStore::UniqueAsnRule))
-            if (const auto parsed = Asn::parse(asn.asn))
-                other = context->registeredElsewhere.value(parsed.value().value());
+        for (const Finding &g : against)
+            if (g.rule == QLatin1String(OnboardingStore::UniqueAsnRule))
+                if (const auto parsed = Asn::parse(asn.asn)) {
+                    other = context->registeredElsewhere.value(parsed.value().value());
+                    if (!other.isEmpty())
+                        f = &g;
+                }
+        QStringList messages;
+        for (const Finding &g : against)
+            messages.append(against.size() > 1 ? QStringLiteral("%1 (%2)").arg(g.message, g.rule)
+                                               : g.message);
         StoreError error(other.isEmpty() ? StoreError::Kind::Invalid : StoreError::Kind::AsnTaken,
-                         tr("Cannot register customer ASN %1: %2").arg(asn.asn, f.message));
-        error.setField(f.rule, f.path, other);
+                         tr("Cannot register customer ASN %1: %2")
+                             .arg(asn.asn, messages.join(QStringLiteral("; "))));
+        error.setField(f->rule, f->path, other);
         return error;
     }
     return store.registerCustomerAsn(onboardingName, asn, expectedVersion);
