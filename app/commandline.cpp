@@ -6,6 +6,7 @@
 #include "pdfexporter.h"
 #include "domain/asn.h"
 #include "tracking/onboardingprogress.h"
+#include "tracking/onboardingtracker.h"
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -127,6 +129,7 @@ int runValidate(Context &c);
 int runExport(Context &c);
 int runImport(Context &c);
 int runList(Context &c);
+int runTrack(Context &c);
 
 const Command kCommands[] = {
     {"validate", "validate FILE [--format text|json]",
@@ -165,6 +168,16 @@ const Command kCommands[] = {
                        "Lists the onboardings in the store with their peer ASN, metros, the stage "
                        "in progress and its next milestone (days left, or overdue)."),
      runList},
+    {"track", "track --name NAME [--store URL] [--format text|json]",
+     QT_TRANSLATE_NOOP("Peering::CommandLine",
+                       "Prints every stage of a stored onboarding as the tracker shows it: its "
+                       "status (done, implied, current, regressed, waiting), expected and reached "
+                       "dates, days late or early, whether it is overdue, and its evidence. For "
+                       "scripts and cron jobs; the store is opened read-only. SOURCE_DATE_EPOCH "
+                       "pins today.\n"
+                       "Exit status: 0 printed, 2 no onboarding of that name, a store error or a "
+                       "usage error."),
+     runTrack},
 };
 
 const Command *findCommand(const QString &name)
@@ -696,6 +709,128 @@ int runList(Context &c)
                  .arg(summaries.size())
                  .arg(location->displayString(), today.toString(Qt::ISODate))
           << "\n";
+    c.out.flush();
+    return CommandLine::Ok;
+}
+
+// The stage statuses as the track command writes them (stable ids, not translated).
+QString statusId(OnboardingTracker::Status status)
+{
+    switch (status) {
+    case OnboardingTracker::Status::Done:
+        return QStringLiteral("done");
+    case OnboardingTracker::Status::Implied:
+        return QStringLiteral("implied");
+    case OnboardingTracker::Status::Current:
+        return QStringLiteral("current");
+    case OnboardingTracker::Status::Regressed:
+        return QStringLiteral("regressed");
+    case OnboardingTracker::Status::Waiting:
+        break;
+    }
+    return QStringLiteral("waiting");
+}
+
+int runTrack(Context &c)
+{
+    const Command &command = *findCommand(QStringLiteral("track"));
+    QCommandLineParser parser;
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  CommandLine::tr("The onboarding to print (names as "
+                                                  "peering-wizard list shows them)."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    CommandLine::tr("Output format: text (for people) or json."),
+                                    QStringLiteral("text|json"), QStringLiteral("text"));
+    parser.addOptions({name, store, format});
+    if (!parseOptions(parser, c, command, QString(), QString()))
+        return CommandLine::BadInput;
+    if (parser.isSet(QStringLiteral("help"))) {
+        printCommandHelp(c, command, parser);
+        return CommandLine::Ok;
+    }
+    const QString fmt = parser.value(format);
+    QString usageError;
+    if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
+        usageError = CommandLine::tr("--format must be text or json, not \"%1\"").arg(fmt);
+    else if (!parser.positionalArguments().isEmpty())
+        usageError = CommandLine::tr("unexpected argument \"%1\"; give the onboarding with "
+                                     "--name NAME (see peering-wizard track --help)")
+                         .arg(parser.positionalArguments().constFirst());
+    else if (!parser.isSet(name) || parser.value(name).isEmpty())
+        usageError = CommandLine::tr(
+            "--name NAME is required: the onboarding to track (peering-wizard list shows them)");
+    else if (parser.values(name).size() > 1)
+        usageError = CommandLine::tr("give --name only once: track prints one onboarding");
+    if (!usageError.isEmpty()) {
+        c.err << "peering-wizard track: " << usageError << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    const auto onboarding = loadStored(c, command, parser.value(name), parser.value(store));
+    if (!onboarding)
+        return CommandLine::BadInput;
+
+    bool epochOk = false;
+    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&epochOk);
+    const QDate today = epochOk ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC).date()
+                                : QDate::currentDate();
+    const OnboardingTracker tracker(*onboarding);
+    const auto nullOr = [](bool has, const QJsonValue &v) {
+        return has ? v : QJsonValue(QJsonValue::Null);
+    };
+    if (fmt == QLatin1String("json")) {
+        QJsonArray stages;
+        for (const OnboardingTracker::Stage &s : tracker.stages()) {
+            QJsonArray evidence;
+            for (const OnboardingTracker::Evidence &e : s.evidence)
+                evidence.append(QJsonObject{
+                    {QLatin1String("kind"), e.kind},
+                    {QLatin1String("at"), nullOr(e.at.isValid(), e.at.toUTC().toString(Qt::ISODate))},
+                    {QLatin1String("text"), e.text}});
+            const auto late = tracker.daysLate(s.id, QTimeZone::utc());
+            stages.append(QJsonObject{
+                {QLatin1String("id"), s.id},
+                {QLatin1String("status"), statusId(s.status)},
+                {QLatin1String("expected"), nullOr(s.expected.isValid(), s.expected.toString(Qt::ISODate))},
+                {QLatin1String("reached"),
+                 nullOr(s.reached.isValid(), s.reached.toUTC().toString(Qt::ISODate))},
+                {QLatin1String("daysLate"), nullOr(bool(late), late ? QJsonValue(qint64(*late)) : QJsonValue())},
+                {QLatin1String("overdue"), tracker.isOverdue(s.id, today)},
+                {QLatin1String("evidence"), evidence}});
+        }
+        c.out << QJsonDocument(QJsonObject{{QLatin1String("name"), onboarding->name},
+                                           {QLatin1String("current"), tracker.currentStage()},
+                                           {QLatin1String("stages"), stages}})
+                     .toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return CommandLine::Ok;
+    }
+    c.out << CommandLine::tr("%1: %2, on %3")
+                 .arg(onboarding->name, OnboardingTracker::inProgressTitle(tracker.currentStage()),
+                      today.toString(Qt::ISODate))
+          << "\n";
+    int n = 0;
+    for (const OnboardingTracker::Stage &s : tracker.stages()) {
+        QStringList parts{QStringLiteral("%1. %2").arg(++n, 2).arg(OnboardingTracker::title(s.id)),
+                          statusId(s.status)};
+        if (s.expected.isValid())
+            parts.append(CommandLine::tr("expected %1").arg(s.expected.toString(Qt::ISODate)));
+        if (s.reached.isValid())
+            parts.append(CommandLine::tr("reached %1")
+                             .arg(s.reached.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+        if (const auto late = tracker.daysLate(s.id, QTimeZone::utc()))
+            parts.append(*late > 0   ? CommandLine::tr("%n day(s) late", nullptr, int(*late))
+                         : *late < 0 ? CommandLine::tr("%n day(s) early", nullptr, int(-*late))
+                                     : CommandLine::tr("on time"));
+        if (tracker.isOverdue(s.id, today))
+            parts.append(CommandLine::tr("OVERDUE by %n day(s)", nullptr,
+                                         int(s.expected.daysTo(today))));
+        c.out << parts.join(QStringLiteral("  ")) << "\n";
+        for (const OnboardingTracker::Evidence &e : s.evidence)
+            c.out << "      " << e.text << "\n";
+    }
     c.out.flush();
     return CommandLine::Ok;
 }

@@ -5,6 +5,7 @@
 #include "tempstore.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,6 +36,9 @@ private Q_SLOTS:
     void initTestCase();
     void importThenListText();
     void listJson();
+    void trackPrintsEveryStage();
+    void trackUsage_data();
+    void trackUsage();
     void importRefusesExistingNameUnlessReplace();
     void importRefusesTakenCustomerAsn();
     void unreadableFileDoesNotStopTheOthers();
@@ -152,6 +156,80 @@ void TestCliStore::listJson()
     const qint64 expected = QDate::currentDate().daysTo(QDate(2026, 3, 5));
     QVERIFY(qAbs(days - expected) <= 1); // a run across midnight
     QCOMPARE(second.value("overdue").toBool(), days < 0);
+}
+
+// track --format json: the documented shape, every stage with a stable status id, dates in
+// ISO 8601, null where there is nothing, and overdue on the pinned day.
+void TestCliStore::trackPrintsEveryStage()
+{
+    const QString s = store("track.sqlite");
+    QCOMPARE(run({"import", data("clean.json"), "--store", s}).exitCode, 0);
+    QProcessEnvironment env = m_env;
+    env.insert("SOURCE_DATE_EPOCH", QString::number(QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC).toSecsSinceEpoch()));
+    const Run tracked = Peering::TestSupport::runCli(
+        QStringLiteral(PEERING_WIZARD_BIN),
+        {"track", "--name", "Example-IX to Microsoft", "--store", s, "--format", "json"}, {}, env);
+    QCOMPARE(tracked.exitCode, 0);
+    QJsonParseError e;
+    const QJsonObject doc = QJsonDocument::fromJson(tracked.out, &e).object();
+    QCOMPARE(e.error, QJsonParseError::NoError);
+    QCOMPARE(doc.keys(), (QStringList{"current", "name", "stages"}));
+    QCOMPARE(doc.value("name").toString(), QStringLiteral("Example-IX to Microsoft"));
+    QCOMPARE(doc.value("current").toString(), QStringLiteral("peering-created"));
+    const QJsonArray stages = doc.value("stages").toArray();
+    QCOMPARE(stages.size(), 10);
+    const QStringList statuses{"done", "implied", "current", "regressed", "waiting"};
+    for (const QJsonValue &v : stages) {
+        const QJsonObject st = v.toObject();
+        QCOMPARE(st.keys(), (QStringList{"daysLate", "evidence", "expected", "id", "overdue",
+                                         "reached", "status"}));
+        QVERIFY2(statuses.contains(st.value("status").toString()), qPrintable(st.value("status").toString()));
+        for (const QJsonValue &ev : st.value("evidence").toArray())
+            QCOMPARE(ev.toObject().keys(), (QStringList{"at", "kind", "text"}));
+    }
+    const QJsonObject requirements = stages.at(0).toObject();
+    QCOMPARE(requirements.value("status").toString(), QStringLiteral("done"));
+    QCOMPARE(requirements.value("reached").toString(), QStringLiteral("2026-11-02T09:30:00Z"));
+    QCOMPARE(requirements.value("daysLate").toInt(), 0);
+    QCOMPARE(stages.at(2).toObject().value("status").toString(), QStringLiteral("current"));
+    QVERIFY(stages.at(2).toObject().value("reached").isNull());
+    QVERIFY(stages.at(2).toObject().value("daysLate").isNull());
+    // Active was expected on 2026-11-23: overdue on 2026-12-01.
+    const QJsonObject active = stages.at(6).toObject();
+    QCOMPARE(active.value("id").toString(), QStringLiteral("active"));
+    QCOMPARE(active.value("expected").toString(), QStringLiteral("2026-11-23"));
+    QVERIFY(active.value("overdue").toBool());
+    QVERIFY(!requirements.value("overdue").toBool());
+    // The text format says the same for people.
+    const Run text = Peering::TestSupport::runCli(
+        QStringLiteral(PEERING_WIZARD_BIN), {"track", "--name", "Example-IX to Microsoft", "--store", s}, {}, env);
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("active") || text.out.contains("Active"), text.out.constData());
+    QVERIFY2(text.out.contains("OVERDUE by 8 day"), text.out.constData());
+    QVERIFY(text.out.contains("Checklist signed off by the NOC"));
+}
+
+void TestCliStore::trackUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no name") << QStringList{"track"} << "--name NAME is required";
+    QTest::newRow("unknown name") << QStringList{"track", "--name", "Nobody"} << "no onboarding named \"Nobody\"";
+    QTest::newRow("bad format") << QStringList{"track", "--name", "X", "--format", "xml"} << "--format must be text or json";
+    QTest::newRow("positional") << QStringList{"track", "X"} << "unexpected argument";
+}
+
+void TestCliStore::trackUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    const QString s = "sqlite:" + m_dir.filePath(QStringLiteral("track-usage-%1.sqlite").arg(QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-')));
+    QCOMPARE(run({"import", data("clean.json"), "--store", s}).exitCode, 0);
+    const Run r = run(args + QStringList{"--store", s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.err).count(u'\n'), 1); // one line
+    QVERIFY(r.out.isEmpty());
 }
 
 void TestCliStore::importRefusesExistingNameUnlessReplace()

@@ -22,6 +22,21 @@
         <translation>
             <numerusform>%n MD5 key left out; add --include-secrets to export them</numerusform><numerusform>%n MD5 keys left out; add --include-secrets to export them</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n day late</numerusform><numerusform>%n days late</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) early</source>
+        <translation>
+            <numerusform>%n day early</numerusform><numerusform>%n days early</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>OVERDUE by %n day(s)</source>
+        <translation>
+            <numerusform>OVERDUE by %n day</numerusform><numerusform>OVERDUE by %n days</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::ConnectionsPage</name>
