@@ -142,8 +142,12 @@ void TestCliStore::listJson()
     QCOMPARE(clean.value("peerAsn").toInteger(), 213999);
     QCOMPARE(clean.value("metros").toArray(), (QJsonArray {"Amsterdam", "Frankfurt"}));
     QCOMPARE(clean.value("stage").toString(), QStringLiteral("peering-created"));
-    QVERIFY(clean.value("nextMilestone").isNull());
-    QCOMPARE(clean.value("overdue").toBool(), false);
+    // The earliest planned stage not done is the next milestone (the tracker's overdue stage
+    // once 2026-11-23 has passed), even though the current stage has no planned date.
+    const QJsonObject cleanNext = clean.value("nextMilestone").toObject();
+    QCOMPARE(cleanNext.value("stage").toString(), QStringLiteral("active"));
+    QCOMPARE(cleanNext.value("expected").toString(), QStringLiteral("2026-11-23"));
+    QCOMPARE(clean.value("overdue").toBool(), QDate::currentDate() > QDate(2026, 11, 23));
 
     const QJsonObject second = list.at(1).toObject();
     QCOMPARE(second.value("peerAsn").toInteger(), 212100); // "AS212100" in the document

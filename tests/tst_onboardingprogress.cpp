@@ -28,6 +28,7 @@ private Q_SLOTS:
     void stageFromOtherEvidence_data();
     void stageFromOtherEvidence();
     void earliestPlanWins();
+    void nextIsTheEarliestStageNotDone();
     void daysLeft();
 };
 
@@ -174,6 +175,22 @@ void TestOnboardingProgress::earliestPlanWins()
                     ms("requirements", "2026-03-05")};
     const OnboardingProgress p(o);
     QCOMPARE(p.nextExpected(), QDate(2026, 3, 2));
+}
+
+// The current stage unplanned, a later stage planned and past: that stage is the next
+// milestone, and the onboarding is overdue (as the tracker says); a done stage's plan never is.
+void TestOnboardingProgress::nextIsTheEarliestStageNotDone()
+{
+    Onboarding o;
+    Milestone reached = ms("requirements", "2026-03-01");
+    reached.reached = QStringLiteral("2026-03-01T10:00:00Z");
+    o.milestones = {reached, ms("active", "2026-03-21"), ms("lag-up", "2026-03-12")};
+    const OnboardingProgress p(o);
+    QCOMPARE(p.currentStage(), QStringLiteral("asn-association"));
+    QCOMPARE(p.nextMilestone()->stage, QStringLiteral("lag-up"));
+    QCOMPARE(p.nextExpected(), QDate(2026, 3, 12));
+    QVERIFY(p.isOverdue(QDate(2026, 3, 13)));
+    QVERIFY(!p.isOverdue(QDate(2026, 3, 12)));
 }
 
 void TestOnboardingProgress::daysLeft()

@@ -15,10 +15,12 @@ OnboardingProgress::OnboardingProgress(const Onboarding &onboarding)
     m_currentStage = tracker.currentStage();
     if (isComplete())
         return;
-    // Several milestones may plan the same stage (a re-planned date): the earliest one is the
-    // one that can be missed first.
+    // The next milestone is the one that can be missed first: of every stage not done (the
+    // current one and those after it, a stage planned twice too), the earliest expected date.
+    // Once that date has passed it is the most overdue stage, so the list says overdue whenever
+    // the tracker does, also while the current stage itself has no planned date.
     for (const Milestone &m : onboarding.milestones) {
-        if (m.stage != m_currentStage)
+        if (m_done.contains(m.stage) || !Milestone::stages().contains(m.stage))
             continue;
         const QDate expected = parseDate(m.expected);
         if (!expected.isValid())

@@ -30,8 +30,9 @@ public:
     const QString &currentStage() const { return m_currentStage; }
     bool isComplete() const { return m_currentStage == QLatin1String(Complete); }
 
-    // The milestone of the current stage with the earliest valid expected date; nothing when
-    // the stage has no planned milestone (or the onboarding is complete).
+    // Of the stages not done, the planned milestone with the earliest expected date: the most
+    // overdue stage once that date has passed, else the next one due; nothing when no stage
+    // left is planned (or the onboarding is complete).
     const std::optional<Milestone> &nextMilestone() const { return m_next; }
     QDate nextExpected() const { return m_nextExpected; }
 

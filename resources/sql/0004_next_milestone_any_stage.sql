@@ -1,0 +1,4 @@
+-- Schema version 4: the list's next milestone is the earliest planned stage not done (the most
+-- overdue one once its date has passed), not only the current stage's. No table changes; the
+-- precomputed list columns of every stored onboarding are worked out again.
+-- peering: refresh-summaries
