@@ -89,6 +89,8 @@ private Q_SLOTS:
     void stageDerivation_data();
     void stageDerivation();
     void evidenceIsKept();
+    void contradictionIsShown();
+    void approvedAssociationIsEvidence();
     void transitions();
     void planArithmetic_data();
     void planArithmetic();
@@ -153,6 +155,14 @@ void TestTracking::stageDerivation_data()
         << "customer-asns";
     QTest::newRow("keys generated") << QStringList {} << QStringList {"Active"} << 2 << "IIDIIIDDCW"
                                     << "keys-delivered";
+    // Direct evidence beats implication: a connection still Validating means active is not done,
+    // whatever came later.
+    QTest::newRow("customer ASNs while a connection is Validating")
+        << QStringList {} << QStringList {"Active", "Validating"} << 2 << "IIDIIICDWW"
+        << "active";
+    QTest::newRow("keys delivered while a connection is Validating")
+        << QStringList {} << QStringList {"Active", "Validating"} << 3 << "IIDIIICDDW"
+        << "active";
     QTest::newRow("keys delivered") << QStringList {} << QStringList {"Active"} << 3 << "IIDIIIDDDC"
                                     << "prefixes-activated";
     QTest::newRow("going back: provisioning failed after lag-up")
@@ -215,7 +225,10 @@ void TestTracking::evidenceIsKept()
     QVERIFY(lag->evidence.first().superseded);
     QCOMPARE(lag->status, OnboardingTracker::Status::Waiting);
     const auto *port = tracker.stage(QStringLiteral("port-configured"));
-    QVERIFY(port->evidence.last().text.contains(QLatin1String("c0")));
+    // The connection in words (peering, number, role), never its identifier.
+    QVERIFY2(port->evidence.last().text.contains(QLatin1String("ix-ams, connection 1 (primary)")),
+             qPrintable(port->evidence.last().text));
+    QVERIFY(!port->evidence.last().text.contains(QLatin1String("c0")));
 
     Onboarding logged;
     logged.mail.append(mail);
@@ -239,6 +252,41 @@ void TestTracking::evidenceIsKept()
              QDateTime(QDate(2026, 3, 20), QTime(8, 0), QTimeZone::utc()));
     QCOMPARE(a.stage(QStringLiteral("peering-created"))->reached,
              QDateTime(QDate(2026, 3, 2), QTime(8, 0), QTimeZone::utc()));
+}
+
+// The contradiction of rule 5 is said, as evidence of active that does not count.
+void TestTracking::contradictionIsShown()
+{
+    Onboarding o = withConnections({QStringLiteral("Active"), QStringLiteral("Validating")});
+    RegisteredAsn r;
+    r.name = QStringLiteral("Contoso");
+    r.asn = QStringLiteral("13335");
+    r.peering = QStringLiteral("ix-ams");
+    r.prefixKey = kKey1;
+    o.registeredAsns.append(r);
+    const OnboardingTracker tracker(o);
+    const auto *active = tracker.stage(QStringLiteral("active"));
+    QCOMPARE(active->status, OnboardingTracker::Status::Current);
+    QVERIFY(!active->evidence.isEmpty());
+    QVERIFY(active->evidence.last().logOnly);
+    QVERIFY2(active->evidence.last().text.contains(QLatin1String("connection 2 (primary) is Validating")),
+             qPrintable(active->evidence.last().text));
+    QCOMPARE(tracker.currentStage(), QStringLiteral("active"));
+}
+
+// Create requires an Approved association: that state is evidence for asn-association.
+void TestTracking::approvedAssociationIsEvidence()
+{
+    Onboarding o = withConnections({});
+    o.milestones.append(ms(QStringLiteral("requirements"), QStringLiteral("2026-03-01"),
+                           QStringLiteral("2026-03-01T10:00:00Z")));
+    QCOMPARE(OnboardingTracker(o).currentStage(), QStringLiteral("asn-association"));
+    o.peerAsn.validationState = QStringLiteral("Pending");
+    QCOMPARE(OnboardingTracker(o).currentStage(), QStringLiteral("asn-association"));
+    o.peerAsn.validationState = QStringLiteral("Approved");
+    const OnboardingTracker approved(o);
+    QCOMPARE(approved.stage(QStringLiteral("asn-association"))->status, OnboardingTracker::Status::Done);
+    QCOMPARE(approved.currentStage(), QStringLiteral("peering-created"));
 }
 
 void TestTracking::transitions()

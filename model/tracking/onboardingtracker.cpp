@@ -3,6 +3,8 @@
 #include "onboardingprogress.h"
 
 #include "domain/textchecks.h"
+#include "validation/fieldlabel.h"
+#include "validation/validationrun.h"
 
 namespace Peering {
 
@@ -82,12 +84,25 @@ void OnboardingTracker::collect(const Onboarding &o)
                 Evidence {QStringLiteral("mail-log"), parseTime(mail.date),
                           tr("Mail from %1: %2").arg(mail.from, mail.subject), false, true});
 
+    // Approval of the association is Microsoft's own answer, whether or not a mail was kept.
+    if (o.peerAsn.validationState == QLatin1String("Approved"))
+        add(QStringLiteral("asn-association"),
+            Evidence{QStringLiteral("state"), {},
+                     tr("The peer ASN association is Approved (validation state)")});
+
     int connections = 0, active = 0;
     QDateTime lastActive, firstProvisioning;
     QStringList failed;
-    for (const PeeringResource &p : o.peerings) {
-        for (const Connection &c : p.connections) {
+    for (qsizetype pi = 0; pi < o.peerings.size(); ++pi) {
+        const PeeringResource &p = o.peerings.at(pi);
+        for (qsizetype ci = 0; ci < p.connections.size(); ++ci) {
+            const Connection &c = p.connections.at(ci);
+            // Named as the wizard names it: metro, facility and role.
+            const QString connectionName
+                = FieldLabel::location(o, ValidationRun::connectionPath(pi, ci));
             ++connections;
+            if (c.state != QLatin1String("Active"))
+                m_notActive.append(tr("%1 is %2").arg(connectionName, c.state));
             const StateChange *since = c.currentStateChange();
             const QDateTime at = since ? parseTime(since->since) : QDateTime();
             if (c.state == QLatin1String("Active")) {
@@ -96,7 +111,7 @@ void OnboardingTracker::collect(const Onboarding &o)
                     lastActive = at;
             }
             if (c.state == QLatin1String("ProvisioningFailed"))
-                failed.append(c.id);
+                failed.append(connectionName);
             if (provisioningStates().contains(c.state)) {
                 // The first time any connection entered a provisioning state.
                 QDateTime first = at;
@@ -110,7 +125,7 @@ void OnboardingTracker::collect(const Onboarding &o)
                     firstProvisioning = first;
                 add(QStringLiteral("peering-created"),
                     Evidence {QStringLiteral("state"), first,
-                              tr("Connection %1 is %2").arg(c.id, c.state)});
+                              tr("Connection %1 is %2").arg(connectionName, c.state)});
             }
             if (c.utilizationPercent >= LagAugmentationThreshold
                 && c.utilizationPercent > m_lag.utilizationPercent) {
@@ -185,9 +200,20 @@ void OnboardingTracker::derive()
         if (s.status == Status::Done)
             last = i;
     }
-    for (qsizetype i = 0; i < last; ++i)
-        if (m_stages[i].status == Status::Waiting)
-            m_stages[i].status = Status::Implied;
+    for (qsizetype i = 0; i < last; ++i) {
+        Stage &s = m_stages[i];
+        if (s.status != Status::Waiting)
+            continue;
+        // Rule 5: a connection that is not Active contradicts an implied active.
+        if (s.id == QLatin1String("active") && !m_notActive.isEmpty()) {
+            s.evidence.append(Evidence{QStringLiteral("state"), {},
+                                       tr("Not implied by later evidence while %1")
+                                           .arg(m_notActive.join(QStringLiteral("; "))),
+                                       false, true});
+            continue;
+        }
+        s.status = Status::Implied;
+    }
 
     m_current = QLatin1String(OnboardingProgress::Complete);
     if (m_regressed) {

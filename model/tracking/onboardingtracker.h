@@ -17,6 +17,10 @@
 //    every later stage is superseded (kept and shown, not counted) and port-configured is the
 //    current stage with status Regressed.
 // 4. The current stage is the first stage that is neither done nor implied.
+// 5. Direct evidence beats implication: while a connection is not Active, active is not implied
+//    by later evidence (a customer ASN registered); the contradiction is shown as evidence of
+//    active that does not count. The peer ASN association in state Approved is evidence for
+//    asn-association.
 #pragma once
 
 #include "domain/onboarding.h"
@@ -101,6 +105,9 @@ private:
     QList<Stage> m_stages;
     QString m_current;
     bool m_regressed = false;
+    // Connections not Active, in words ("Frankfurt, Equinix FR5 (primary) is Validating"): while
+    // there is one, later evidence does not imply active (rule 5).
+    QStringList m_notActive;
     LagAugmentation m_lag;
     QString m_lagMeasured;
 };
