@@ -163,7 +163,7 @@ const Command kCommands[] = {
                        "Exit status: 0 all stored, 1 some refused (name or customer ASN taken), "
                        "2 unreadable input or a store error."),
      runImport},
-    {"list", "list [--store URL] [--format text|json]",
+    {"list", "list [--store URL] [--format text|json] [--overdue]",
      QT_TRANSLATE_NOOP("Peering::CommandLine",
                        "Lists the onboardings in the store with their peer ASN, metros, the stage "
                        "in progress and its next milestone (days left, or overdue)."),
@@ -611,7 +611,9 @@ int runList(Context &c)
     const QCommandLineOption format(QStringLiteral("format"),
                                     CommandLine::tr("Output format: text (for people) or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
-    parser.addOptions({store, format});
+    const QCommandLineOption overdue(QStringLiteral("overdue"),
+                                     CommandLine::tr("Only the onboardings with a stage overdue."));
+    parser.addOptions({store, format, overdue});
     if (!parseOptions(parser, c, command, QString(), QString()))
         return CommandLine::BadInput;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -649,6 +651,16 @@ int runList(Context &c)
     }
 
     const QDate today = QDate::currentDate();
+    if (parser.isSet(overdue)) {
+        // The next milestone is the most overdue stage once its date has passed.
+        summaries.erase(std::remove_if(summaries.begin(), summaries.end(),
+                                       [today](const OnboardingSummary &s) {
+                                           const auto days = OnboardingProgress::daysLeft(
+                                               s.nextExpected, today);
+                                           return !days || *days >= 0;
+                                       }),
+                        summaries.end());
+    }
     if (fmt == QLatin1String("json")) {
         QJsonArray list;
         for (const OnboardingSummary &s : summaries) {

@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,6 +149,31 @@ void TestCliStore::listJson()
     QCOMPARE(cleanNext.value("stage").toString(), QStringLiteral("active"));
     QCOMPARE(cleanNext.value("expected").toString(), QStringLiteral("2026-11-23"));
     QCOMPARE(clean.value("overdue").toBool(), QDate::currentDate() > QDate(2026, 11, 23));
+
+    // --overdue keeps exactly the overdue ones: an onboarding planned far ahead is left out.
+    QFile cleanFile(data("clean.json"));
+    QVERIFY(cleanFile.open(QIODevice::ReadOnly));
+    QByteArray ahead = cleanFile.readAll();
+    ahead.replace("\"Example-IX to Microsoft\"", "\"Planned-Ahead-IX\"");
+    ahead.replace("\"2026-11-23\"", "\"2099-11-23\"");
+    QFile aheadFile(m_dir.filePath("ahead.json"));
+    QVERIFY(aheadFile.open(QIODevice::WriteOnly));
+    aheadFile.write(ahead);
+    aheadFile.close();
+    QCOMPARE(run({"import", aheadFile.fileName(), "--store", s}).exitCode, 0);
+    const Run all = run({"list", "--store", s, "--format", "json"});
+    const QJsonArray allList = QJsonDocument::fromJson(all.out).object().value("onboardings").toArray();
+    QCOMPARE(allList.size(), 3);
+    const Run late = run({"list", "--store", s, "--format", "json", "--overdue"});
+    QCOMPARE(late.exitCode, 0);
+    const QJsonArray lateList = QJsonDocument::fromJson(late.out).object().value("onboardings").toArray();
+    int overdueCount = 0;
+    for (const QJsonValue &v : allList)
+        overdueCount += v.toObject().value("overdue").toBool() ? 1 : 0;
+    QVERIFY(overdueCount < 3); // the one planned ahead is not overdue
+    QCOMPARE(lateList.size(), overdueCount);
+    for (const QJsonValue &v : lateList)
+        QVERIFY(v.toObject().value("overdue").toBool());
 
     const QJsonObject second = list.at(1).toObject();
     QCOMPARE(second.value("peerAsn").toInteger(), 212100); // "AS212100" in the document

@@ -125,6 +125,11 @@
         <translation>
             <numerusform>%n customer ASN registered with a prefix key</numerusform><numerusform>%n customer ASNs registered with a prefix key</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n connection(s) Active</source>
+        <translation>
+            <numerusform>%1 of %n connection Active</numerusform><numerusform>%1 of %n connections Active</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::PeeringSelector</name>

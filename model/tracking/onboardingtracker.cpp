@@ -140,6 +140,12 @@ void OnboardingTracker::collect(const Onboarding &o)
         add(QStringLiteral("active"),
             Evidence {QStringLiteral("state"), lastActive,
                       tr("All %n connection(s) Active", nullptr, connections)});
+    else if (active > 0)
+        // Per connection: how far the stage that needs every connection has come.
+        add(QStringLiteral("active"),
+            Evidence {QStringLiteral("state"), lastActive,
+                      tr("%1 of %n connection(s) Active", nullptr, connections).arg(active), false,
+                      true});
 
     if (!failed.isEmpty()) {
         m_regressed = true;
