@@ -34,6 +34,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QMessageBox>
+#include <QTimer>
 #include <QTest>
 
 #include "layoutcheck.h"
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void closedByButtonEscAndCtrlW_data();
     void closedByButtonEscAndCtrlW();
     void windowDetailsForPeople();
+    void customerAsnEditedAndRemoved();
     void replanByAction_data();
     void replanByAction();
     void replanRefusedAndConflicts();
@@ -427,6 +430,54 @@ void TestTrackerViews::windowDetailsForPeople()
     QCOMPARE(customers->rowCount(), 0);
     QVERIFY(!copy->isEnabled());
     QVERIFY(!delivered->isEnabled());
+}
+
+// Select a customer: the form shows it; Update Selected saves the form to it through the
+// service (the validator's rules apply), Remove asks and removes it.
+void TestTrackerViews::customerAsnEditedAndRemoved()
+{
+    auto w = open(sample(QStringLiteral("Edit-IX")));
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    const QString peering = w->stored().onboarding.peerings[0].name;
+    for (int i = 0; i < w->stored().onboarding.connectionCount(); ++i)
+        QVERIFY(w->setConnectionState(i, QStringLiteral("Active"), 0));
+    QVERIFY2(w->registerCustomerAsn(QStringLiteral("Contoso"), QStringLiteral("AS13335"), peering, kKey),
+             qPrintable(w->message()));
+    w->tabs()->setCurrentIndex(3);
+    auto *table = w->findChild<QTableWidget *>(QStringLiteral("customerAsnTable"));
+    auto *update = w->findChild<QPushButton *>(QStringLiteral("updateCustomerButton"));
+    auto *remove = w->findChild<QPushButton *>(QStringLiteral("removeCustomerButton"));
+    QVERIFY(!update->isEnabled());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(table->item(0, 0)).center());
+    QVERIFY(update->isEnabled() && remove->isEnabled());
+    auto *name = w->findChild<QLineEdit *>(QStringLiteral("customerNameEdit"));
+    QCOMPARE(name->text(), QStringLiteral("Contoso"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Contoso Hosting"));
+    QTest::mouseClick(update, Qt::LeftButton);
+    QCOMPARE(w->stored().onboarding.registeredAsns.at(0).name, QStringLiteral("Contoso Hosting"));
+    QCOMPARE(m_store->load(QStringLiteral("Edit-IX"))->onboarding.registeredAsns.at(0).name,
+             QStringLiteral("Contoso Hosting"));
+    // A private ASN is refused with the validator's rule, and nothing changes.
+    auto *asn = w->findChild<QLineEdit *>(QStringLiteral("customerAsnEdit"));
+    asn->selectAll();
+    QTest::keyClicks(asn, QStringLiteral("64512"));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(table->item(0, 0)).center());
+    asn->selectAll();
+    QTest::keyClicks(asn, QStringLiteral("64512"));
+    QTest::mouseClick(update, Qt::LeftButton);
+    QVERIFY2(w->message().contains(QStringLiteral("registered-asn.public")), qPrintable(w->message()));
+    QCOMPARE(w->stored().onboarding.registeredAsns.at(0).asn, QStringLiteral("13335"));
+    // Remove, answered Yes.
+    QTimer::singleShot(0, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QCOMPARE(box->objectName(), QStringLiteral("removeCustomerDialog"));
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(w->stored().onboarding.registeredAsns.isEmpty());
+    QVERIFY(m_store->load(QStringLiteral("Edit-IX"))->onboarding.registeredAsns.isEmpty());
 }
 
 namespace {

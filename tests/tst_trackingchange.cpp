@@ -124,6 +124,20 @@ void TestTrackingChange::refused_data()
     QTest::newRow("utilization: negative")
         << Change([](const Onboarding &o) { return TrackingChange::setUtilization(o, 0, 0, -1, kAt); })
         << "0 to 100";
+    QTest::newRow("edit: no such customer")
+        << Change([](const Onboarding &o) { return TrackingChange::editCustomerAsn(o, 0, RegisteredAsn{}); })
+        << "Select a customer";
+    QTest::newRow("remove: no such customer")
+        << Change([](const Onboarding &o) { return TrackingChange::removeCustomerAsn(o, 3); })
+        << "Select a customer";
+    QTest::newRow("edit: no name")
+        << Change([](const Onboarding &in) {
+               Onboarding o = in;
+               o.registeredAsns = {RegisteredAsn{QStringLiteral("Contoso"), QStringLiteral("13335"),
+                                                 o.peerings[0].name, {}, {}, {}}};
+               return TrackingChange::editCustomerAsn(o, 0, RegisteredAsn{QStringLiteral(" "), QStringLiteral("13335"), {}, {}, {}, {}});
+           })
+        << "customer's name";
     QTest::newRow("key: no such customer")
         << Change([](const Onboarding &o) { return TrackingChange::recordKeyDelivery(o, 5, kAt); })
         << "Select a customer";

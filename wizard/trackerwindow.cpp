@@ -25,6 +25,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
@@ -178,16 +179,53 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
                        tr("Copy the selected customer's prefix key"));
     auto *delivered = named(new QPushButton(tr("Mark &Delivered"), this), "markDeliveredButton",
                             tr("Mark the selected customer's key delivered"));
+    auto *update = named(new QPushButton(tr("&Update Selected"), this), "updateCustomerButton",
+                         tr("Save the form's name, ASN, peering and key to the selected customer"));
+    auto *remove = named(new QPushButton(tr("Re&move"), this), "removeCustomerButton",
+                         tr("Remove the selected customer ASN"));
     cButtons->addWidget(copy);
     cButtons->addWidget(delivered);
+    cButtons->addWidget(update);
+    cButtons->addWidget(remove);
     cButtons->addStretch();
+    connect(update, &QPushButton::clicked, this, [this] {
+        editCustomerAsn(m_customers->currentRow(), m_customerName->text(), m_customerAsn->text(),
+                        m_customerPeering->currentText(), m_prefixKey->text());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_customers->currentRow();
+        if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
+            return showMessage(tr("Select a customer ASN first."), true);
+        const RegisteredAsn &r = m_stored.onboarding.registeredAsns.at(row);
+        QMessageBox box(QMessageBox::Question, tr("Remove Customer ASN"),
+                        tr("Remove %1 (AS%2) from this onboarding? Remove its registration in the "
+                           "portal too; its prefix key stops working there.")
+                            .arg(r.name, r.asn),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.setObjectName(QStringLiteral("removeCustomerDialog"));
+        box.setDefaultButton(QMessageBox::No);
+        if (box.exec() == QMessageBox::Yes)
+            removeCustomerAsn(row);
+    });
+    // The selected customer fills the form, ready to update.
+    connect(m_customers, &QTableWidget::itemSelectionChanged, this, [this] {
+        const int row = m_customers->currentRow();
+        if (row < 0 || row >= m_stored.onboarding.registeredAsns.size()
+            || m_customers->selectedItems().isEmpty())
+            return;
+        const RegisteredAsn &r = m_stored.onboarding.registeredAsns.at(row);
+        m_customerName->setText(r.name);
+        m_customerAsn->setText(r.asn);
+        m_customerPeering->setCurrentText(r.peering);
+        m_prefixKey->setText(r.prefixKey);
+    });
     cl->addLayout(cButtons);
     // Nothing to copy or mark without a selected customer.
-    const auto updateCustomerButtons = [this, copy, delivered] {
+    const auto updateCustomerButtons = [this, copy, delivered, update, remove] {
         const bool selected = m_customers->rowCount() > 0 && m_customers->currentRow() >= 0
                               && !m_customers->selectedItems().isEmpty();
-        copy->setEnabled(selected);
-        delivered->setEnabled(selected);
+        for (QPushButton *b : {copy, delivered, update, remove})
+            b->setEnabled(selected);
     };
     connect(m_customers, &QTableWidget::itemSelectionChanged, this, updateCustomerButtons);
     connect(m_customers->model(), &QAbstractItemModel::rowsRemoved, this, updateCustomerButtons);
@@ -464,6 +502,30 @@ bool TrackerWindow::registerCustomerAsn(const QString &name,
     showMessage(tr("Customer ASN %1 (%2) registered.").arg(r.asn, r.name), false);
     Q_EMIT saved(m_name);
     return true;
+}
+
+bool TrackerWindow::editCustomerAsn(int row, const QString &name, const QString &asn,
+                                    const QString &peering, const QString &prefixKey)
+{
+    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
+        return showMessage(tr("Select a customer ASN first."), true), false;
+    RegisteredAsn edited = m_stored.onboarding.registeredAsns.at(row);
+    const auto parsed = Asn::parse(asn.trimmed());
+    edited.name = name;
+    edited.asn = parsed ? parsed.value().toString() : asn.trimmed();
+    edited.peering = peering;
+    edited.prefixKey = prefixKey;
+    return change([&](const Onboarding &o) { return TrackingChange::editCustomerAsn(o, row, edited); },
+                  tr("Customer ASN %1 (%2) updated.").arg(edited.asn, edited.name.trimmed()));
+}
+
+bool TrackerWindow::removeCustomerAsn(int row)
+{
+    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
+        return showMessage(tr("Select a customer ASN first."), true), false;
+    const RegisteredAsn r = m_stored.onboarding.registeredAsns.at(row);
+    return change([&](const Onboarding &o) { return TrackingChange::removeCustomerAsn(o, row); },
+                  tr("Customer ASN %1 (%2) removed.").arg(r.asn, r.name));
 }
 
 bool TrackerWindow::copyKey(int row)

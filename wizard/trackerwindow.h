@@ -65,6 +65,10 @@ public:
                              const QString &asn,
                              const QString &peering,
                              const QString &prefixKey);
+    // The selected customer changed or removed, through the tracking service.
+    bool editCustomerAsn(int row, const QString &name, const QString &asn, const QString &peering,
+                         const QString &prefixKey);
+    bool removeCustomerAsn(int row);
     bool copyKey(int row);
     bool markKeyDelivered(int row);
     bool setConnectionState(int row, const QString &state, int utilizationPercent);

@@ -191,6 +191,35 @@ Result<Onboarding> TrackingChange::setUtilization(const Onboarding &in, int peer
     return o;
 }
 
+Result<Onboarding> TrackingChange::editCustomerAsn(const Onboarding &in, int customer,
+                                                   const RegisteredAsn &edited)
+{
+    if (customer < 0 || customer >= in.registeredAsns.size())
+        return Result<Onboarding>::failure(tr("Select a customer ASN first."));
+    if (edited.name.trimmed().isEmpty())
+        return Result<Onboarding>::failure(tr("Enter the customer's name."));
+    Onboarding o = in;
+    RegisteredAsn &r = o.registeredAsns[customer];
+    const bool sameKey = r.prefixKey == edited.prefixKey.trimmed();
+    r.name = edited.name.trimmed();
+    r.asn = edited.asn.trimmed();
+    r.peering = edited.peering;
+    r.prefixKey = edited.prefixKey.trimmed();
+    // A new key has not been handed over yet.
+    if (!sameKey)
+        r.keyDeliveredAt.clear();
+    return o;
+}
+
+Result<Onboarding> TrackingChange::removeCustomerAsn(const Onboarding &in, int customer)
+{
+    if (customer < 0 || customer >= in.registeredAsns.size())
+        return Result<Onboarding>::failure(tr("Select a customer ASN first."));
+    Onboarding o = in;
+    o.registeredAsns.removeAt(customer);
+    return o;
+}
+
 Result<Onboarding> TrackingChange::recordKeyDelivery(const Onboarding &in, int customer,
                                                      const QDateTime &at)
 {

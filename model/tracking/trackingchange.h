@@ -35,6 +35,11 @@ public:
     // A connection's link utilization in percent, measured at a time.
     static Result<Onboarding> setUtilization(const Onboarding &o, int peering, int connection,
                                              int percent, const QDateTime &at);
+    // A registered customer ASN changed (name, ASN, peering, key) or removed; the service checks
+    // the result with the validator's registered-asn rules.
+    static Result<Onboarding> editCustomerAsn(const Onboarding &o, int customer,
+                                              const RegisteredAsn &edited);
+    static Result<Onboarding> removeCustomerAsn(const Onboarding &o, int customer);
     // A customer's prefix key handed over at a time.
     static Result<Onboarding> recordKeyDelivery(const Onboarding &o, int customer,
                                                 const QDateTime &at);
