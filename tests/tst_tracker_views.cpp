@@ -708,6 +708,12 @@ void TestTrackerViews::renderPngs()
     w->tabs()->setCurrentIndex(2);
     QVERIFY(w->grab().save(dir + QStringLiteral("/tracker-milestones.png")));
     QVERIFY2(clippedTexts(w.get()).isEmpty(), qPrintable(clippedTexts(w.get()).join(u'\n')));
+    for (int tab : {3, 4}) {
+        w->tabs()->setCurrentIndex(tab);
+        QApplication::processEvents();
+        QVERIFY(w->grab().save(dir + QStringLiteral("/tracker-tab%1.png").arg(tab)));
+        QVERIFY2(clippedTexts(w.get()).isEmpty(), qPrintable(clippedTexts(w.get()).join(u'\n')));
+    }
     // Going back, for the record.
     QVERIFY(w->setConnectionState(1, QStringLiteral("ProvisioningFailed"), 0));
     w->tabs()->setCurrentIndex(0);
