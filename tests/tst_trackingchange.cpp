@@ -4,7 +4,9 @@
 // overwritten, a change that would add an error refused, nothing saved when nothing changed.
 #include "document/onboardingdocument.h"
 #include "store/onboardingstore.h"
+#include "store/sqlsession.h"
 #include "store/storelocation.h"
+#include "store/storetransaction.h"
 #include "tracking/trackingchange.h"
 #include "tracking/trackingservice.h"
 
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void serviceReturnsConflict();
     void serviceRefusesANewError();
     void serviceSavesNothingWhenNothingChanged();
+    void transactionRollsBackUnlessCommitted();
 
 private:
     std::unique_ptr<OnboardingStore> freshStore();
@@ -308,6 +311,40 @@ void TestTrackingChange::serviceSavesNothingWhenNothingChanged()
     QVERIFY(!bad);
     QVERIFY(bad.error().message().contains(QStringLiteral("0 to 100")));
     QCOMPARE(store->load(created->onboarding.name)->version, created->version);
+}
+
+// The store's one transaction guard: an early return (the guard going out of scope) writes
+// nothing and leaves nothing open; commit() writes.
+void TestTrackingChange::transactionRollsBackUnlessCommitted()
+{
+    SqlSession s(StoreLocation::sqliteFile(m_dir.filePath(QStringLiteral("guard.sqlite"))),
+                 QStringLiteral("guard-test"));
+    QVERIFY(s.database().open());
+    QVERIFY(s.exec(QStringLiteral("CREATE TABLE t (x INTEGER)"), QStringLiteral("test")));
+    const auto count = [&s] {
+        auto rows = s.select(QStringLiteral("SELECT COUNT(*) FROM t"), {}, QStringLiteral("test"));
+        return rows ? rows->constFirst().at(0).toInt() : -1;
+    };
+    {
+        StoreTransaction t(s, QStringLiteral("test"));
+        QVERIFY(t.begun());
+        QVERIFY(s.exec(QStringLiteral("INSERT INTO t VALUES (1)"), QStringLiteral("test")));
+    } // no commit: rolled back
+    QCOMPARE(count(), 0);
+    {
+        StoreTransaction t(s, QStringLiteral("test")); // begins again: nothing was left open
+        QVERIFY(t.begun());
+        QVERIFY(s.exec(QStringLiteral("INSERT INTO t VALUES (2)"), QStringLiteral("test")));
+        QVERIFY(t.commit());
+    }
+    QCOMPARE(count(), 1);
+    {
+        StoreTransaction t(s, QStringLiteral("test"));
+        QVERIFY(s.exec(QStringLiteral("INSERT INTO t VALUES (3)"), QStringLiteral("test")));
+        t.rollback();
+        QCOMPARE(count(), 1);
+    }
+    QCOMPARE(count(), 1);
 }
 
 QTEST_MAIN(TestTrackingChange)

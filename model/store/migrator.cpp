@@ -1,5 +1,7 @@
 #include "migrator.h"
 
+#include "storetransaction.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -103,11 +105,11 @@ StoreStatus Migrator::migrate(SqlSession &s,
     if (*before >= target)
         return StoreDone {};
 
-    StoreStatus begun = s.beginWrite(doing);
-    if (!begun)
-        return begun;
-    auto fail = [&s](const StoreError &e) {
-        s.rollback();
+    StoreTransaction t(s, doing);
+    if (!t.begun())
+        return t.begun();
+    auto fail = [&s, &t](const StoreError &e) {
+        t.rollback();
         s.clearStatements(); // prepared statements may refer to the rolled-back schema
         return StoreStatus(e);
     };
@@ -122,7 +124,7 @@ StoreStatus Migrator::migrate(SqlSession &s,
     if (!now)
         return fail(now.error());
     if (*now >= target) {
-        s.rollback();
+        t.rollback();
         return StoreDone {};
     }
     const QString appliedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -154,7 +156,7 @@ StoreStatus Migrator::migrate(SqlSession &s,
         if (!refreshed)
             return fail(refreshed.error());
     }
-    StoreStatus committed = s.commit(doing);
+    StoreStatus committed = t.commit();
     s.clearStatements();
     return committed;
 }

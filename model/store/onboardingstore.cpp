@@ -1,5 +1,7 @@
 #include "onboardingstore.h"
 
+#include "storetransaction.h"
+
 #include "auditdiff.h"
 #include "migrator.h"
 #include "onboardingrows.h"
@@ -328,12 +330,12 @@ StoreStatus OnboardingStore::prepare()
         // Can we write at all? Take the write lock and touch nothing: a read-only file,
         // database or session, or another program's lock, shows here rather than half-way
         // through the user's first save.
-        StoreStatus begun = s.beginWrite(doing);
-        if (!begun)
-            return begun;
+        StoreTransaction t(s, doing);
+        if (!t.begun())
+            return t.begun();
         StoreResult<QSqlQuery *> probe
             = s.run(QStringLiteral("DELETE FROM schema_version WHERE 1 = 0"), {}, doing);
-        s.rollback();
+        t.rollback();
         if (!probe)
             return probe.error();
     }
@@ -733,15 +735,15 @@ StoreResult<StoredOnboarding> OnboardingStore::create(const Onboarding &onboardi
     StoreStatus writable = refuseWhenReadOnly(doing);
     if (!writable)
         return writable.error();
-    StoreStatus begun = m_session->beginWrite(doing);
-    if (!begun)
-        return begun.error();
+    StoreTransaction t(*m_session, doing);
+    if (!t.begun())
+        return t.begun().error();
     StoreResult<StoredOnboarding> r = insertNew(onboarding, doing);
     if (!r) {
-        m_session->rollback();
+        t.rollback();
         return completeAsnError(r.error(), onboarding);
     }
-    StoreStatus committed = m_session->commit(doing);
+    StoreStatus committed = t.commit();
     if (!committed)
         return committed.error();
     return r;
@@ -753,16 +755,16 @@ StoreResult<StoredOnboarding> OnboardingStore::save(const StoredOnboarding &edit
     StoreStatus writable = refuseWhenReadOnly(doing);
     if (!writable)
         return writable.error();
-    StoreStatus begun = m_session->beginWrite(doing);
-    if (!begun)
-        return begun.error();
+    StoreTransaction t(*m_session, doing);
+    if (!t.begun())
+        return t.begun().error();
     StoreResult<StoredOnboarding> r
         = update(edited.id, edited.version, edited.onboarding, false, doing);
     if (!r) {
-        m_session->rollback();
+        t.rollback();
         return completeAsnError(r.error(), edited.onboarding);
     }
-    StoreStatus committed = m_session->commit(doing);
+    StoreStatus committed = t.commit();
     if (!committed)
         return committed.error();
     return r;
@@ -775,13 +777,11 @@ StoreStatus OnboardingStore::remove(const QString &name, int expectedVersion)
     StoreStatus writable = refuseWhenReadOnly(doing);
     if (!writable)
         return writable;
-    StoreStatus begun = s.beginWrite(doing);
-    if (!begun)
-        return begun;
-    auto fail = [&s](const StoreError &e) {
-        s.rollback();
-        return StoreStatus(e);
-    };
+    StoreTransaction t(s, doing);
+    if (!t.begun())
+        return t.begun();
+    // Every early return rolls back (the transaction's destructor).
+    auto fail = [](const StoreError &e) { return StoreStatus(e); };
     StoreResult<QList<SqlSession::Row>> rows = s.select(
         QStringLiteral("SELECT id, version, updated_by, updated_at FROM onboardings WHERE name = ?")
             + s.dialect().forUpdate(),
@@ -820,7 +820,7 @@ StoreStatus OnboardingStore::remove(const QString &name, int expectedVersion)
     StoreStatus audited = audit(id, name, {removed}, stamp(), doing);
     if (!audited)
         return fail(audited.error());
-    return s.commit(doing);
+    return t.commit();
 }
 
 StoreResult<QList<ImportOutcome>>
@@ -831,13 +831,11 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
     StoreStatus writable = refuseWhenReadOnly(doing);
     if (!writable)
         return writable.error();
-    StoreStatus begun = s.beginWrite(doing);
-    if (!begun)
-        return begun.error();
-    auto fail = [&s](const StoreError &e) {
-        s.rollback();
-        return e;
-    };
+    StoreTransaction t(s, doing);
+    if (!t.begun())
+        return t.begun().error();
+    // Every early return rolls the whole batch back (the transaction's destructor).
+    auto fail = [](const StoreError &e) { return e; };
     QList<ImportOutcome> outcomes;
     for (const Onboarding &doc : documents) {
         const QString what = tr("cannot store \"%1\"").arg(doc.name);
@@ -881,7 +879,10 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
                 = s.exec(QStringLiteral("ROLLBACK TO SAVEPOINT import_document"), what);
             if (!back)
                 return fail(r->error().isRefusal() ? back.error() : r->error());
-            s.exec(QStringLiteral("RELEASE SAVEPOINT import_document"), what);
+            StoreStatus released
+                = s.exec(QStringLiteral("RELEASE SAVEPOINT import_document"), what);
+            if (!released)
+                return fail(released.error());
             StoreError e = completeAsnError(r->error(), doc);
             if (!e.isRefusal())
                 return fail(e);
@@ -891,7 +892,7 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
         }
         outcomes.append(outcome);
     }
-    StoreStatus committed = s.commit(doing);
+    StoreStatus committed = t.commit();
     if (!committed)
         return committed.error();
     return outcomes;
@@ -1013,9 +1014,9 @@ OnboardingStore::saveDraft(const QString &id, const Onboarding &draft, int baseV
         return writable.error();
     if (id.trimmed().isEmpty())
         return StoreError(StoreError::Kind::Invalid, tr("%1: a draft needs an id").arg(doing));
-    StoreStatus begun = s.beginWrite(doing);
-    if (!begun)
-        return begun.error();
+    StoreTransaction t(s, doing);
+    if (!t.begun())
+        return t.begun().error();
     const Stamp st = stamp();
     StoreResult<QSqlQuery *> r = s.run(
         QStringLiteral("INSERT INTO drafts (id, owner, onboarding_name, base_version, updated_at, "
@@ -1026,11 +1027,9 @@ OnboardingStore::saveDraft(const QString &id, const Onboarding &draft, int baseV
         {id, st.user, draft.name.isNull() ? QStringLiteral("") : draft.name, baseVersion, st.text,
          documentText(draft)},
         doing);
-    if (!r) {
-        s.rollback();
+    if (!r)
         return r.error();
-    }
-    StoreStatus committed = s.commit(doing);
+    StoreStatus committed = t.commit();
     if (!committed)
         return committed.error();
     StoredDraft d;
@@ -1076,16 +1075,14 @@ StoreStatus OnboardingStore::discardDraft(const QString &id)
     StoreStatus writable = refuseWhenReadOnly(doing);
     if (!writable)
         return writable;
-    StoreStatus begun = s.beginWrite(doing);
-    if (!begun)
-        return begun;
+    StoreTransaction t(s, doing);
+    if (!t.begun())
+        return t.begun();
     StoreResult<QSqlQuery *> r = s.run(
         QStringLiteral("DELETE FROM drafts WHERE id = ? AND owner = ?"), {id, m_user}, doing);
-    if (!r) {
-        s.rollback();
+    if (!r)
         return r.error();
-    }
-    return s.commit(doing);
+    return t.commit();
 }
 
 // --- audit
