@@ -56,6 +56,7 @@ private Q_SLOTS:
     void connectionStateRecordsHistoryAndStages();
     void utilization();
     void keyDelivery();
+    void mailEvidence();
     void serviceSavesOneChange();
     void serviceReturnsConflict();
     void serviceRefusesANewError();
@@ -141,6 +142,21 @@ void TestTrackingChange::refused_data()
                return TrackingChange::editCustomerAsn(o, 0, RegisteredAsn{QStringLiteral(" "), QStringLiteral("13335"), {}, {}, {}, {}});
            })
         << "customer's name";
+    QTest::newRow("mail: no Message-ID")
+        << Change([](const Onboarding &o) {
+               return TrackingChange::attachMail(o, MailRecord{{}, "peering@microsoft.com", "Ports configured", "2026-11-20T09:30:00Z", "port-configured", {}});
+           })
+        << "no Message-ID";
+    QTest::newRow("mail: unknown stage")
+        << Change([](const Onboarding &o) {
+               return TrackingChange::attachMail(o, MailRecord{"<a@b>", "peering@microsoft.com", "Ports", "2026-11-20T09:30:00Z", "ports", {}});
+           })
+        << "not a stage";
+    QTest::newRow("mail: classified without a date")
+        << Change([](const Onboarding &o) {
+               return TrackingChange::attachMail(o, MailRecord{"<a@b>", "peering@microsoft.com", "Ports", "", "port-configured", {}});
+           })
+        << "no valid date";
     QTest::newRow("key: no such customer")
         << Change([](const Onboarding &o) { return TrackingChange::recordKeyDelivery(o, 5, kAt); })
         << "Select a customer";
@@ -238,6 +254,37 @@ void TestTrackingChange::keyDelivery()
     const auto r = TrackingChange::recordKeyDelivery(o, 0, kAt);
     QVERIFY(r);
     QCOMPARE(r->registeredAsns[0].keyDeliveredAt, QStringLiteral("2026-11-20T09:30:00Z"));
+}
+
+void TestTrackingChange::mailEvidence()
+{
+    const MailRecord mail{QStringLiteral("<ports@mail.microsoft.com>"),
+                          QStringLiteral("peering@microsoft.com"),
+                          QStringLiteral("Your ports are configured"),
+                          QStringLiteral("2026-11-20T09:30:00Z"), QStringLiteral("port-configured"), {}};
+    const auto r = TrackingChange::attachMail(sample(), mail);
+    QVERIFY(r);
+    QCOMPARE(r->mail.size(), sample().mail.size() + 1);
+    const Milestone *m = milestone(*r, QStringLiteral("port-configured"));
+    QVERIFY(m);
+    QCOMPARE(m->reached, QStringLiteral("2026-11-20T09:30:00Z"));
+    QCOMPARE(m->source, QStringLiteral("mail"));
+    // The same mail again: nothing changes.
+    QCOMPARE(TrackingChange::attachMail(r.value(), mail).value(), r.value());
+    // A later mail for a stage already reached is logged, the reached time stays.
+    MailRecord again = mail;
+    again.messageId = QStringLiteral("<ports-2@mail.microsoft.com>");
+    again.date = QStringLiteral("2026-11-25T09:30:00Z");
+    const auto r2 = TrackingChange::attachMail(r.value(), again);
+    QCOMPARE(r2->mail.size(), r->mail.size() + 1);
+    QCOMPARE(milestone(*r2, QStringLiteral("port-configured"))->reached, QStringLiteral("2026-11-20T09:30:00Z"));
+    // Unclassified: logged only.
+    MailRecord unknown = mail;
+    unknown.messageId = QStringLiteral("<other@x>");
+    unknown.stage.clear();
+    const auto r3 = TrackingChange::attachMail(sample(), unknown);
+    QCOMPARE(r3->milestones, sample().milestones);
+    QCOMPARE(r3->mail.size(), sample().mail.size() + 1);
 }
 
 void TestTrackingChange::serviceSavesOneChange()

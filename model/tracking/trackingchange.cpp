@@ -139,6 +139,44 @@ Result<Onboarding> TrackingChange::applyPlan(const Onboarding &in, QDate start,
     return o;
 }
 
+Result<Onboarding> TrackingChange::attachMail(const Onboarding &in, const MailRecord &mail)
+{
+    if (mail.messageId.trimmed().isEmpty())
+        return Result<Onboarding>::failure(
+            tr("The mail \"%1\" has no Message-ID; it cannot be told apart from others")
+                .arg(mail.subject));
+    if (!mail.stage.isEmpty() && !Milestone::stages().contains(mail.stage))
+        return unknownStage(mail.stage);
+    const QDateTime at = QDateTime::fromString(mail.date, Qt::ISODate);
+    if (!mail.stage.isEmpty() && !at.isValid())
+        return Result<Onboarding>::failure(
+            tr("The mail \"%1\" has no valid date; a milestone needs the time it was reached")
+                .arg(mail.subject));
+    Onboarding o = in;
+    for (const MailRecord &m : o.mail)
+        if (m.messageId == mail.messageId)
+            return o; // imported before: nothing new
+    o.mail.append(mail);
+    if (mail.stage.isEmpty())
+        return o; // unclassified: in the log, to be assigned by hand
+    for (Milestone &m : o.milestones)
+        if (m.stage == mail.stage && !m.reached.trimmed().isEmpty())
+            return o; // already reached: the mail stays as evidence in the log
+    Milestone *target = nullptr;
+    for (Milestone &m : o.milestones)
+        if (m.stage == mail.stage && !target)
+            target = &m;
+    if (!target) {
+        o.milestones.append(Milestone{});
+        target = &o.milestones.last();
+        target->stage = mail.stage;
+    }
+    target->reached = isoUtc(at);
+    target->source = QStringLiteral("mail");
+    target->note = mail.subject;
+    return o;
+}
+
 std::optional<std::pair<int, int>> TrackingChange::connectionAt(const Onboarding &o, int row)
 {
     if (row < 0)

@@ -44,6 +44,11 @@ public:
     static Result<Onboarding> recordKeyDelivery(const Onboarding &o, int customer,
                                                 const QDateTime &at);
 
+    // An imported milestone e-mail: kept in the mail log once (by Message-ID), and, when it is
+    // classified to a stage not yet reached, recorded as that stage's milestone with source mail
+    // at the mail's date. A mail already in the log changes nothing.
+    static Result<Onboarding> attachMail(const Onboarding &o, const MailRecord &mail);
+
     // Connections in document order: the index of a connection across all peerings.
     static std::optional<std::pair<int, int>> connectionAt(const Onboarding &o, int row);
 };
