@@ -188,13 +188,36 @@ const Command *findCommand(const QString &name)
     return nullptr;
 }
 
+// --format text|json, as validate, list and track take it.
+QCommandLineOption textOrJsonOption()
+{
+    return QCommandLineOption(QStringLiteral("format"),
+                              CommandLine::tr("Output format: text (for people) or json."),
+                              QStringLiteral("text|json"), QStringLiteral("text"));
+}
+
+// The message for a --format value other than text or json; empty when it is one of them.
+QString textOrJsonError(const QString &format)
+{
+    if (format == QLatin1String("text") || format == QLatin1String("json"))
+        return {};
+    return CommandLine::tr("--format must be text or json, not \"%1\"").arg(format);
+}
+
+// Reproducible output for records and tests: SOURCE_DATE_EPOCH pins the time when set (UTC);
+// invalid when it is not.
+QDateTime pinnedNow()
+{
+    bool ok = false;
+    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
+    return ok ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC) : QDateTime();
+}
+
 int runValidate(Context &c)
 {
     const Command &command = *findCommand(QStringLiteral("validate"));
     QCommandLineParser parser;
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    CommandLine::tr("Output format: text (for people) or json."),
-                                    QStringLiteral("text|json"), QStringLiteral("text"));
+    const QCommandLineOption format = textOrJsonOption();
     parser.addOption(format);
     if (!parseOptions(parser, c, command, QStringLiteral("FILE"),
                       CommandLine::tr("The onboarding document (peering-onboarding/1), or - for standard input.")))
@@ -204,9 +227,8 @@ int runValidate(Context &c)
         return CommandLine::Ok;
     }
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("text") && fmt != QLatin1String("json")) {
-        c.err << "peering-wizard validate: " << CommandLine::tr("--format must be text or json, not \"%1\"").arg(fmt)
-              << Qt::endl;
+    if (const QString bad = textOrJsonError(fmt); !bad.isEmpty()) {
+        c.err << "peering-wizard validate: " << bad << Qt::endl;
         return CommandLine::BadInput;
     }
     const QStringList files = parser.positionalArguments();
@@ -434,11 +456,7 @@ int runExport(Context &c)
     options.includeSecrets = parser.isSet(secrets);
     options.apiVersion = parser.value(apiVersion);
     options.pageSize = paper;
-    // Reproducible output for records and tests: SOURCE_DATE_EPOCH pins the date when set.
-    bool epochOk = false;
-    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&epochOk);
-    if (epochOk)
-        options.now = QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC);
+    options.now = pinnedNow(); // invalid: the current time
     const int omitted = options.includeSecrets ? 0 : Exporter::secretCount(*onboarding);
 
     const std::unique_ptr<Exporter> exporter = PdfExporter::create(fmt);
@@ -608,9 +626,7 @@ int runList(Context &c)
     QCommandLineParser parser;
     const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
                                    QStringLiteral("URL"));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    CommandLine::tr("Output format: text (for people) or json."),
-                                    QStringLiteral("text|json"), QStringLiteral("text"));
+    const QCommandLineOption format = textOrJsonOption();
     const QCommandLineOption overdue(QStringLiteral("overdue"),
                                      CommandLine::tr("Only the onboardings with a stage overdue."));
     parser.addOptions({store, format, overdue});
@@ -621,9 +637,8 @@ int runList(Context &c)
         return CommandLine::Ok;
     }
     const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("text") && fmt != QLatin1String("json")) {
-        c.err << "peering-wizard list: "
-              << CommandLine::tr("--format must be text or json, not \"%1\"").arg(fmt) << Qt::endl;
+    if (const QString bad = textOrJsonError(fmt); !bad.isEmpty()) {
+        c.err << "peering-wizard list: " << bad << Qt::endl;
         return CommandLine::BadInput;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -753,9 +768,7 @@ int runTrack(Context &c)
                                   QStringLiteral("NAME"));
     const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
                                    QStringLiteral("URL"));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    CommandLine::tr("Output format: text (for people) or json."),
-                                    QStringLiteral("text|json"), QStringLiteral("text"));
+    const QCommandLineOption format = textOrJsonOption();
     parser.addOptions({name, store, format});
     if (!parseOptions(parser, c, command, QString(), QString()))
         return CommandLine::BadInput;
@@ -764,18 +777,21 @@ int runTrack(Context &c)
         return CommandLine::Ok;
     }
     const QString fmt = parser.value(format);
-    QString usageError;
-    if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
-        usageError = CommandLine::tr("--format must be text or json, not \"%1\"").arg(fmt);
-    else if (!parser.positionalArguments().isEmpty())
-        usageError = CommandLine::tr("unexpected argument \"%1\"; give the onboarding with "
-                                     "--name NAME (see peering-wizard track --help)")
-                         .arg(parser.positionalArguments().constFirst());
-    else if (!parser.isSet(name) || parser.value(name).isEmpty())
-        usageError = CommandLine::tr(
-            "--name NAME is required: the onboarding to track (peering-wizard list shows them)");
-    else if (parser.values(name).size() > 1)
-        usageError = CommandLine::tr("give --name only once: track prints one onboarding");
+    // The first thing wrong with the command, in the order a person would fix them.
+    const QString usageError = [&]() -> QString {
+        if (const QString bad = textOrJsonError(fmt); !bad.isEmpty())
+            return bad;
+        if (!parser.positionalArguments().isEmpty())
+            return CommandLine::tr("unexpected argument \"%1\"; give the onboarding with "
+                                   "--name NAME (see peering-wizard track --help)")
+                .arg(parser.positionalArguments().constFirst());
+        if (!parser.isSet(name) || parser.value(name).isEmpty())
+            return CommandLine::tr("--name NAME is required: the onboarding to track "
+                                   "(peering-wizard list shows them)");
+        if (parser.values(name).size() > 1)
+            return CommandLine::tr("give --name only once: track prints one onboarding");
+        return {};
+    }();
     if (!usageError.isEmpty()) {
         c.err << "peering-wizard track: " << usageError << Qt::endl;
         return CommandLine::BadInput;
@@ -784,10 +800,8 @@ int runTrack(Context &c)
     if (!onboarding)
         return CommandLine::BadInput;
 
-    bool epochOk = false;
-    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&epochOk);
-    const QDate today = epochOk ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC).date()
-                                : QDate::currentDate();
+    const QDateTime pinned = pinnedNow();
+    const QDate today = pinned.isValid() ? pinned.date() : QDate::currentDate();
     const OnboardingTracker tracker(*onboarding);
     const auto nullOr = [](bool has, const QJsonValue &v) {
         return has ? v : QJsonValue(QJsonValue::Null);
