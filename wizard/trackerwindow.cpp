@@ -9,7 +9,6 @@
 #include "domain/asn.h"
 #include "domain/textchecks.h"
 #include "validation/fieldlabel.h"
-#include "validation/validationrun.h"
 #include "tracking/customerasnregistration.h"
 #include "tracking/onboardingprogress.h"
 #include "tracking/onboardingtracker.h"
@@ -556,8 +555,7 @@ bool TrackerWindow::setConnectionState(int row, const QString &state, int utiliz
     if (!Connection::states().contains(state))
         return showMessage(tr("\"%1\" is not a connection state.").arg(state), true), false;
     const QString done = tr("Connection %1: %2, %3% utilization.")
-                             .arg(FieldLabel::location(m_stored.onboarding,
-                                                       ValidationRun::connectionPath(p, c)),
+                             .arg(FieldLabel::connectionLocation(m_stored.onboarding, p, c),
                                   state)
                              .arg(utilizationPercent);
     return change(
@@ -661,7 +659,7 @@ void TrackerWindow::refreshViews()
             const Connection &c = p.connections.at(ci);
             m_connections->setItem(row, 0, cell(p.name));
             // By metro, facility and role, as the wizard names it; the identifier on hover.
-            auto *name = cell(FieldLabel::location(o, ValidationRun::connectionPath(pi, ci)));
+            auto *name = cell(FieldLabel::connectionLocation(o, pi, ci));
             name->setToolTip(tr("Connection identifier %1").arg(c.id));
             m_connections->setItem(row, 1, name);
             m_connections->setItem(row, 2, cell(c.role));

@@ -4,7 +4,6 @@
 
 #include "domain/textchecks.h"
 #include "validation/fieldlabel.h"
-#include "validation/validationrun.h"
 
 namespace Peering {
 
@@ -37,7 +36,7 @@ OnboardingTracker::OnboardingTracker(const Onboarding &onboarding)
     for (const QString &id : Milestone::stages())
         m_stages.append(Stage {id, Status::Waiting, {}, {}, {}});
     collect(onboarding);
-    derive();
+    derive(onboarding);
 }
 
 const OnboardingTracker::Stage *OnboardingTracker::stage(const QString &id) const
@@ -97,12 +96,11 @@ void OnboardingTracker::collect(const Onboarding &o)
         const PeeringResource &p = o.peerings.at(pi);
         for (qsizetype ci = 0; ci < p.connections.size(); ++ci) {
             const Connection &c = p.connections.at(ci);
-            // Named as the wizard names it: metro, facility and role.
-            const QString connectionName
-                = FieldLabel::location(o, ValidationRun::connectionPath(pi, ci));
+            // Named as the wizard names it (metro, facility and role), where a text needs it.
+            const auto connectionName = [&] { return FieldLabel::connectionLocation(o, pi, ci); };
             ++connections;
             if (c.state != QLatin1String("Active"))
-                m_notActive.append(tr("%1 is %2").arg(connectionName, c.state));
+                m_notActive.append({pi, ci});
             const StateChange *since = c.currentStateChange();
             const QDateTime at = since ? parseTime(since->since) : QDateTime();
             if (c.state == QLatin1String("Active")) {
@@ -111,7 +109,7 @@ void OnboardingTracker::collect(const Onboarding &o)
                     lastActive = at;
             }
             if (c.state == QLatin1String("ProvisioningFailed"))
-                failed.append(connectionName);
+                failed.append(connectionName());
             if (provisioningStates().contains(c.state)) {
                 // The first time any connection entered a provisioning state.
                 QDateTime first = at;
@@ -125,7 +123,7 @@ void OnboardingTracker::collect(const Onboarding &o)
                     firstProvisioning = first;
                 add(QStringLiteral("peering-created"),
                     Evidence {QStringLiteral("state"), first,
-                              tr("Connection %1 is %2").arg(connectionName, c.state)});
+                              tr("Connection %1 is %2").arg(connectionName(), c.state)});
             }
             if (c.utilizationPercent >= LagAugmentationThreshold
                 && c.utilizationPercent > m_lag.utilizationPercent) {
@@ -191,7 +189,7 @@ void OnboardingTracker::collect(const Onboarding &o)
                 e.superseded = true;
 }
 
-void OnboardingTracker::derive()
+void OnboardingTracker::derive(const Onboarding &o)
 {
     qsizetype last = -1;
     for (qsizetype i = 0; i < m_stages.size(); ++i) {
@@ -212,9 +210,14 @@ void OnboardingTracker::derive()
             continue;
         // Rule 5: a connection that is not Active contradicts an implied active.
         if (s.id == QLatin1String("active") && !m_notActive.isEmpty()) {
+            // Worded only here, where it is shown: the list builds a tracker on every save.
+            QStringList which;
+            for (const auto &[p, c] : m_notActive)
+                which.append(tr("%1 is %2").arg(FieldLabel::connectionLocation(o, p, c),
+                                                o.peerings.at(p).connections.at(c).state));
             s.evidence.append(Evidence{QStringLiteral("state"), {},
                                        tr("Not implied by later evidence while %1")
-                                           .arg(m_notActive.join(QStringLiteral("; "))),
+                                           .arg(which.join(QStringLiteral("; "))),
                                        false, true});
             continue;
         }

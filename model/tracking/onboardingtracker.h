@@ -100,14 +100,14 @@ public:
 
 private:
     void collect(const Onboarding &onboarding);
-    void derive();
+    void derive(const Onboarding &onboarding);
 
     QList<Stage> m_stages;
     QString m_current;
     bool m_regressed = false;
-    // Connections not Active, in words ("Frankfurt, Equinix FR5 (primary) is Validating"): while
-    // there is one, later evidence does not imply active (rule 5).
-    QStringList m_notActive;
+    // Connections not Active (peering, connection): while there is one, later evidence does not
+    // imply active (rule 5).
+    QList<std::pair<qsizetype, qsizetype>> m_notActive;
     LagAugmentation m_lag;
     QString m_lagMeasured;
 };

@@ -69,6 +69,19 @@ QString FieldLabel::connection(const Onboarding &o, qsizetype peeringIndex, qsiz
     return tr("the %1 connection at %2 (%3)").arg(roleName(c.role), facility, where);
 }
 
+QString FieldLabel::connectionLocation(const Onboarding &o, qsizetype p, qsizetype c)
+{
+    if (p < 0 || p >= o.peerings.size() || c < 0 || c >= o.peerings.at(p).connections.size())
+        return tr("%1, connection %2").arg(peering(o, p)).arg(c + 1);
+    const Connection &conn = o.peerings.at(p).connections.at(c);
+    QString facility = conn.facilityName.trimmed();
+    if (facility.isEmpty() && conn.peeringDbFacilityId > 0)
+        facility = tr("facility %1").arg(conn.peeringDbFacilityId);
+    if (facility.isEmpty())
+        facility = tr("connection %1").arg(c + 1);
+    return tr("%1, %2 (%3)").arg(peering(o, p), facility, roleName(conn.role));
+}
+
 QString FieldLabel::location(const Onboarding &o, const QString &path)
 {
     const QList<Segment> s = split(path);
@@ -76,19 +89,8 @@ QString FieldLabel::location(const Onboarding &o, const QString &path)
         return {};
     const Segment &first = s.front();
     if (first.name == QLatin1String("peerings") && first.index >= 0) {
-        if (s.size() >= 2 && s.at(1).name == QLatin1String("connections") && s.at(1).index >= 0) {
-            const qsizetype p = first.index, c = s.at(1).index;
-            if (p < o.peerings.size() && c < o.peerings.at(p).connections.size()) {
-                const Connection &conn = o.peerings.at(p).connections.at(c);
-                QString facility = conn.facilityName.trimmed();
-                if (facility.isEmpty() && conn.peeringDbFacilityId > 0)
-                    facility = tr("facility %1").arg(conn.peeringDbFacilityId);
-                if (facility.isEmpty())
-                    facility = tr("connection %1").arg(c + 1);
-                return tr("%1, %2 (%3)").arg(peering(o, p), facility, roleName(conn.role));
-            }
-            return tr("%1, connection %2").arg(peering(o, p)).arg(c + 1);
-        }
+        if (s.size() >= 2 && s.at(1).name == QLatin1String("connections") && s.at(1).index >= 0)
+            return connectionLocation(o, first.index, s.at(1).index);
         return tr("Peering %1").arg(peering(o, first.index));
     }
     if (first.name == QLatin1String("prefixes") && first.index >= 0) {

@@ -17,6 +17,9 @@ public:
     // Where the field is: "Amsterdam, Equinix AM5 (redundant)", "Prefix 185.1.201.0/24",
     // "Contact 1 (Noc)"; empty for top-level fields.
     static QString location(const Onboarding &onboarding, const QString &path);
+    // A connection's location without going through a path: "Amsterdam, Equinix AM5 (primary)".
+    static QString connectionLocation(const Onboarding &onboarding, qsizetype peering,
+                                      qsizetype connection);
     // What the field is: "Peer IPv4", "Bandwidth", "Subscription ID".
     static QString field(const QString &path);
     // "location: field", or the field alone.
