@@ -2,7 +2,9 @@
 
 #include "fieldbinder.h"
 #include "screenfit.h"
+#include "validation/fieldlabel.h"
 #include "validation/onboardingvalidator.h"
+#include "validation/peeringrules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,7 +45,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
         // use, else the others, as long as Microsoft accepts it; else the 10 Gbps minimum.
         const auto firstValid = [](const QList<Connection> &connections) -> qint64 {
             for (const Connection &c : connections)
-                if (c.bandwidthMbps >= 10000)
+                if (c.bandwidthMbps >= PeeringRules::MinimumBandwidthMbps)
                     return c.bandwidthMbps;
             return 0;
         };
@@ -52,7 +54,7 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
             if (m_original.bandwidthMbps == 0)
                 m_original.bandwidthMbps = firstValid(other.connections);
         if (m_original.bandwidthMbps == 0)
-            m_original.bandwidthMbps = 10000;
+            m_original.bandwidthMbps = PeeringRules::MinimumBandwidthMbps;
         m_index = int(p.connections.size());
         m_onboarding.peerings[peering].connections.append(m_original);
     }
@@ -263,9 +265,7 @@ QString ConnectionDialog::bandwidthLabel(qint64 mbps)
         return tr("400 Gbps (400G, or a 4 x 100 Gbps LAG)");
     if (mbps == 20000 || mbps == 40000)
         return tr("%1 Gbps (%2 x 10 Gbps LAG)").arg(mbps / 1000).arg(mbps / 10000);
-    if (mbps >= 1000 && mbps % 1000 == 0)
-        return tr("%1 Gbps").arg(mbps / 1000);
-    return tr("%1 Mbps").arg(mbps);
+    return FieldLabel::bandwidth(mbps);
 }
 
 void ConnectionDialog::setBandwidth(qint64 mbps)
@@ -275,7 +275,7 @@ void ConnectionDialog::setBandwidth(qint64 mbps)
         // A value from a document that is not one of the choices stays visible as it is,
         // marked, until the user picks another.
         m_bandwidth->insertItem(0,
-                                mbps < 10000 ? tr("%1 (below the 10 Gbps minimum)").arg(bandwidthLabel(mbps))
+                                mbps < PeeringRules::MinimumBandwidthMbps ? tr("%1 (below the 10 Gbps minimum)").arg(bandwidthLabel(mbps))
                                              : bandwidthLabel(mbps),
                                 mbps);
         index = 0;

@@ -3,6 +3,7 @@
 #include "connectiondialog.h"
 #include "onboardingwizard.h"
 #include "peeringselector.h"
+#include "validation/fieldlabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -129,9 +130,7 @@ void ConnectionsPage::fillTable()
                     ? QStringLiteral("%1 (%2)").arg(conn.facilityName).arg(conn.peeringDbFacilityId)
                     : conn.facilityName,
                 conn.peerRouters.join(QStringLiteral(", ")),
-                conn.bandwidthMbps >= 1000 && conn.bandwidthMbps % 1000 == 0
-                    ? tr("%1 Gbps").arg(conn.bandwidthMbps / 1000)
-                    : tr("%1 Mbps").arg(conn.bandwidthMbps),
+                FieldLabel::bandwidth(conn.bandwidthMbps),
                 QStringLiteral("%1 / %2").arg(conn.bgp.peerIPv4, conn.bgp.microsoftIPv4),
                 conn.state,
                 errors + warnings == 0 ? tr("none")

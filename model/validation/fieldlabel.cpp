@@ -40,6 +40,13 @@ QString roleName(const QString &role)
 
 } // namespace
 
+QString FieldLabel::bandwidth(qint64 mbps)
+{
+    if (mbps >= 1000 && mbps % 1000 == 0)
+        return tr("%1 Gbps").arg(mbps / 1000);
+    return tr("%1 Mbps").arg(mbps);
+}
+
 QString FieldLabel::peering(const Onboarding &o, qsizetype i)
 {
     if (i < 0 || i >= o.peerings.size())

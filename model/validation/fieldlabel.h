@@ -26,6 +26,9 @@ public:
     static QString describe(const Onboarding &onboarding, const QString &path);
     // A connection in words: "the primary connection at Equinix AM5 (Amsterdam)".
     static QString connection(const Onboarding &onboarding, qsizetype peering, qsizetype index);
+    // A bandwidth as the portal and the wizard say it: "100 Gbps" for whole gigabits, else
+    // "1500 Mbps".
+    static QString bandwidth(qint64 mbps);
     // A peering in words: its metro, else its name, else "peering N".
     static QString peering(const Onboarding &onboarding, qsizetype peering);
 };

@@ -15,17 +15,9 @@ namespace Peering {
 
 namespace {
 
-constexpr qint64 MinimumBandwidthMbps = 10000;
 constexpr qint64 MaxPrefixesLow = 400;
 constexpr qint64 MaxPrefixesHigh = 500;
 
-// "100 Gbps" for whole gigabits, else "1500 Mbps": as the portal and the wizard say it.
-QString bandwidthText(qint64 mbps)
-{
-    if (mbps >= 1000 && mbps % 1000 == 0)
-        return PeeringRules::tr("%1 Gbps").arg(mbps / 1000);
-    return PeeringRules::tr("%1 Mbps").arg(mbps);
-}
 
 // Azure checks names per UTF-16 unit (.NET strings): a character outside the BMP is two units
 // and no letter, so it is refused, and it counts twice towards the length.
@@ -372,11 +364,11 @@ void PeeringRules::checkConnection(qsizetype i, qsizetype j, const Connection &c
                     m_referenceCount > 0
                         ? tr("Bandwidth %1 is below Microsoft's minimum of 10 Gbps; use %2 as the "
                              "other connections do (all must be equal)")
-                              .arg(bandwidthText(c.bandwidthMbps),
-                                   bandwidthText(m_referenceBandwidth))
+                              .arg(FieldLabel::bandwidth(c.bandwidthMbps),
+                                   FieldLabel::bandwidth(m_referenceBandwidth))
                         : tr("Bandwidth %1 is below Microsoft's minimum of 10 Gbps; use a 10 Gbps "
                              "or faster interconnect")
-                              .arg(bandwidthText(c.bandwidthMbps)));
+                              .arg(FieldLabel::bandwidth(c.bandwidthMbps)));
     // Below the minimum, bandwidth.minimum already says what to use; a second message for the
     // same value would only repeat it.
     if (c.bandwidthMbps >= MinimumBandwidthMbps && m_referenceCount > 0
@@ -385,7 +377,7 @@ void PeeringRules::checkConnection(qsizetype i, qsizetype j, const Connection &c
                     tr("Bandwidth %1 differs from the %2 of %3 of the %4 connections; primary, "
                        "backup and redundant connections of all peerings must have the same "
                        "bandwidth: use %2 here, or change the others")
-                        .arg(bandwidthText(c.bandwidthMbps), bandwidthText(m_referenceBandwidth))
+                        .arg(FieldLabel::bandwidth(c.bandwidthMbps), FieldLabel::bandwidth(m_referenceBandwidth))
                         .arg(m_referenceCount)
                         .arg(m_run.onboarding().connectionCount()));
 

@@ -20,6 +20,9 @@ class PeeringRules
 {
     Q_DECLARE_TR_FUNCTIONS(Peering::PeeringRules)
 public:
+    // Microsoft's minimum link speed for the service (bandwidth.minimum).
+    static constexpr qint64 MinimumBandwidthMbps = 10000;
+
     explicit PeeringRules(ValidationRun &run);
 
     void check();
