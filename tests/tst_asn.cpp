@@ -24,6 +24,8 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void ordering();
+    void normalized_data();
+    void normalized();
 };
 
 void TestAsn::parseAccepts_data()
@@ -249,6 +251,24 @@ void TestAsn::ordering()
     QVERIFY(Asn(8075) == Asn(Asn::Microsoft));
     QVERIFY(Asn(8075) != Asn(8076));
     QCOMPARE(Asn().value(), 0u);
+}
+
+void TestAsn::normalized_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("AS prefix") << "AS13335" << "13335";
+    QTest::newRow("asdot") << " 1.10 " << "65546";
+    QTest::newRow("plain") << "64500" << "64500";
+    QTest::newRow("not an ASN, trimmed") << "  ASxyz " << "ASxyz";
+    QTest::newRow("empty") << "   " << "";
+}
+
+void TestAsn::normalized()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, stored);
+    QCOMPARE(Asn::normalized(text), stored);
 }
 
 QTEST_GUILESS_MAIN(TestAsn)

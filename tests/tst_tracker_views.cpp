@@ -424,6 +424,9 @@ void TestTrackerViews::windowDetailsForPeople()
     QVERIFY2(name.contains(o.peerings.at(0).metro) && name.contains(c.facilityName), qPrintable(name));
     QVERIFY2(!name.contains(c.id), qPrintable(name));
     QVERIFY(connections->item(0, 1)->toolTip().contains(c.id));
+    // An unknown state is refused by the tracking service, with the states to choose from.
+    QVERIFY(!w->setConnectionState(0, QStringLiteral("Up"), 0));
+    QVERIFY2(w->message().contains(QStringLiteral("not a connection state")), qPrintable(w->message()));
     auto *copy = w->findChild<QPushButton *>(QStringLiteral("copyKeyButton"));
     auto *delivered = w->findChild<QPushButton *>(QStringLiteral("markDeliveredButton"));
     auto *customers = w->findChild<QTableWidget *>(QStringLiteral("customerAsnTable"));

@@ -477,10 +477,9 @@ bool TrackerWindow::registerCustomerAsn(const QString &name,
         return showMessage(tr("Enter the customer's name."), true), false;
     // The rules (registered-asn.public, .prefix-key, .requires-active, .unique) are the
     // validator's, applied by CustomerAsnRegistration: one place says what Azure refuses.
-    const auto parsed = Asn::parse(asn.trimmed());
     RegisteredAsn r;
     r.name = name.trimmed();
-    r.asn = parsed ? parsed.value().toString() : asn.trimmed();
+    r.asn = Asn::normalized(asn);
     r.peering = peering;
     r.prefixKey = key;
     auto result = CustomerAsnRegistration::registerAsn(*m_store, m_name, r, m_stored.version);
@@ -503,15 +502,23 @@ bool TrackerWindow::registerCustomerAsn(const QString &name,
     return true;
 }
 
+const RegisteredAsn *TrackerWindow::customerAt(int row)
+{
+    if (row >= 0 && row < m_stored.onboarding.registeredAsns.size())
+        return &m_stored.onboarding.registeredAsns.at(row);
+    showMessage(tr("Select a customer ASN first."), true);
+    return nullptr;
+}
+
 bool TrackerWindow::editCustomerAsn(int row, const QString &name, const QString &asn,
                                     const QString &peering, const QString &prefixKey)
 {
-    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
-        return showMessage(tr("Select a customer ASN first."), true), false;
-    RegisteredAsn edited = m_stored.onboarding.registeredAsns.at(row);
-    const auto parsed = Asn::parse(asn.trimmed());
+    const RegisteredAsn *selected = customerAt(row);
+    if (!selected)
+        return false;
+    RegisteredAsn edited = *selected;
     edited.name = name;
-    edited.asn = parsed ? parsed.value().toString() : asn.trimmed();
+    edited.asn = Asn::normalized(asn);
     edited.peering = peering;
     edited.prefixKey = prefixKey;
     return change([&](const Onboarding &o) { return TrackingChange::editCustomerAsn(o, row, edited); },
@@ -520,18 +527,20 @@ bool TrackerWindow::editCustomerAsn(int row, const QString &name, const QString 
 
 bool TrackerWindow::removeCustomerAsn(int row)
 {
-    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
-        return showMessage(tr("Select a customer ASN first."), true), false;
-    const RegisteredAsn r = m_stored.onboarding.registeredAsns.at(row);
+    const RegisteredAsn *selected = customerAt(row);
+    if (!selected)
+        return false;
+    const RegisteredAsn r = *selected;
     return change([&](const Onboarding &o) { return TrackingChange::removeCustomerAsn(o, row); },
                   tr("Customer ASN %1 (%2) removed.").arg(r.asn, r.name));
 }
 
 bool TrackerWindow::copyKey(int row)
 {
-    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
-        return showMessage(tr("Select a customer ASN first."), true), false;
-    const RegisteredAsn &r = m_stored.onboarding.registeredAsns.at(row);
+    const RegisteredAsn *selected = customerAt(row);
+    if (!selected)
+        return false;
+    const RegisteredAsn &r = *selected;
     QGuiApplication::clipboard()->setText(r.prefixKey);
     showMessage(tr("Prefix key of %1 (AS%2) copied.").arg(r.name, r.asn), false);
     return true;
@@ -539,9 +548,10 @@ bool TrackerWindow::copyKey(int row)
 
 bool TrackerWindow::markKeyDelivered(int row)
 {
-    if (row < 0 || row >= m_stored.onboarding.registeredAsns.size())
-        return showMessage(tr("Select a customer ASN first."), true), false;
-    const QString name = m_stored.onboarding.registeredAsns.at(row).name;
+    const RegisteredAsn *selected = customerAt(row);
+    if (!selected)
+        return false;
+    const QString name = selected->name;
     return change([&](const Onboarding &o) { return TrackingChange::recordKeyDelivery(o, row, m_now); },
                   tr("Key of %1 marked delivered.").arg(name));
 }
@@ -551,9 +561,7 @@ bool TrackerWindow::setConnectionState(int row, const QString &state, int utiliz
     const auto at = TrackingChange::connectionAt(m_stored.onboarding, row);
     if (!at)
         return showMessage(tr("Select a connection first."), true), false;
-    const auto [p, c] = *at;
-    if (!Connection::states().contains(state))
-        return showMessage(tr("\"%1\" is not a connection state.").arg(state), true), false;
+    const auto [p, c] = *at; // an unknown state is refused by TrackingChange, with the list
     const QString done = tr("Connection %1: %2, %3% utilization.")
                              .arg(FieldLabel::connectionLocation(m_stored.onboarding, p, c),
                                   state)

@@ -77,6 +77,8 @@ Q_SIGNALS:
     void saved(const QString &name);
 
 private:
+    // The customer ASN of a table row, or nothing (and the window says to select one).
+    const RegisteredAsn *customerAt(int row);
     // Applies one change through TrackingService; says what was done, or why not.
     bool change(const TrackingService::Change &fn, const QString &what);
     bool handle(const StoreError &error);

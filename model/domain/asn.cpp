@@ -34,6 +34,12 @@ bool allDigits(QStringView s)
 
 } // namespace
 
+QString Asn::normalized(const QString &text)
+{
+    const Result<Asn> asn = parse(text);
+    return asn ? asn->toString() : text.trimmed();
+}
+
 Result<Asn> Asn::parse(QStringView text)
 {
     QStringView t = text.trimmed();

@@ -27,6 +27,9 @@ public:
 
     // Accepts "64500", "AS64500", "as64500", "1.10" (asdot), with surrounding white space.
     static Result<Asn> parse(QStringView text);
+    // The text as it is stored: asplain when it parses ("AS64500" -> "64500"), else trimmed, so
+    // that the validator can say what is wrong with it.
+    static QString normalized(const QString &text);
 
     static AsnClass classify(quint32 value);
     AsnClass classify() const { return classify(m_value); }
