@@ -41,7 +41,6 @@
 #include "layoutcheck.h"
 
 using Peering::TestSupport::clippedTexts;
-using Peering::TestSupport::fitsScreen;
 #include <QTextBrowser>
 #include <QTreeWidget>
 
@@ -699,7 +698,7 @@ void TestTrackerViews::renderPngs()
     auto w = open(o);
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     // As it opens: within its screen (the flowchart and timeline are then enlarged for the PNGs).
-    QVERIFY2(fitsScreen(w.get()), qPrintable(QStringLiteral("%1x%2 at %3,%4, minimum %5x%6").arg(w->frameGeometry().width()).arg(w->frameGeometry().height()).arg(w->frameGeometry().x()).arg(w->frameGeometry().y()).arg(w->minimumSizeHint().width()).arg(w->minimumSizeHint().height())));
+    QVERIFY2(ScreenFit::fits(w.get()), qPrintable(QStringLiteral("%1x%2 at %3,%4, minimum %5x%6").arg(w->frameGeometry().width()).arg(w->frameGeometry().height()).arg(w->frameGeometry().x()).arg(w->frameGeometry().y()).arg(w->minimumSizeHint().width()).arg(w->minimumSizeHint().height())));
     const QString dir = QDir::currentPath();
     w->flowchart()->resize(1100, 520);
     QVERIFY(w->flowchart()->grab().save(dir + QStringLiteral("/tracker-flowchart.png")));

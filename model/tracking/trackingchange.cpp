@@ -12,6 +12,12 @@ QString isoUtc(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODate);
 }
 
+bool hasConnection(const Onboarding &o, int peering, int connection)
+{
+    return peering >= 0 && peering < o.peerings.size() && connection >= 0
+           && connection < o.peerings.at(peering).connections.size();
+}
+
 Result<Onboarding> unknownStage(const QString &stage)
 {
     return Result<Onboarding>::failure(
@@ -193,8 +199,7 @@ Result<Onboarding> TrackingChange::setConnectionState(const Onboarding &in, int 
                                                       int connection, const QString &state,
                                                       const QDateTime &at)
 {
-    if (peering < 0 || peering >= in.peerings.size() || connection < 0
-        || connection >= in.peerings.at(peering).connections.size())
+    if (!hasConnection(in, peering, connection))
         return Result<Onboarding>::failure(tr("Select a connection first."));
     if (!Connection::states().contains(state))
         return Result<Onboarding>::failure(
@@ -214,8 +219,7 @@ Result<Onboarding> TrackingChange::setUtilization(const Onboarding &in, int peer
                                                   int connection, int percent,
                                                   const QDateTime &at)
 {
-    if (peering < 0 || peering >= in.peerings.size() || connection < 0
-        || connection >= in.peerings.at(peering).connections.size())
+    if (!hasConnection(in, peering, connection))
         return Result<Onboarding>::failure(tr("Select a connection first."));
     if (percent < 0 || percent > 100)
         return Result<Onboarding>::failure(

@@ -1,11 +1,10 @@
-// Checks of what a person sees: no visible label or button whose text is cut, and windows that
-// fit their screen. Used by the screenshot tests, which assert these besides writing the PNGs.
+// Checks of what a person sees: no visible label, button or field whose text is cut, and no
+// widget cut by its window (ScreenFit::fits says whether a window fits its screen). Used by the
+// screenshot tests, which assert these besides writing the PNGs.
 #pragma once
 
 #include <QAbstractButton>
-#include <QGuiApplication>
 #include <QLabel>
-#include <QScreen>
 #include <QStringList>
 #include <QWidget>
 
@@ -65,13 +64,6 @@ inline QStringList clippedTexts(QWidget *root)
                            .arg(w->width()));
     }
     return out;
-}
-
-// The window's frame lies within the available area of its screen.
-inline bool fitsScreen(const QWidget *window)
-{
-    const QScreen *s = window->screen() ? window->screen() : QGuiApplication::primaryScreen();
-    return s && s->availableGeometry().contains(window->frameGeometry());
 }
 
 // The widget is shown wholly inside its window (not cut by the window's edge).
