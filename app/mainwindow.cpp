@@ -383,7 +383,7 @@ OnboardingWizard *MainWindow::newOnboarding()
 {
     if (!m_store)
         return nullptr;
-    return openWizard(OnboardingWizard::newOnboarding(), 0, 0,
+    return openWizard(OnboardingWizard::newOnboarding(), nullptr, 0,
                       QUuid::createUuid().toString(QUuid::WithoutBraces), DraftOrigin::New);
 }
 
@@ -397,26 +397,25 @@ OnboardingWizard *MainWindow::editOnboarding(const QString &name)
         refresh();
         return nullptr;
     }
-    return openWizard(stored->onboarding, stored->id, stored->version,
+    return openWizard(stored->onboarding, &stored.value(), stored->version,
                       QUuid::createUuid().toString(QUuid::WithoutBraces), DraftOrigin::New);
 }
 
-OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding, qint64 storedId,
-                                         int storedVersion, const QString &draftId,
-                                         DraftOrigin origin)
+OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding,
+                                         const StoredOnboarding *stored, int storedVersion,
+                                         const QString &draftId, DraftOrigin origin)
 {
+    const qint64 storedId = stored ? stored->id : 0;
     auto *wizard = new OnboardingWizard(this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::NonModal);
     if (storedId != 0)
         wizard->setWindowTitle(tr("Edit %1").arg(onboarding.name));
     wizard->setDraft(onboarding);
-    if (storedId != 0) {
-        // Review compares with what is stored (for a resumed draft, the stored version, not
-        // the draft), and a created peering's fixed fields are read-only.
-        const auto stored = m_store->load(onboarding.name);
-        wizard->setStoredOriginal(stored && stored->id == storedId ? stored->onboarding : onboarding);
-    }
+    // Review compares with what is stored (for a resumed draft, the stored version, not the
+    // draft), and a created peering's fixed fields are read-only.
+    if (stored)
+        wizard->setStoredOriginal(stored->onboarding);
     if (auto context = m_store->validationContextFor(onboarding.name))
         wizard->setValidationContext(context.value());
     m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding,
@@ -618,11 +617,12 @@ void MainWindow::offerDrafts()
         for (const StoredDraft &d : drafts.value()) {
             // A draft of a stored onboarding continues from the version it started from, so a
             // change someone made meanwhile shows as a conflict on Create.
-            qint64 id = 0;
+            std::optional<StoredOnboarding> stored;
             if (d.baseVersion > 0)
-                if (auto stored = m_store->load(d.onboarding.name))
-                    id = stored->id;
-            openWizard(d.onboarding, id, id ? d.baseVersion : 0, d.id, DraftOrigin::Resumed);
+                if (auto loaded = m_store->load(d.onboarding.name))
+                    stored = loaded.takeValue();
+            openWizard(d.onboarding, stored ? &*stored : nullptr, stored ? d.baseVersion : 0, d.id,
+                       DraftOrigin::Resumed);
         }
     } else if (box.clickedButton() == discard) {
         for (const StoredDraft &d : drafts.value())
@@ -684,7 +684,7 @@ void MainWindow::checkDocumentFile(const QString &file)
         return;
     }
     // The wizard's Review page shows every finding; nothing is stored unless Create is pressed.
-    OnboardingWizard *w = openWizard(*r, 0, 0, QString(), DraftOrigin::New);
+    OnboardingWizard *w = openWizard(*r, nullptr, 0, QString(), DraftOrigin::New);
     w->setWindowTitle(tr("Check %1").arg(file));
     w->openAtReview();
 }
@@ -700,7 +700,7 @@ OnboardingWizard *MainWindow::openExample()
     }
     // A new onboarding that starts as the example: no draft is kept, so nothing is stored
     // unless the user presses Create.
-    OnboardingWizard *w = openWizard(*r, 0, 0, QString(), DraftOrigin::New);
+    OnboardingWizard *w = openWizard(*r, nullptr, 0, QString(), DraftOrigin::New);
     w->setWindowTitle(tr("New Onboarding from the Example"));
     return w;
 }

@@ -81,8 +81,10 @@ protected:
 private:
     // Resumed: the draft is in the store from an earlier session (Cancel must not lose it).
     enum class DraftOrigin { New, Resumed };
-    OnboardingWizard *openWizard(const Onboarding &onboarding, qint64 storedId, int storedVersion,
-                                 const QString &draftId, DraftOrigin origin);
+    // stored: the onboarding as it is in the store when the wizard edits one (the draft may be
+    // a later, resumed state of it), else null.
+    OnboardingWizard *openWizard(const Onboarding &onboarding, const StoredOnboarding *stored,
+                                 int storedVersion, const QString &draftId, DraftOrigin origin);
     bool commit(OnboardingWizard *wizard, const Onboarding &onboarding);
     void chooseImport();
     void chooseStore();
