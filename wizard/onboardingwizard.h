@@ -68,7 +68,6 @@ public:
 
     const Findings &findings() const { return m_findings; }
     void setValidationContext(const ValidationContext &context);
-    const ValidationContext &validationContext() const { return m_context; }
 
     // Editing an onboarding that is in the store: the last button saves instead of creating,
     // Review lists what will change against this stored version, and the fields Azure cannot

@@ -141,7 +141,7 @@ void ReviewPage::refreshFromDraft()
     fillFindings();
     // The same summary as the exports (ReviewReport), so the page and the PDF never disagree.
     const OnboardingWizard *w = onboardingWizard();
-    QString html = ReviewReport::build(w->draft(), ExportOptions{}, w->validationContext()).toHtml();
+    QString html = ReviewReport::build(w->draft(), ExportOptions{}, w->findings()).toHtml();
     if (w->isEditingStored()) {
         const qsizetype body = html.indexOf(QLatin1String("<body>"));
         if (body >= 0)

@@ -75,8 +75,13 @@ void ReviewReport::table(const QStringList &headers,
 ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &options,
                                  const ValidationContext &context)
 {
+    return build(o, options, OnboardingValidator::validate(o, context));
+}
+
+ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &options,
+                                 const Findings &findings)
+{
     ReviewReport r;
-    const Findings findings = OnboardingValidator::validate(o, context);
     const int errors = countSeverity(findings, Severity::Error);
     const int warnings = countSeverity(findings, Severity::Warning);
     r.m_passes = errors == 0;

@@ -4,6 +4,7 @@
 
 #include "domain/onboarding.h"
 #include "exportoptions.h"
+#include "validation/finding.h"
 #include "validation/validationcontext.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,10 @@ public:
     // its Review page and the summary list the same findings).
     static ReviewReport build(const Onboarding &onboarding, const ExportOptions &options,
                               const ValidationContext &context = {});
+    // The same with the onboarding's findings already at hand (the wizard's, which it keeps
+    // up to date), so they are not worked out a second time.
+    static ReviewReport build(const Onboarding &onboarding, const ExportOptions &options,
+                              const Findings &findings);
 
     const QString &title() const { return m_title; }
     bool passesValidation() const { return m_passes; }
