@@ -1,3 +1,4 @@
+#include "tracking/trackedstore.h"
 #include "commandline.h"
 
 #include "document/onboardingdocument.h"
@@ -284,7 +285,7 @@ bool isEmptyDefaultStore(const StoreLocation &location)
 }
 
 // Opens the store read-only, as the commands that only read it do: a missing SQLite file is an
-// error, never created (OnboardingStore::open still upgrades a store of an older schema first).
+// error, never created (TrackedStore::open still upgrades a store of an older schema first).
 // On failure prints the store's one-line reason.
 std::unique_ptr<OnboardingStore> openForReading(Context &c, const Command &command,
                                                 const StoreLocation &location)
@@ -292,7 +293,7 @@ std::unique_ptr<OnboardingStore> openForReading(Context &c, const Command &comma
     StoreOptions options;
     options.mode = StoreOptions::Mode::ReadOnly;
     StorePasswords::supply(location, options);
-    auto opened = OnboardingStore::open(location, options);
+    auto opened = TrackedStore::open(location, options);
     if (!opened) {
         c.err << "peering-wizard " << command.name << ": " << opened.error().message() << Qt::endl;
         return nullptr;
@@ -568,7 +569,7 @@ int runImport(Context &c)
     StoreOptions options;
     options.keepSecrets = parser.isSet(secrets);
     StorePasswords::supply(*location, options);
-    auto opened = OnboardingStore::open(*location, options);
+    auto opened = TrackedStore::open(*location, options);
     if (!opened) {
         c.err << "peering-wizard import: " << opened.error().message() << Qt::endl;
         return CommandLine::BadInput;

@@ -1,3 +1,4 @@
+#include "tracking/trackedstore.h"
 #include "mainwindow.h"
 
 #include "document/onboardingdocument.h"
@@ -244,7 +245,7 @@ bool MainWindow::openStore(const QString &url)
         StoreOptions options;
         const bool usesKeychain = location->isPostgreSql() && qEnvironmentVariableIsEmpty("PGPASSWORD");
         StorePasswords::supply(*location, options);
-        auto opened = OnboardingStore::open(*location, options);
+        auto opened = TrackedStore::open(*location, options);
         if (!opened && usesKeychain && opened.error().kind() == StoreError::Kind::Connection
             && opened.error().message().contains(QLatin1String("password"), Qt::CaseInsensitive)) {
             bool ok = false;
@@ -254,7 +255,7 @@ bool MainWindow::openStore(const QString &url)
                 QString(), &ok);
             if (ok && !password.isEmpty()) {
                 options.password = password;
-                opened = OnboardingStore::open(*location, options);
+                opened = TrackedStore::open(*location, options);
                 if (opened
                     && QMessageBox::question(this, tr("Store Password"),
                                              tr("Keep the password in the keychain for the next "

@@ -2,6 +2,7 @@
 // created, then read back from the store; drafts autosaved and offered again, and a resumed draft
 // kept on Cancel; a conflict with a second user resolved both ways; import; filtering; a store it
 // cannot trust; the default tracking plan edited in Settings and used by Create.
+#include "tracking/trackedstore.h"
 #include "document/onboardingdocument.h"
 #include "focusringstyle.h"
 #include "mainwindow.h"
@@ -51,7 +52,7 @@ Onboarding sample(const char *name)
 
 std::unique_ptr<OnboardingStore> secondUser(const QString &path)
 {
-    auto opened = OnboardingStore::open(StoreLocation::sqliteFile(path));
+    auto opened = TrackedStore::open(StoreLocation::sqliteFile(path));
     if (!opened)
         qFatal("%s", qPrintable(opened.error().message()));
     return std::move(opened.value());

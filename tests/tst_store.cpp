@@ -2,6 +2,7 @@
 // throwaway PostgreSQL server (ctest: tst_store_postgresql, PEERING_TEST_STORE_BACKEND=postgresql
 // and PEERING_TEST_PG_URL from scripts/pg-test-server.sh). Cases about files (permissions,
 // corruption, WAL) are SQLite only and say so.
+#include "tracking/trackedstore.h"
 #include "document/onboardingdocument.h"
 #include "tracking/onboardingprogress.h"
 #include "store/onboardingstore.h"
@@ -74,7 +75,7 @@ QString readAll(const QString &path)
 
 // Opens the test store or fails the test with the store's message.
 #define OPEN(var, options)                                                                         \
-    auto var##Opened = OnboardingStore::open(m_temp->location(), options);                         \
+    auto var##Opened = TrackedStore::open(m_temp->location(), options);                         \
     QVERIFY2(var##Opened.ok(), qPrintable(var##Opened.error().message()));                         \
     std::unique_ptr<OnboardingStore> var = std::move(var##Opened.value())
 
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void createRefusesNamelessOnboarding();
     void listShowsStageAndNextMilestone();
     void listSortsByName();
+    void listColumnsComeFromTheOpener();
     void saveBumpsVersionAndWritesAudit();
     void saveWithoutChangesKeepsVersion();
     void renameKeepsTheAuditTrail();
@@ -295,6 +297,33 @@ void TestStore::createRefusesNamelessOnboarding()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind(), StoreError::Kind::Invalid);
     QCOMPARE(m_temp->scalar("SELECT count(*) FROM onboardings").toInt(), 0);
+}
+
+// The store does not derive stages itself: it writes what the opener's function says, and a
+// writer without one is refused rather than storing wrong list columns.
+void TestStore::listColumnsComeFromTheOpener()
+{
+    StoreOptions bare = as("alice");
+    auto refused = OnboardingStore::open(m_temp->location(), bare);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind(), StoreError::Kind::Invalid);
+    QVERIFY2(refused.error().message().contains(QLatin1String("list columns")),
+             qPrintable(refused.error().message()));
+
+    StoreOptions custom = bare;
+    custom.listColumns = [](const Onboarding &o) {
+        return ListColumns {QStringLiteral("stage-of-") + o.name, QStringLiteral("active"),
+                            QDate(2030, 1, 2)};
+    };
+    auto opened = OnboardingStore::open(m_temp->location(), custom);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
+    CHECK_OK((*opened)->create(readDocument("clean.json")));
+    auto list = (*opened)->list();
+    CHECK_OK(list);
+    QCOMPARE(list->size(), 1);
+    QCOMPARE(list->at(0).stage, QStringLiteral("stage-of-Example-IX to Microsoft"));
+    QCOMPARE(list->at(0).nextStage, QStringLiteral("active"));
+    QCOMPARE(list->at(0).nextExpected, QDate(2030, 1, 2));
 }
 
 void TestStore::listShowsStageAndNextMilestone()
@@ -785,7 +814,7 @@ void TestStore::newerSchemaIsRefusedUntouched()
     for (StoreOptions::Mode mode : {StoreOptions::Mode::ReadWrite, StoreOptions::Mode::ReadOnly}) {
         StoreOptions o = as("alice");
         o.mode = mode;
-        auto r = OnboardingStore::open(m_temp->location(), o);
+        auto r = TrackedStore::open(m_temp->location(), o);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind(), StoreError::Kind::NewerSchema);
         const QString message = r.error().message();
@@ -913,7 +942,7 @@ void TestStore::readOnlyModeNeverWrites()
     // A missing file is an error in read-only mode, and nothing is created.
     if (m_temp->isSqlite()) {
         const QString missing = m_temp->folder() + "/never-made.sqlite";
-        auto r = OnboardingStore::open(StoreLocation::sqliteFile(missing), o);
+        auto r = TrackedStore::open(StoreLocation::sqliteFile(missing), o);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind(), StoreError::Kind::Missing);
         QVERIFY(!QFileInfo::exists(missing));
@@ -1000,7 +1029,7 @@ void TestStore::lockedStoreGivesOneError()
     QVERIFY2(r.error().message().contains("locked"), qPrintable(r.error().message()));
     QVERIFY(timer.elapsed() < 10000);
 
-    auto opened = OnboardingStore::open(m_temp->location(), quick);
+    auto opened = TrackedStore::open(m_temp->location(), quick);
     QVERIFY(!opened.ok());
     QCOMPARE(opened.error().kind(), StoreError::Kind::Locked);
 
@@ -1042,7 +1071,7 @@ void TestStore::readOnlyStoreGivesOneError()
                              .arg(m_temp->location().databaseName())),
             QString());
     }
-    auto r = OnboardingStore::open(m_temp->location(), as("alice"));
+    auto r = TrackedStore::open(m_temp->location(), as("alice"));
     if (immutable)
         QProcess::execute("chattr", {"-i", path});
     if (m_temp->isSqlite())
@@ -1085,7 +1114,7 @@ void TestStore::missingFolderIsAnError()
     if (!m_temp->isSqlite())
         QSKIP("SQLite files only");
     const QString folder = m_temp->folder() + "/not/there";
-    auto r = OnboardingStore::open(StoreLocation::sqliteFile(folder + "/store.sqlite"));
+    auto r = TrackedStore::open(StoreLocation::sqliteFile(folder + "/store.sqlite"));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind(), StoreError::Kind::Missing);
     QVERIFY2(r.error().message().contains(folder), qPrintable(r.error().message()));
@@ -1102,7 +1131,7 @@ void TestStore::leftoverJournalIsNotReplayed()
     QVERIFY(wal.open(QIODevice::WriteOnly));
     wal.write(QByteArray(4096, '\x01'));
     wal.close();
-    auto r = OnboardingStore::open(m_temp->location());
+    auto r = TrackedStore::open(m_temp->location());
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind(), StoreError::Kind::Missing);
     QVERIFY2(r.error().message().contains("journal"), qPrintable(r.error().message()));
@@ -1123,7 +1152,7 @@ void TestStore::notADatabaseIsRefusedUntouched()
         f.write(content);
         f.close();
         const QByteArray before = fileHash(path);
-        auto r = OnboardingStore::open(m_temp->location());
+        auto r = TrackedStore::open(m_temp->location());
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind(), StoreError::Kind::NotAStore);
         QVERIFY2(r.error().message().contains("not a peering-wizard store"),
@@ -1166,7 +1195,7 @@ void TestStore::failingIntegrityCheckIsRefusedUntouched()
     f.close();
     const QByteArray before = fileHash(path);
 
-    auto r = OnboardingStore::open(m_temp->location(), as("alice"));
+    auto r = TrackedStore::open(m_temp->location(), as("alice"));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind(), StoreError::Kind::Corrupt);
     QVERIFY2(r.error().message().contains("integrity_check")
@@ -1182,7 +1211,7 @@ void TestStore::foreignSqliteDatabaseIsRefused()
     QCOMPARE(m_temp->exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, data BLOB)"), QString());
     m_temp->closeRaw();
     const QByteArray before = fileHash(m_temp->location().filePath());
-    auto r = OnboardingStore::open(m_temp->location());
+    auto r = TrackedStore::open(m_temp->location());
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind(), StoreError::Kind::NotAStore);
     QCOMPARE(fileHash(m_temp->location().filePath()), before);

@@ -2,6 +2,7 @@
 // killed with SIGKILL at random moments, at least 50 times. Afterwards the store passes
 // integrity_check and every onboarding is either fully there (equal to the one generated, with
 // all its rows) or absent.
+#include "tracking/trackedstore.h"
 #include "store/onboardingstore.h"
 #include "storesamples.h"
 
@@ -60,7 +61,7 @@ void TestStoreKill::verifyStore(const QString &path, int *stored)
     QSqlDatabase::removeDatabase("kill-check");
 
     // Then through the store: every onboarding loads and equals what was generated.
-    auto opened = OnboardingStore::open(StoreLocation::sqliteFile(path));
+    auto opened = TrackedStore::open(StoreLocation::sqliteFile(path));
     QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
     std::unique_ptr<OnboardingStore> store = std::move(opened.value());
     auto list = store->list();

@@ -1,5 +1,6 @@
 // StoreLocation: parsing --store values, the default location, and display strings that never
 // carry a password. Also the store's answer for a server that is not there.
+#include "tracking/trackedstore.h"
 #include "store/onboardingstore.h"
 #include "store/storelocation.h"
 
@@ -174,7 +175,7 @@ void TestStoreLocation::unreachableServerIsOneError()
     Result<StoreLocation> l
         = StoreLocation::parse("postgresql://nobody@127.0.0.1:1/none?connect_timeout=3");
     QVERIFY(l.ok());
-    auto r = OnboardingStore::open(*l);
+    auto r = TrackedStore::open(*l);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind(), StoreError::Kind::Connection);
     QVERIFY2(r.error().message().contains("cannot connect")

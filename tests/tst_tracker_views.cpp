@@ -5,6 +5,7 @@
 // and the main window's Track action; replanning through the action and through the plan dialog
 // driven by keyboard and mouse. Both views are rendered to PNG in the build folder, the plan
 // dialog in both modes to the screenshots folder.
+#include "tracking/trackedstore.h"
 #include "flowchartview.h"
 #include "mainwindow.h"
 #include "onboardinglistmodel.h"
@@ -122,7 +123,7 @@ void TestTrackerViews::init()
     static int n = 0;
     m_store.reset();
     m_path = m_dir.filePath(QStringLiteral("track%1.sqlite").arg(++n));
-    auto opened = OnboardingStore::open(StoreLocation::sqliteFile(m_path));
+    auto opened = TrackedStore::open(StoreLocation::sqliteFile(m_path));
     QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
     m_store = std::move(opened.value());
 }
@@ -216,7 +217,7 @@ void TestTrackerViews::markReachedSavesAndConflicts()
     QCOMPARE(stored->onboarding.milestones[3].reached, QStringLiteral("2026-11-11T12:00:00Z"));
 
     // Someone else saves in between: refused, said so, and the window shows the stored version.
-    auto other = OnboardingStore::open(StoreLocation::sqliteFile(m_path));
+    auto other = TrackedStore::open(StoreLocation::sqliteFile(m_path));
     StoredOnboarding theirs = *other.value()->load(QStringLiteral("Mark-IX"));
     theirs.onboarding.milestones[4].reached = QStringLiteral("2026-11-12T09:00:00Z");
     QVERIFY(other.value()->save(theirs).ok());
@@ -578,7 +579,7 @@ void TestTrackerViews::replanRefusedAndConflicts()
     QCOMPARE(m_store->load(QStringLiteral("Refuse-IX"))->version, version);
 
     // Someone else saves in between: refused, said so, and the window shows their version.
-    auto other = OnboardingStore::open(StoreLocation::sqliteFile(m_path));
+    auto other = TrackedStore::open(StoreLocation::sqliteFile(m_path));
     StoredOnboarding theirs = *other.value()->load(QStringLiteral("Refuse-IX"));
     theirs.onboarding.milestones[3].reached = QStringLiteral("2026-11-10T09:00:00Z");
     QVERIFY(other.value()->save(theirs).ok());

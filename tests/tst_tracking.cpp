@@ -2,6 +2,7 @@
 // arithmetic across month ends, time zones and the overdue logic with a pinned clock, the SLA's
 // LAG augmentation, the connection state history in the document, and the two customer-ASN
 // rules against a real store.
+#include "tracking/trackedstore.h"
 #include "domain/jsonreader.h"
 #include "tracking/customerasnregistration.h"
 #include "tracking/onboardingplan.h"
@@ -511,7 +512,7 @@ void TestTracking::connectionHistoryRoundTrip()
 void TestTracking::customerAsnRules()
 {
     QVERIFY2(m_temp->reset(), qPrintable(m_temp->reason()));
-    auto opened = OnboardingStore::open(m_temp->location());
+    auto opened = TrackedStore::open(m_temp->location());
     QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
     OnboardingStore &store = *opened.value();
 

@@ -2,6 +2,7 @@
 // ones it refuses (and then leaves the onboarding untouched), and the orchestrator on a real
 // SQLite store: one change saved with the version check, a conflict returned and nothing
 // overwritten, a change that would add an error refused, nothing saved when nothing changed.
+#include "tracking/trackedstore.h"
 #include "document/onboardingdocument.h"
 #include "store/onboardingstore.h"
 #include "store/sqlsession.h"
@@ -77,7 +78,7 @@ void TestTrackingChange::initTestCase()
 std::unique_ptr<OnboardingStore> TestTrackingChange::freshStore()
 {
     static int n = 0;
-    auto opened = OnboardingStore::open(
+    auto opened = TrackedStore::open(
         StoreLocation::sqliteFile(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++n))));
     if (!opened)
         qFatal("%s", qPrintable(opened.error().message()));

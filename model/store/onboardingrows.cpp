@@ -2,7 +2,6 @@
 
 #include "document/onboardingdocument.h"
 #include "domain/asn.h"
-#include "tracking/onboardingprogress.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,15 +44,16 @@ std::optional<quint32> OnboardingRows::asnValue(const QString &text)
     return asn->value();
 }
 
-QList<QVariant> OnboardingRows::summaryValues(const Onboarding &onboarding)
+QList<QVariant> OnboardingRows::summaryValues(const Onboarding &onboarding,
+                                              const ListColumnsFunction &listColumns)
 {
-    const OnboardingProgress progress(onboarding);
-    const bool hasNext = progress.nextMilestone().has_value();
-    return {progress.currentStage(),
-            hasNext ? QVariant(progress.nextMilestone()->stage)
-                    : QVariant(QMetaType::fromType<QString>()),
-            hasNext ? QVariant(progress.nextExpected().toString(Qt::ISODate))
-                    : QVariant(QMetaType::fromType<QString>()),
+    const ListColumns columns = listColumns(onboarding);
+    const bool hasNext = !columns.nextStage.isEmpty();
+    return {columns.stage,
+            hasNext ? QVariant(columns.nextStage) : QVariant(QMetaType::fromType<QString>()),
+            hasNext && columns.nextExpected.isValid()
+                ? QVariant(columns.nextExpected.toString(Qt::ISODate))
+                : QVariant(QMetaType::fromType<QString>()),
             jsonList(onboarding.metros())};
 }
 
@@ -162,7 +162,7 @@ StoreStatus OnboardingRows::remove(SqlSession &s, qint64 id, const QString &doin
     return StoreDone {};
 }
 
-StoreStatus OnboardingRows::refreshSummaries(SqlSession &s)
+StoreStatus OnboardingRows::refreshSummaries(SqlSession &s, const ListColumnsFunction &listColumns)
 {
     const QString doing = SqlSession::tr("cannot fill in the list columns");
     StoreResult<QList<SqlSession::Row>> rows = s.select(
@@ -173,7 +173,7 @@ StoreStatus OnboardingRows::refreshSummaries(SqlSession &s)
         const Result<Onboarding> doc = OnboardingDocument::parse(row.at(1).toString().toUtf8());
         if (!doc)
             return s.error(StoreError::Kind::Corrupt, doing, doc.error());
-        QList<QVariant> values = summaryValues(*doc);
+        QList<QVariant> values = summaryValues(*doc, listColumns);
         values.append(row.at(0));
         StoreResult<QSqlQuery *> r = s.run(
             QStringLiteral("UPDATE onboardings SET stage = ?, next_stage = ?, next_expected = ?, "

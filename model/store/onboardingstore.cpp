@@ -183,6 +183,12 @@ OnboardingStore::openOnce(const StoreLocation &location, const StoreOptions &opt
     static std::atomic<int> counter {0};
     const QString doing = tr("cannot open the store");
     const bool readOnly = options.mode == StoreOptions::Mode::ReadOnly;
+    // A writer derives the list columns of every document it saves; without the function it
+    // would store wrong ones. Open through TrackedStore::open, which supplies it.
+    if (!readOnly && !options.listColumns)
+        return StoreError(StoreError::Kind::Invalid,
+                          tr("%1: the store was opened for writing without its list columns")
+                              .arg(doing));
     auto session
         = std::make_unique<SqlSession>(location, QStringLiteral("peering-store-%1").arg(++counter));
     QSqlDatabase &db = session->database();
@@ -352,7 +358,7 @@ StoreStatus OnboardingStore::prepare()
     const int target
         = m_options.targetSchemaVersion > 0 ? qMin(m_options.targetSchemaVersion, latest) : latest;
     StoreStatus migrated = Migrator::migrate(
-        s, target, m_user, [this] { return OnboardingRows::refreshSummaries(*m_session); });
+        s, target, m_user, [this] { return OnboardingRows::refreshSummaries(*m_session, m_options.listColumns); });
     if (!migrated)
         return migrated;
     StoreResult<int> now = Migrator::currentVersion(s);
@@ -555,7 +561,7 @@ StoreResult<StoredOnboarding> OnboardingStore::insertNew(const Onboarding &onboa
                             st.text,
                             st.user,
                             st.text};
-    values.append(OnboardingRows::summaryValues(onboarding));
+    values.append(OnboardingRows::summaryValues(onboarding, m_options.listColumns));
     StoreResult<QSqlQuery *> inserted = s.run(
         QStringLiteral("INSERT INTO onboardings (name, peer_asn, version, created_by, created_at, "
                        "updated_by, updated_at, stage, next_stage, next_expected, metros) "
@@ -676,7 +682,7 @@ StoreResult<StoredOnboarding> OnboardingStore::update(qint64 id,
                             onboarding.peerAsn.asn.isNull() ? QStringLiteral("")
                                                             : onboarding.peerAsn.asn,
                             current + 1, st.user, st.text};
-    values.append(OnboardingRows::summaryValues(onboarding));
+    values.append(OnboardingRows::summaryValues(onboarding, m_options.listColumns));
     values.append(id);
     values.append(current);
     StoreResult<QSqlQuery *> updated

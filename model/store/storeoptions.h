@@ -1,6 +1,8 @@
 // How to open an onboarding store.
 #pragma once
 
+#include "listcolumns.h"
+
 #include <QString>
 
 namespace Peering {
@@ -29,6 +31,9 @@ struct StoreOptions
     bool keepSecrets = false;
     // 0 means the latest; tests use a lower version to build stores of an older schema.
     int targetSchemaVersion = 0;
+    // Derives the list columns of a document. Required for a read-write open (the store writes
+    // them on every save); TrackedStore::open sets it to the tracker's derivation.
+    ListColumnsFunction listColumns;
 };
 
 } // namespace Peering

@@ -4,6 +4,7 @@
 // `peering-wizard list --format json` process, and as the floor the same query run by the sqlite3
 // shell on the same file in the same run. Reports medians, ratios and the file size; never fails
 // on speed (target: open + list within 2x of the floor and under 200 ms).
+#include "tracking/trackedstore.h"
 #include "median.h"
 #include "tracking/onboardingprogress.h"
 #include "store/onboardingstore.h"
@@ -64,7 +65,7 @@ int main(int argc, char **argv)
     {
         StoreOptions o;
         o.userName = QStringLiteral("bench");
-        auto opened = OnboardingStore::open(location, o);
+        auto opened = TrackedStore::open(location, o);
         if (!opened) {
             std::fprintf(stderr, "bench_store: %s\n", qPrintable(opened.error().message()));
             return 1;
@@ -90,7 +91,7 @@ int main(int argc, char **argv)
     int overdue = 0;
     const QDate today = QDate::currentDate();
     auto openAndList = [&] {
-        auto store = OnboardingStore::open(location, readOnly);
+        auto store = TrackedStore::open(location, readOnly);
         if (!store)
             qFatal("bench_store: %s", qPrintable(store.error().message()));
         auto list = store.value()->list();
@@ -107,12 +108,12 @@ int main(int argc, char **argv)
     const double ours = medianMs(21, openAndList);
     // Where the time goes: opening alone, and list() on an open store.
     const double openOnly = medianMs(21, [&] {
-        if (!OnboardingStore::open(location, readOnly))
+        if (!TrackedStore::open(location, readOnly))
             qFatal("bench_store: open failed");
     });
     double listOnly = 0;
     {
-        auto store = OnboardingStore::open(location, readOnly);
+        auto store = TrackedStore::open(location, readOnly);
         listOnly = medianMs(21, [&] { rows = store.value()->list()->size(); });
     }
 

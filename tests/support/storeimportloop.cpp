@@ -2,6 +2,7 @@
 // SQLite store FILE until it is killed. tst_store_kill kills it with SIGKILL at random moments and
 // then checks that the store is whole. Prints "importing N" before and "imported N" after each
 // import, flushed, so the test can tell where a kill landed.
+#include "tracking/trackedstore.h"
 #include "store/onboardingstore.h"
 #include "storesamples.h"
 
@@ -21,7 +22,7 @@ int main(int argc, char **argv)
     }
     StoreOptions options;
     options.userName = QStringLiteral("kill-test");
-    auto opened = OnboardingStore::open(StoreLocation::sqliteFile(args.at(1)), options);
+    auto opened = TrackedStore::open(StoreLocation::sqliteFile(args.at(1)), options);
     if (!opened) {
         std::fprintf(stdout, "error %s\n", qPrintable(opened.error().message()));
         return 2;
