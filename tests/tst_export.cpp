@@ -648,7 +648,8 @@ void TestExport::progressTableFollowsTracker()
     // Exported on 2026-11-22: three days past the plan, with the planned milestone's note.
     QVERIFY(md.contains(QStringLiteral("| Customer ASNs (customer-asns) | current | 2026-11-19 | - "
                                        "| OVERDUE by 3 days | Planned: waiting for Fabrikam's key |")));
-    QVERIFY(md.contains(QStringLiteral("| Ports configured (port-configured) | done (implied) |")));
+    // Every connection Active: its ports are configured by that evidence (rule 6), not implied.
+    QVERIFY2(md.contains(QStringLiteral("| Ports configured (port-configured) | done |")), qPrintable(md));
     QVERIFY(!md.contains(QStringLiteral("ProvisioningFailed")));
 
     o.peerings[0].connections[0].state = QStringLiteral("ProvisioningFailed");

@@ -126,8 +126,9 @@ void TestOnboardingProgress::stageFromOtherEvidence_data()
         << withConnectionStates({"ProvisioningStarted", "Approved"}) << "port-configured"
         << QStringList {"requirements", "asn-association", "peering-created"};
     QTest::newRow("one connection not active yet")
-        << withConnectionStates({"Active", "Validating"}) << "port-configured"
-        << QStringList {"requirements", "asn-association", "peering-created"};
+        << withConnectionStates({"Active", "Validating"}) << "active"
+        << QStringList {"requirements", "asn-association", "peering-created", "port-configured",
+                        "lag-up", "bgp-mesh"};
     QTest::newRow("all connections active")
         << withConnectionStates({"Active", "Active"}) << "customer-asns"
         << QStringList {"requirements", "asn-association", "peering-created", "port-configured",

@@ -37,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QMessageBox>
 #include <QTimer>
+#include <QTranslator>
 #include <QTest>
 
 #include "layoutcheck.h"
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void markReachedSavesAndConflicts();
     void customerAsns();
     void connectionStatesAndLag();
+    void deploymentStepAndConnectionStages();
     void mainWindowTrackAction();
     void drivenByKeyboardAndMouse();
     void closedByButtonEscAndCtrlW_data();
@@ -115,6 +117,11 @@ private:
 void TestTrackerViews::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The English the program speaks (plural forms come from its translation).
+    auto *english = new QTranslator(this);
+    QVERIFY2(english->load(QStringLiteral(PEERING_QM_DIR "/peering-wizard_en.qm")),
+             "the English translation was not built (build the peering-wizard target)");
+    QCoreApplication::installTranslator(english);
     QVERIFY(m_dir.isValid());
 }
 
@@ -308,7 +315,68 @@ void TestTrackerViews::connectionStatesAndLag()
     QVERIFY(w->timeline()->hasLagAugmentation());
     QVERIFY(w->timeline()->lastDate() >= QDate(2027, 1, 11)); // Nov 12 + 60
     auto *table = w->findChild<QTableWidget *>(QStringLiteral("connectionTable"));
-    QVERIFY(table->item(0, 5)->text().contains(QLatin1String("ProvisioningFailed")));
+    QVERIFY(table->item(0, 6)->text().contains(QLatin1String("ProvisioningFailed")));
+}
+
+// Storing the onboarding is not the deployment: the bar asks for it, typed and clicked; then each
+// connection's own stage shows in its row, and a stage that needs every connection counts them.
+void TestTrackerViews::deploymentStepAndConnectionStages()
+{
+    Onboarding o = sample(QStringLiteral("Deploy-IX"));
+    o.peerAsn.validationState = QStringLiteral("Approved");
+    for (Connection &c : o.peerings[0].connections) {
+        c.state = QStringLiteral("Approved");
+        c.stateHistory.clear();
+    }
+    QCOMPARE(o.peerings[0].connections.size(), 2);
+    auto w = open(o);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto *bar = w->findChild<QWidget *>(QStringLiteral("deploymentBar"));
+    QVERIFY(bar);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(w->flowchart()->nodeState(QStringLiteral("peering-created")),
+             QStringLiteral("current"));
+    auto *table = w->findChild<QTableWidget *>(QStringLiteral("connectionTable"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Waiting for the deployment (Approved)"));
+
+    auto *date = w->findChild<QDateEdit *>(QStringLiteral("deploymentDateEdit"));
+    QCOMPARE(date->date(), QDate(2026, 11, 12));
+    date->setDate(QDate(2026, 11, 3));
+    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("deploymentNoteEdit")),
+                     QStringLiteral("deployment peering-ams"));
+    QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("deploymentSucceededButton")),
+                      Qt::LeftButton);
+    QVERIFY2(w->message().contains(QLatin1String("Deployment recorded")), qPrintable(w->message()));
+    QCOMPARE(w->flowchart()->nodeState(QStringLiteral("peering-created")), QStringLiteral("done"));
+    QVERIFY(bar->isHidden());
+    auto stored = m_store->load(QStringLiteral("Deploy-IX"));
+    QVERIFY(stored);
+    const Milestone *created = nullptr;
+    for (const Milestone &m : stored->onboarding.milestones)
+        if (m.stage == QLatin1String("peering-created"))
+            created = &m;
+    QVERIFY(created);
+    QCOMPARE(created->reached, QStringLiteral("2026-11-03T12:00:00Z"));
+    QCOMPARE(created->source, QStringLiteral("manual"));
+    QCOMPARE(created->note, QStringLiteral("Portal deployment succeeded: deployment peering-ams"));
+
+    // One connection Active, one Validating: ports, LAG and BGP done for both, active counted.
+    QVERIFY(w->setConnectionState(0, QStringLiteral("Active"), 0));
+    QVERIFY(w->setConnectionState(1, QStringLiteral("Validating"), 0));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Active (Active)"));
+    QCOMPARE(table->item(1, 4)->text(), QStringLiteral("Awaiting Active (Validating)"));
+    QCOMPARE(w->flowchart()->nodeState(QStringLiteral("bgp-mesh")), QStringLiteral("done"));
+    QCOMPARE(w->flowchart()->nodeState(QStringLiteral("active")), QStringLiteral("current"));
+    w->tabs()->setCurrentIndex(0);
+    QTest::mouseClick(w->flowchart()->viewport(), Qt::LeftButton, {},
+                      w->flowchart()->nodeViewportPos(QStringLiteral("active")));
+    const QString evidence = w->findChild<QTextBrowser *>(QStringLiteral("evidenceView"))->toPlainText();
+    QVERIFY2(evidence.contains(QLatin1String("1 of 2 connections reached this stage")),
+             qPrintable(evidence));
+    QVERIFY2(evidence.contains(QLatin1String("Awaiting Active (Validating)")), qPrintable(evidence));
+    // Refused with the reason when recorded a second time (the bar is gone; the action says why).
+    QVERIFY(!w->recordDeployment(QDate(2026, 11, 4), QString()));
+    QVERIFY(w->message().contains(QLatin1String("recorded already")));
 }
 
 void TestTrackerViews::mainWindowTrackAction()

@@ -144,27 +144,51 @@ void TestTracking::stageDerivation_data()
     QTest::newRow("pending approval is no evidence")
         << QStringList {} << QStringList {"PendingApproval"} << 0 << "CWWWWWWWWW"
         << "requirements";
-    // An Active connection is also evidence that provisioning began (peering-created).
+    // An Active connection is also evidence that provisioning began (peering-created), and
+    // (rule 6) that its ports, LAG and BGP sessions are up.
     QTest::newRow("every connection Active")
-        << QStringList {} << QStringList {"Active", "Active"} << 0 << "IIDIIIDCWW"
+        << QStringList {} << QStringList {"Active", "Active"} << 0 << "IIDDDDDCWW"
         << "customer-asns";
     QTest::newRow("one of two Active is not active")
-        << QStringList {} << QStringList {"Active", "Validating"} << 0 << "IIDCWWWWWW"
-        << "port-configured";
-    QTest::newRow("customer ASN without key")
-        << QStringList {} << QStringList {"Active"} << 1 << "IIDIIIDCWW"
+        << QStringList {} << QStringList {"Active", "Validating"} << 0 << "IIDDDDCWWW"
+        << "active";
+    // Rule 6: a connection stage is done only when every connection has reached it.
+    QTest::newRow("ports configured on one of two")
+        << QStringList {} << QStringList {"ProvisioningCompleted", "ProvisioningStarted"} << 0
+        << "IIDCWWWWWW" << "port-configured";
+    QTest::newRow("ports configured on both")
+        << QStringList {} << QStringList {"ProvisioningCompleted", "ProvisioningCompleted"} << 0
+        << "IIDDCWWWWW" << "lag-up";
+    QTest::newRow("validating on both")
+        << QStringList {} << QStringList {"Validating", "Validating"} << 0 << "IIDDDDCWWW"
+        << "active";
+    QTest::newRow("a type change of an Active connection is still active")
+        << QStringList {} << QStringList {"Active", "TypeChangeInProgress"} << 0 << "IIDDDDDCWW"
         << "customer-asns";
-    QTest::newRow("keys generated") << QStringList {} << QStringList {"Active"} << 2 << "IIDIIIDDCW"
+    QTest::newRow("a blocked connection is no evidence")
+        << QStringList {} << QStringList {"ExternalBlocker"} << 0 << "CWWWWWWWWW"
+        << "requirements";
+    // Rule 5: a connection still provisioning contradicts an implied stage it has not reached.
+    QTest::newRow("a later milestone does not imply ports a connection is still configuring")
+        << QStringList {"bgp-mesh"} << QStringList {"ProvisioningStarted"} << 0 << "IIDCWDWWWW"
+        << "port-configured";
+    QTest::newRow("a later milestone implies stages no connection contradicts")
+        << QStringList {"bgp-mesh"} << QStringList {"ProvisioningCompleted"} << 0 << "IIDDCDWWWW"
+        << "lag-up";
+    QTest::newRow("customer ASN without key")
+        << QStringList {} << QStringList {"Active"} << 1 << "IIDDDDDCWW"
+        << "customer-asns";
+    QTest::newRow("keys generated") << QStringList {} << QStringList {"Active"} << 2 << "IIDDDDDDCW"
                                     << "keys-delivered";
     // Direct evidence beats implication: a connection still Validating means active is not done,
     // whatever came later.
     QTest::newRow("customer ASNs while a connection is Validating")
-        << QStringList {} << QStringList {"Active", "Validating"} << 2 << "IIDIIICDWW"
+        << QStringList {} << QStringList {"Active", "Validating"} << 2 << "IIDDDDCDWW"
         << "active";
     QTest::newRow("keys delivered while a connection is Validating")
-        << QStringList {} << QStringList {"Active", "Validating"} << 3 << "IIDIIICDDW"
+        << QStringList {} << QStringList {"Active", "Validating"} << 3 << "IIDDDDCDDW"
         << "active";
-    QTest::newRow("keys delivered") << QStringList {} << QStringList {"Active"} << 3 << "IIDIIIDDDC"
+    QTest::newRow("keys delivered") << QStringList {} << QStringList {"Active"} << 3 << "IIDDDDDDDC"
                                     << "prefixes-activated";
     QTest::newRow("going back: provisioning failed after lag-up")
         << QStringList {"requirements", "asn-association", "peering-created", "port-configured",

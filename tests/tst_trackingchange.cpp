@@ -9,6 +9,7 @@
 #include "store/storelocation.h"
 #include "store/storetransaction.h"
 #include "tracking/trackingchange.h"
+#include "tracking/onboardingtracker.h"
 #include "tracking/trackingservice.h"
 
 #include <QStandardPaths>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void refused_data();
     void refused();
     void markReached();
+    void deploymentIsAnExplicitStep();
     void setAndClearExpected();
     void replanKeepsReachedStages();
     void connectionStateRecordsHistoryAndStages();
@@ -158,6 +160,29 @@ void TestTrackingChange::refused_data()
                return TrackingChange::attachMail(o, MailRecord{"<a@b>", "peering@microsoft.com", "Ports", "", "port-configured", {}});
            })
         << "no valid date";
+    QTest::newRow("deployment: peer ASN not Approved")
+        << Change([](const Onboarding &in) {
+               Onboarding o = in;
+               o.peerAsn.validationState = QStringLiteral("Pending");
+               return TrackingChange::recordDeployment(o, kAt, {});
+           })
+        << "Pending, not Approved";
+    QTest::newRow("deployment: no peering")
+        << Change([](const Onboarding &in) {
+               Onboarding o = in;
+               o.peerings.clear();
+               return TrackingChange::recordDeployment(o, kAt, {});
+           })
+        << "no peering";
+    QTest::newRow("deployment: no date")
+        << Change([](const Onboarding &o) { return TrackingChange::recordDeployment(o, {}, {}); })
+        << "date the deployment succeeded";
+    QTest::newRow("deployment: recorded already")
+        << Change([](const Onboarding &o) {
+               const auto once = TrackingChange::recordDeployment(o, kAt, {});
+               return once ? TrackingChange::recordDeployment(*once, kAt.addDays(1), {}) : once;
+           })
+        << "recorded already";
     QTest::newRow("key: no such customer")
         << Change([](const Onboarding &o) { return TrackingChange::recordKeyDelivery(o, 5, kAt); })
         << "Select a customer";
@@ -197,6 +222,35 @@ void TestTrackingChange::markReached()
                                          QStringLiteral("LAG up on both links"))
                  .value(),
              r.value());
+}
+
+// Storing an onboarding says nothing about Azure; the user's "deployment succeeded" does.
+void TestTrackingChange::deploymentIsAnExplicitStep()
+{
+    const Onboarding stored = sample();
+    QCOMPARE(stored.peerAsn.validationState, QStringLiteral("Approved"));
+    QVERIFY(!OnboardingTracker(stored).isDone(QStringLiteral("peering-created")));
+    QCOMPARE(OnboardingTracker(stored).currentStage(), QStringLiteral("peering-created"));
+    // Approved is evidence for the association, even without a milestone of its own.
+    QVERIFY(OnboardingTracker(stored).isDone(QStringLiteral("asn-association")));
+
+    const auto r = TrackingChange::recordDeployment(stored, kAt, QStringLiteral(" ticket 42 "));
+    QVERIFY2(r, qPrintable(r.error()));
+    const Milestone *m = milestone(*r, QStringLiteral("peering-created"));
+    QVERIFY(m);
+    QCOMPARE(m->reached, QStringLiteral("2026-11-20T09:30:00Z"));
+    QCOMPARE(m->source, QStringLiteral("manual"));
+    QCOMPARE(m->note, QStringLiteral("Portal deployment succeeded: ticket 42"));
+    const OnboardingTracker after(*r);
+    QVERIFY(after.isDone(QStringLiteral("peering-created")));
+    QCOMPARE(after.stage(QStringLiteral("peering-created"))->status,
+             OnboardingTracker::Status::Done);
+    QCOMPARE(after.currentStage(), QStringLiteral("port-configured"));
+    // Without a note the evidence still says what happened.
+    QCOMPARE(milestone(TrackingChange::recordDeployment(stored, kAt, {}).value(),
+                       QStringLiteral("peering-created"))
+                 ->note,
+             QStringLiteral("Portal deployment succeeded"));
 }
 
 void TestTrackingChange::setAndClearExpected()

@@ -116,19 +116,19 @@
 <context>
     <name>Peering::OnboardingTracker</name>
     <message numerus="yes">
-        <source>All %n connection(s) Active</source>
-        <translation>
-            <numerusform>All %n connection Active</numerusform><numerusform>All %n connections Active</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n customer ASN(s) registered with a prefix key</source>
         <translation>
             <numerusform>%n customer ASN registered with a prefix key</numerusform><numerusform>%n customer ASNs registered with a prefix key</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n connection(s) Active</source>
+        <source>All %n connection(s): %1</source>
         <translation>
-            <numerusform>%1 of %n connection Active</numerusform><numerusform>%1 of %n connections Active</numerusform></translation>
+            <numerusform>All %n connection: %1</numerusform><numerusform>All %n connections: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n connection(s): %2</source>
+        <translation>
+            <numerusform>%1 of %n connection: %2</numerusform><numerusform>%1 of %n connections: %2</numerusform></translation>
     </message>
 </context>
 <context>
@@ -267,6 +267,11 @@
         <source>Replanned from %1: %n stage(s) moved; reached stages keep their dates.</source>
         <translation>
             <numerusform>Replanned from %1: %n stage moved; reached stages keep their dates.</numerusform><numerusform>Replanned from %1: %n stages moved; reached stages keep their dates.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;%1 of %n connection(s)&lt;/b&gt; reached this stage:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connection&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connections&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform></translation>
     </message>
 </context>
 </TS>

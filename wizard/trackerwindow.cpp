@@ -22,6 +22,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -75,9 +76,13 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     , m_customerAsn(named(new QLineEdit(this), "customerAsnEdit", tr("Customer ASN")))
     , m_customerPeering(named(new QComboBox(this), "customerPeeringCombo", tr("Peering")))
     , m_prefixKey(named(new QLineEdit(this), "prefixKeyEdit", tr("Prefix key")))
-    , m_connections(named(new QTableWidget(0, 7, this), "connectionTable", tr("Connections")))
+    , m_connections(named(new QTableWidget(0, 8, this), "connectionTable", tr("Connections")))
     , m_connectionState(named(new QComboBox(this), "connectionStateCombo", tr("Connection state")))
     , m_utilization(named(new QSpinBox(this), "utilizationSpin", tr("Link utilization")))
+    , m_deploymentBar(named(new QFrame(this), "deploymentBar", tr("Deployment step")))
+    , m_deploymentDate(
+          named(new QDateEdit(this), "deploymentDateEdit", tr("Date the deployment succeeded")))
+    , m_deploymentNote(named(new QLineEdit(this), "deploymentNoteEdit", tr("Deployment note")))
     , m_message(named(new QLabel(this), "trackerMessage", tr("Tracker message")))
 {
     setObjectName(QStringLiteral("trackerWindow"));
@@ -254,9 +259,10 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     // Connection states (history) and utilization.
     auto *kPage = new QWidget(this);
     auto *kl = new QVBoxLayout(kPage);
+    // Each connection's own stage beside its state (rule 6 of the tracker).
     m_connections->setHorizontalHeaderLabels({tr("Peering"), tr("Connection"), tr("Role"),
-                                              tr("State"), tr("Since"), tr("History"),
-                                              tr("Utilization")});
+                                              tr("State"), tr("Stage"), tr("Since"),
+                                              tr("History"), tr("Utilization")});
     m_connections->horizontalHeader()->setStretchLastSection(true);
     m_connections->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_connections->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -286,7 +292,7 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
         if (row < 0)
             return;
         m_connectionState->setCurrentText(m_connections->item(row, 3)->text());
-        m_utilization->setValue(m_connections->item(row, 6)->data(Qt::UserRole).toInt());
+        m_utilization->setValue(m_connections->item(row, 7)->data(Qt::UserRole).toInt());
     });
     m_tabs->addTab(kPage, tr("C&onnections"));
 
@@ -312,7 +318,33 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_message, 1);
     bottom->addWidget(close, 0, Qt::AlignBottom);
+    // The deployment step: storing the onboarding is not Azure creating the peering; the user
+    // says when the portal's deployment succeeded.
+    auto *deployLayout = new QHBoxLayout(m_deploymentBar);
+    m_deploymentBar->setStyleSheet(QStringLiteral(
+        "#deploymentBar { background: #e3f2fd; border: 1px solid #0d47a1; border-radius: 4px; }"));
+    auto *deployText = named(new QLabel(tr("Azure has not confirmed the peering yet. When the "
+                                           "portal says the deployment succeeded, record it:"),
+                                        this),
+                             "deploymentText", tr("Deployment step"));
+    deployText->setWordWrap(true);
+    m_deploymentDate->setCalendarPopup(true);
+    m_deploymentDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_deploymentNote->setPlaceholderText(tr("Note (optional, e.g. the deployment name)"));
+    auto *deployButton = named(new QPushButton(tr("Deplo&yment Succeeded"), this),
+                               "deploymentSucceededButton",
+                               tr("Record that the portal deployment succeeded"));
+    deployLayout->addWidget(deployText, 1);
+    deployLayout->addWidget(m_deploymentDate);
+    deployLayout->addWidget(m_deploymentNote);
+    deployLayout->addWidget(deployButton);
+    connect(deployButton, &QPushButton::clicked, this, [this] {
+        if (recordDeployment(m_deploymentDate->date(), m_deploymentNote->text()))
+            m_deploymentNote->clear();
+    });
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_deploymentBar);
     layout->addWidget(m_tabs, 1);
     layout->addLayout(bottom);
     reload();
@@ -409,6 +441,18 @@ bool TrackerWindow::markReached(const QString &stage, QDate date, const QString 
     return change([&](const Onboarding &o) { return TrackingChange::markReached(o, stage, reached, note); },
                   tr("%1 marked reached on %2.")
                       .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
+}
+
+bool TrackerWindow::recordDeployment(QDate date, const QString &note)
+{
+    if (!date.isValid())
+        return false;
+    const QDateTime at = QDateTime(date, QTime(12, 0), m_zone).toUTC();
+    return change(
+        [&](const Onboarding &o) { return TrackingChange::recordDeployment(o, at, note); },
+        tr("Deployment recorded: %1 reached on %2.")
+            .arg(OnboardingTracker::title(QStringLiteral("peering-created")),
+                 date.toString(Qt::ISODate)));
 }
 
 bool TrackerWindow::setExpected(const QString &stage, QDate date)
@@ -600,6 +644,12 @@ void TrackerWindow::refreshViews()
                 .arg(lag.start.toString(Qt::ISODate), lag.earliestEnd.toString(Qt::ISODate),
                      lag.latestEnd.toString(Qt::ISODate)));
 
+    // The deployment step, until it (or a connection state) shows the peering created.
+    m_deploymentBar->setVisible(!tracker.isDone(QStringLiteral("peering-created"))
+                                && !o.peerings.isEmpty());
+    if (m_deploymentDate->date() == QDate(2000, 1, 1) || m_deploymentDate->date() > day)
+        m_deploymentDate->setDate(day);
+
     const QString current = m_milestones->currentItem()
         ? m_milestones->currentItem()->data(0, Qt::UserRole).toString()
         : QString();
@@ -660,6 +710,7 @@ void TrackerWindow::refreshViews()
 
     const int connectionRow = m_connections->currentRow();
     m_connections->setRowCount(o.connectionCount());
+    const QList<OnboardingTracker::ConnectionProgress> &progress = tracker.connections();
     int row = 0;
     for (qsizetype pi = 0; pi < o.peerings.size(); ++pi) {
         const PeeringResource &p = o.peerings.at(pi);
@@ -672,27 +723,34 @@ void TrackerWindow::refreshViews()
             m_connections->setItem(row, 1, name);
             m_connections->setItem(row, 2, cell(c.role));
             m_connections->setItem(row, 3, cell(c.state));
+            auto *stage = cell(row < progress.size()
+                                   ? OnboardingTracker::connectionStatus(progress.at(row))
+                                   : QString());
+            if (row < progress.size() && progress.at(row).failed)
+                stage->setForeground(QColor(0xb7, 0x1c, 0x1c));
+            m_connections->setItem(row, 4, stage);
             const StateChange *since = c.currentStateChange();
             const auto began = since ? TextChecks::parseIsoDateTime(since->since) : std::nullopt;
             m_connections->setItem(
-                row, 4,
+                row, 5,
                 cell(began ? tr("%1 (%n day(s))", nullptr, int(began->toUTC().daysTo(m_now)))
                                  .arg(since->since)
                            : tr("unknown")));
             QStringList history;
             for (const StateChange &h : c.stateHistory)
                 history.append(QStringLiteral("%1 %2").arg(h.since, h.state));
-            m_connections->setItem(row, 5, cell(history.join(QLatin1String(" \u2192 "))));
+            m_connections->setItem(row, 6, cell(history.join(QLatin1String(" \u2192 "))));
             auto *util = cell(QStringLiteral("%1 %").arg(c.utilizationPercent));
             util->setData(Qt::UserRole, int(c.utilizationPercent));
             if (c.utilizationPercent >= OnboardingTracker::LagAugmentationThreshold)
                 util->setForeground(QColor(0x6a, 0x1b, 0x9a));
-            m_connections->setItem(row, 6, util);
+            m_connections->setItem(row, 7, util);
             ++row;
         }
     }
     if (connectionRow >= 0 && connectionRow < m_connections->rowCount())
         m_connections->selectRow(connectionRow);
+    m_connections->resizeColumnsToContents();
 }
 
 void TrackerWindow::showEvidence(const QString &stage)
@@ -724,6 +782,19 @@ void TrackerWindow::showEvidence(const QString &stage)
             html += QStringLiteral("<li>%1%2 <i>(%3)</i></li>")
                         .arg(e.superseded ? tr("<s>superseded:</s> ") : QString(),
                              e.text.toHtmlEscaped(), e.kind.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    // A stage that needs every connection: how many have reached it, and where each stands.
+    if (const auto count = tracker.connectionCount(stage)) {
+        html += tr("<p><b>%1 of %n connection(s)</b> reached this stage:</p>", nullptr, count->of)
+                    .arg(count->reached);
+        html += QStringLiteral("<ul>");
+        const Onboarding &o = m_stored.onboarding;
+        for (const OnboardingTracker::ConnectionProgress &c : tracker.connections())
+            html += QStringLiteral("<li>%1: %2</li>")
+                        .arg(FieldLabel::connectionLocation(o, c.peering, c.connection)
+                                 .toHtmlEscaped(),
+                             OnboardingTracker::connectionStatus(c).toHtmlEscaped());
         html += QStringLiteral("</ul>");
     }
     const QStringList next = OnboardingTracker::transitions(stage);

@@ -1,8 +1,8 @@
 // The tracker of one stored onboarding: the flowchart (click a stage for its evidence), the
 // timeline, the milestones (tick a stage reached, move an expected date, replan from a start
-// date with days per stage), the customer ASNs with
+// date with days per stage), the deployment step after Create, the customer ASNs with
 // their prefix keys (register, copy key, mark delivered) and the connection states with their
-// history and utilization. Every change is saved through OnboardingStore::save with the version
+// history, their own stage and utilization. Every change is saved through OnboardingStore::save with the version
 // the window loaded; a conflict is reported and the window reloads the stored version.
 #pragma once
 
@@ -54,6 +54,9 @@ public:
 
     // The actions behind the buttons (tests call them with values instead of dialogs).
     bool markReached(const QString &stage, QDate date, const QString &note);
+    // The explicit step after Create: the portal deployment succeeded on that date
+    // (TrackingChange::recordDeployment). The bar that offers it shows while it is not recorded.
+    bool recordDeployment(QDate date, const QString &note);
     bool setExpected(const QString &stage, QDate date);
     // Moves the stages not yet reached to start + their day (OnboardingPlan::replan); reached
     // milestones keep their dates. Nothing is saved when nothing moves.
@@ -108,6 +111,9 @@ private:
     QComboBox *m_customerPeering;
     QLineEdit *m_prefixKey;
     QTableWidget *m_connections;
+    QWidget *m_deploymentBar;
+    QDateEdit *m_deploymentDate;
+    QLineEdit *m_deploymentNote;
     QComboBox *m_connectionState;
     QSpinBox *m_utilization;
     QLabel *m_message;

@@ -29,7 +29,57 @@ const QStringList &provisioningStates()
     return s;
 }
 
+// Rule 6: how many connection stages (OnboardingTracker::connectionStages) a state shows reached
+// (our reading of Azure's connectionState); -1 while the connection is not provisioning yet.
+int connectionLevel(const QString &state)
+{
+    if (state == QLatin1String("ProvisioningStarted")
+        || state == QLatin1String("ProvisioningFailed"))
+        return 0;
+    if (state == QLatin1String("ProvisioningCompleted"))
+        return 1;
+    if (state == QLatin1String("Validating"))
+        return 3;
+    if (state == QLatin1String("Active") || state == QLatin1String("TypeChangeRequested")
+        || state == QLatin1String("TypeChangeInProgress"))
+        return 4;
+    return -1;
+}
+
 } // namespace
+
+const QStringList &OnboardingTracker::connectionStages()
+{
+    static const QStringList s {QStringLiteral("port-configured"), QStringLiteral("lag-up"),
+                                QStringLiteral("bgp-mesh"), QStringLiteral("active")};
+    return s;
+}
+
+std::optional<OnboardingTracker::Count> OnboardingTracker::connectionCount(const QString &stage) const
+{
+    const qsizetype k = connectionStages().indexOf(stage);
+    if (k < 0 || m_connections.isEmpty())
+        return std::nullopt;
+    Count count;
+    count.of = int(m_connections.size());
+    for (const ConnectionProgress &c : m_connections)
+        if (!c.failed && connectionLevel(c.state) > k)
+            ++count.reached;
+    return count;
+}
+
+QString OnboardingTracker::connectionStatus(const ConnectionProgress &c)
+{
+    if (c.failed)
+        return tr("Provisioning failed: the ports must be configured again (%1)").arg(c.state);
+    if (c.blocked)
+        return tr("Held up outside Microsoft (%1)").arg(c.state);
+    if (c.stage == QLatin1String(OnboardingProgress::Complete))
+        return tr("Active (%1)").arg(c.state);
+    if (c.stage == QLatin1String("peering-created"))
+        return tr("Waiting for the deployment (%1)").arg(c.state);
+    return tr("%1 (%2)").arg(inProgressTitle(c.stage), c.state);
+}
 
 OnboardingTracker::OnboardingTracker(const Onboarding &onboarding)
 {
@@ -89,9 +139,13 @@ void OnboardingTracker::collect(const Onboarding &o)
             Evidence{QStringLiteral("state"), {},
                      tr("The peer ASN association is Approved (validation state)")});
 
-    int connections = 0, active = 0;
-    QDateTime lastActive, firstProvisioning;
+    int connections = 0;
     QStringList failed;
+    // Rule 6: for each connection stage, when the last connection reached it (from the state
+    // history), and how many have.
+    const QStringList &perConnection = connectionStages();
+    QList<int> reachedBy(perConnection.size(), 0);
+    QList<QDateTime> lastReached(perConnection.size());
     for (qsizetype pi = 0; pi < o.peerings.size(); ++pi) {
         const PeeringResource &p = o.peerings.at(pi);
         for (qsizetype ci = 0; ci < p.connections.size(); ++ci) {
@@ -99,16 +153,27 @@ void OnboardingTracker::collect(const Onboarding &o)
             // Named as the wizard names it (metro, facility and role), where a text needs it.
             const auto connectionName = [&] { return FieldLabel::connectionLocation(o, pi, ci); };
             ++connections;
-            if (c.state != QLatin1String("Active"))
-                m_notActive.append({pi, ci});
+            const int level = connectionLevel(c.state);
+            ConnectionProgress progress;
+            progress.peering = pi;
+            progress.connection = ci;
+            progress.state = c.state;
+            progress.failed = c.state == QLatin1String("ProvisioningFailed");
+            progress.blocked = c.state == QLatin1String("ExternalBlocker");
+            progress.stage = level < 0 ? QStringLiteral("peering-created")
+                : level >= perConnection.size() ? QLatin1String(OnboardingProgress::Complete)
+                                                 : perConnection.at(progress.failed ? 0 : level);
+            m_connections.append(progress);
+
             const StateChange *since = c.currentStateChange();
             const QDateTime at = since ? parseTime(since->since) : QDateTime();
-            if (c.state == QLatin1String("Active")) {
-                ++active;
-                if (at.isValid() && (!lastActive.isValid() || at > lastActive))
-                    lastActive = at;
-            }
-            if (c.state == QLatin1String("ProvisioningFailed"))
+            if (!progress.failed)
+                for (int k = 0; k < std::min<int>(level, int(perConnection.size())); ++k) {
+                    ++reachedBy[k];
+                    if (at.isValid() && (!lastReached[k].isValid() || at > lastReached[k]))
+                        lastReached[k] = at;
+                }
+            if (progress.failed)
                 failed.append(connectionName());
             if (provisioningStates().contains(c.state)) {
                 // The first time any connection entered a provisioning state.
@@ -119,8 +184,6 @@ void OnboardingTracker::collect(const Onboarding &o)
                         && (!first.isValid() || t < first))
                         first = t;
                 }
-                if (first.isValid() && (!firstProvisioning.isValid() || first < firstProvisioning))
-                    firstProvisioning = first;
                 add(QStringLiteral("peering-created"),
                     Evidence {QStringLiteral("state"), first,
                               tr("Connection %1 is %2").arg(connectionName(), c.state)});
@@ -134,16 +197,24 @@ void OnboardingTracker::collect(const Onboarding &o)
             }
         }
     }
-    if (connections > 0 && active == connections)
-        add(QStringLiteral("active"),
-            Evidence {QStringLiteral("state"), lastActive,
-                      tr("All %n connection(s) Active", nullptr, connections)});
-    else if (active > 0)
-        // Per connection: how far the stage that needs every connection has come.
-        add(QStringLiteral("active"),
-            Evidence {QStringLiteral("state"), lastActive,
-                      tr("%1 of %n connection(s) Active", nullptr, connections).arg(active), false,
-                      true});
+    for (qsizetype k = 0; k < perConnection.size(); ++k) {
+        const bool all = connections > 0 && reachedBy.at(k) == connections;
+        if (reachedBy.at(k) == 0)
+            continue;
+        const QString &id = perConnection.at(k);
+        const QString what = id == QLatin1String("active")
+            ? tr("Active")
+            : id == QLatin1String("port-configured") ? tr("ports configured")
+            : id == QLatin1String("lag-up")          ? tr("LAG up")
+                                                     : tr("BGP sessions established");
+        // Short of every connection the count is shown and does not count.
+        add(id, Evidence {QStringLiteral("state"), lastReached.at(k),
+                          all ? tr("All %n connection(s): %1", nullptr, connections).arg(what)
+                              : tr("%1 of %n connection(s): %2", nullptr, connections)
+                                    .arg(reachedBy.at(k))
+                                    .arg(what),
+                          false, !all});
+    }
 
     if (!failed.isEmpty()) {
         m_regressed = true;
@@ -208,18 +279,30 @@ void OnboardingTracker::derive(const Onboarding &o)
         Stage &s = m_stages[i];
         if (s.status != Status::Waiting)
             continue;
-        // Rule 5: a connection that is not Active contradicts an implied active.
-        if (s.id == QLatin1String("active") && !m_notActive.isEmpty()) {
-            // Worded only here, where it is shown: the list builds a tracker on every save.
+        // Rule 5: a connection whose state says it has not reached the stage contradicts the
+        // implication: any connection not Active for active, a connection still provisioning
+        // for the other connection stages.
+        const qsizetype k = connectionStages().indexOf(s.id);
+        if (k >= 0) {
             QStringList which;
-            for (const auto &[p, c] : m_notActive)
-                which.append(tr("%1 is %2").arg(FieldLabel::connectionLocation(o, p, c),
-                                                o.peerings.at(p).connections.at(c).state));
-            s.evidence.append(Evidence{QStringLiteral("state"), {},
-                                       tr("Not implied by later evidence while %1")
-                                           .arg(which.join(QStringLiteral("; "))),
-                                       false, true});
-            continue;
+            for (const ConnectionProgress &c : m_connections) {
+                const int level = connectionLevel(c.state);
+                const bool behind = s.id == QLatin1String("active")
+                    ? c.state != QLatin1String("Active")
+                    : level >= 0 && !c.failed && level <= k;
+                if (behind)
+                    // Worded only here, where it is shown: the list builds a tracker on every save.
+                    which.append(tr("%1 is %2").arg(
+                        FieldLabel::connectionLocation(o, c.peering, c.connection), c.state));
+            }
+            if (!which.isEmpty()) {
+                s.evidence.append(Evidence {QStringLiteral("state"),
+                                            {},
+                                            tr("Not implied by later evidence while %1")
+                                                .arg(which.join(QStringLiteral("; "))),
+                                            false, true});
+                continue;
+            }
         }
         s.status = Status::Implied;
     }

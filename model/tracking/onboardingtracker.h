@@ -18,9 +18,15 @@
 //    current stage with status Regressed.
 // 4. The current stage is the first stage that is neither done nor implied.
 // 5. Direct evidence beats implication: while a connection is not Active, active is not implied
-//    by later evidence (a customer ASN registered); the contradiction is shown as evidence of
-//    active that does not count. The peer ASN association in state Approved is evidence for
-//    asn-association.
+//    by later evidence (a customer ASN registered), and while a connection is still provisioning
+//    (ProvisioningStarted, ProvisioningCompleted, Validating) no connection stage it has not
+//    reached is implied; the contradiction is shown as evidence that does not count. The peer ASN
+//    association in state Approved is evidence for asn-association.
+// 6. Per connection: the stages that need every connection (port-configured, lag-up, bgp-mesh,
+//    active) are read from each connection's state (ProvisioningCompleted: ports configured;
+//    Validating: LAG up and BGP sessions established, under validation; Active, or a type change
+//    of an Active connection: active). A stage every connection has reached is done by that
+//    evidence; short of that the count ("1 of 2 connections") is shown and does not count.
 #pragma once
 
 #include "domain/onboarding.h"
@@ -86,6 +92,30 @@ public:
     bool isOverdue(const QString &id, QDate today) const;
     QStringList overdueStages(QDate today) const;
 
+    // Rule 6: where each connection stands.
+    struct ConnectionProgress
+    {
+        qsizetype peering = 0, connection = 0;
+        QString state;
+        // The connection's own stage: the first connection stage it has not reached, "complete"
+        // once Active, or peering-created while it is not provisioning yet.
+        QString stage;
+        bool failed = false; // ProvisioningFailed: back to port-configured
+        bool blocked = false; // ExternalBlocker: held up outside Microsoft
+    };
+    const QList<ConnectionProgress> &connections() const { return m_connections; }
+    // The stages counted per connection, in flow order.
+    static const QStringList &connectionStages();
+    // How many connections have reached a connection stage, of how many; nothing for the other
+    // stages and for an onboarding without connections.
+    struct Count
+    {
+        int reached = 0, of = 0;
+    };
+    std::optional<Count> connectionCount(const QString &stage) const;
+    // One line for people about a connection's own progress: "Configuring ports (ProvisioningStarted)".
+    static QString connectionStatus(const ConnectionProgress &progress);
+
     // SLA: the first connection at 40% utilization or more starts the LAG augmentation.
     static constexpr int LagAugmentationThreshold = 40;
     struct LagAugmentation
@@ -105,9 +135,7 @@ private:
     QList<Stage> m_stages;
     QString m_current;
     bool m_regressed = false;
-    // Connections not Active (peering, connection): while there is one, later evidence does not
-    // imply active (rule 5).
-    QList<std::pair<qsizetype, qsizetype>> m_notActive;
+    QList<ConnectionProgress> m_connections;
     LagAugmentation m_lag;
     QString m_lagMeasured;
 };

@@ -30,7 +30,9 @@ Result<Onboarding> unknownStage(const QString &stage)
 void recordStateMilestones(Onboarding &o, const QDateTime &fallback)
 {
     const OnboardingTracker tracker(o);
-    for (const QString stage : {QStringLiteral("peering-created"), QStringLiteral("active")}) {
+    QStringList stages {QStringLiteral("peering-created")};
+    stages += OnboardingTracker::connectionStages();
+    for (const QString &stage : std::as_const(stages)) {
         const OnboardingTracker::Stage *s = tracker.stage(stage);
         QString evidence;
         QDateTime at;
@@ -92,6 +94,34 @@ Result<Onboarding> TrackingChange::markReached(const Onboarding &in, const QStri
         o.milestones.append(m);
     }
     return o;
+}
+
+Result<Onboarding> TrackingChange::recordDeployment(const Onboarding &in, const QDateTime &at,
+                                                    const QString &note)
+{
+    const QString stage = QStringLiteral("peering-created");
+    if (in.peerings.isEmpty())
+        return Result<Onboarding>::failure(
+            tr("The onboarding has no peering, so there is no deployment to record; add the "
+               "peering in the wizard first."));
+    if (in.peerAsn.validationState != QLatin1String("Approved"))
+        return Result<Onboarding>::failure(
+            tr("The peer ASN's validation state is %1, not Approved: Azure deploys a peering only "
+               "for an Approved peer ASN. Record the approval (Peer ASN page) first.")
+                .arg(in.peerAsn.validationState.isEmpty() ? tr("empty")
+                                                          : in.peerAsn.validationState));
+    if (!at.isValid())
+        return Result<Onboarding>::failure(tr("Enter the date the deployment succeeded."));
+    for (const Milestone &m : in.milestones)
+        if (m.stage == stage && !m.reached.trimmed().isEmpty())
+            return Result<Onboarding>::failure(
+                tr("The deployment was recorded already (%1 reached %2); change that milestone "
+                   "instead.")
+                    .arg(OnboardingTracker::title(stage), m.reached));
+    const QString what = tr("Portal deployment succeeded");
+    return markReached(in, stage, at,
+                       note.trimmed().isEmpty() ? what
+                                                : tr("%1: %2").arg(what, note.trimmed()));
 }
 
 Result<Onboarding> TrackingChange::setExpected(const Onboarding &in, const QString &stage,

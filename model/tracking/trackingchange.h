@@ -22,14 +22,22 @@ public:
                                           const QDateTime &reached, const QString &note);
     // The stage's expected date; an invalid date clears it.
     static Result<Onboarding> setExpected(const Onboarding &o, const QString &stage, QDate date);
+    // The explicit step after Create: the user says the portal deployment of the peering
+    // succeeded (Azure's "Your deployment is complete"). Storing an onboarding is not evidence
+    // that Azure created anything; this is (peering-created, source manual). Refused while the
+    // peer ASN is not Approved (Azure creates no peering for it), for an onboarding without
+    // peerings, and when the stage is reached already.
+    static Result<Onboarding> recordDeployment(const Onboarding &o, const QDateTime &at,
+                                               const QString &note);
     // Every stage not reached planned again from a start date.
     static Result<Onboarding> replan(const Onboarding &o, QDate start,
                                      const QList<OnboardingPlan::Step> &steps);
     // A new onboarding's plan (on Create): the steps from the start date.
     static Result<Onboarding> applyPlan(const Onboarding &o, QDate start,
                                         const QList<OnboardingPlan::Step> &steps);
-    // A connection's ARM state at a time: its history and the stages the state proves
-    // (peering-created, active) recorded with source "state".
+    // A connection's ARM state at a time: its history and the stages the states prove
+    // (peering-created, and the connection stages once every connection reached them) recorded
+    // with source "state".
     static Result<Onboarding> setConnectionState(const Onboarding &o, int peering, int connection,
                                                  const QString &state, const QDateTime &at);
     // A connection's link utilization in percent, measured at a time.
