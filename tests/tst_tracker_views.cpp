@@ -37,6 +37,9 @@
 #include <QTemporaryDir>
 #include <QMessageBox>
 #include <QTimer>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QSignalSpy>
 #include <QTranslator>
 #include <QTest>
 
@@ -99,6 +102,8 @@ private Q_SLOTS:
     void closedByButtonEscAndCtrlW_data();
     void closedByButtonEscAndCtrlW();
     void windowDetailsForPeople();
+    void fitsTheScreenOnEveryTab();
+    void flowchartFillsItsAreaAndStacksWhenNarrow();
     void customerAsnEditedAndRemoved();
     void replanByAction_data();
     void replanByAction();
@@ -501,6 +506,89 @@ void TestTrackerViews::windowDetailsForPeople()
     QCOMPARE(customers->rowCount(), 0);
     QVERIFY(!copy->isEnabled());
     QVERIFY(!delivered->isEnabled());
+}
+
+// At the default size, on a large screen and at 1440x900 with scale 2 (the small-screen run of
+// this suite): the window fits its screen on every tab, no text is cut, and the flowchart's text
+// is never smaller than the window's font.
+void TestTrackerViews::fitsTheScreenOnEveryTab()
+{
+    Onboarding o = sample(QStringLiteral("Fit-IX"));
+    o.peerAsn.validationState = QStringLiteral("Approved");
+    for (Connection &c : o.peerings[0].connections)
+        c.state = QStringLiteral("Approved"); // the deployment bar shows too
+    QVERIFY(m_store->create(o).ok());
+    TrackerWindow w(m_store.get(), o.name);
+    w.setTimeZone(QTimeZone::utc());
+    w.setNow(kNow);
+    ScreenFit::resize(&w, QSize(1100, 720));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.findChild<QWidget *>(QStringLiteral("deploymentBar"))->isVisible());
+    for (int tab = 0; tab < w.tabs()->count(); ++tab) {
+        w.tabs()->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        const QString where = QStringLiteral("tab %1 (%2), window %3x%4, screen %5x%6")
+                                  .arg(w.tabs()->tabText(tab))
+                                  .arg(w.tabs()->count())
+                                  .arg(w.width())
+                                  .arg(w.height())
+                                  .arg(ScreenFit::available(&w).width())
+                                  .arg(ScreenFit::available(&w).height());
+        QVERIFY2(ScreenFit::fits(&w), qPrintable(where));
+        const QStringList cut = clippedTexts(&w);
+        QVERIFY2(cut.isEmpty(), qPrintable(where + QStringLiteral(": ") + cut.join(u'\n')));
+    }
+    w.tabs()->setCurrentIndex(0);
+    QCoreApplication::processEvents();
+    FlowchartView *f = w.flowchart();
+    QVERIFY2(f->scale() >= 1, qPrintable(QString::number(f->scale())));
+    for (QGraphicsItem *item : f->scene()->items())
+        if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+            QVERIFY2(text->font().pointSizeF() >= f->font().pointSizeF(),
+                     qPrintable(text->text()));
+    // Every node lies inside the chart's scene, none overlaps another.
+    QList<QRectF> boxes;
+    for (const QString &id : Milestone::stages()) {
+        const QRectF box = f->node(id)->sceneBoundingRect();
+        QVERIFY(f->sceneRect().contains(box));
+        for (const QRectF &other : std::as_const(boxes))
+            QVERIFY2(!other.intersects(box), qPrintable(id));
+        boxes.append(box);
+    }
+}
+
+// Wide: the stages in rows, scaled up to fill the view (text larger than the window font); narrow:
+// one column, stacked from top to bottom, still at full size (it scrolls).
+void TestTrackerViews::flowchartFillsItsAreaAndStacksWhenNarrow()
+{
+    FlowchartView f;
+    f.setOnboarding(sample(QStringLiteral("Shape-IX")), kNow.date());
+    f.resize(2400, 800);
+    f.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f));
+    QCOMPARE(f.columns(), 5);
+    QVERIFY2(f.scale() > 1.2, qPrintable(QString::number(f.scale())));
+    const QRectF shown = f.mapToScene(f.viewport()->rect()).boundingRect();
+    QVERIFY(shown.contains(f.scene()->sceneRect().adjusted(2, 2, -2, -2)));
+
+    f.resize(360, 900);
+    QCoreApplication::processEvents();
+    QCOMPARE(f.columns(), 1);
+    QCOMPARE(f.scale(), 1.0);
+    qreal previous = -1;
+    for (const QString &id : Milestone::stages()) {
+        const QRectF box = f.node(id)->sceneBoundingRect();
+        QCOMPARE(f.node(id)->pos().x(), f.node(QStringLiteral("requirements"))->pos().x());
+        QVERIFY2(box.top() > previous, qPrintable(id));
+        previous = box.bottom();
+    }
+    // Still a chart to click: the node's evidence, wherever it is laid out.
+    f.ensureVisible(f.node(QStringLiteral("active")));
+    QSignalSpy clicked(&f, &FlowchartView::stageClicked);
+    QTest::mouseClick(f.viewport(), Qt::LeftButton, {}, f.nodeViewportPos(QStringLiteral("active")));
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().first().toString(), QStringLiteral("active"));
 }
 
 // Select a customer: the form shows it; Update Selected saves the form to it through the

@@ -81,6 +81,11 @@
         <translation>
             <numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n connection(s)</source>
+        <translation>
+            <numerusform>%1 of %n connection</numerusform><numerusform>%1 of %n connections</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::MainWindow</name>

@@ -2,6 +2,11 @@
 // regressed and waiting stages differ in fill, border style and glyph (so they also read in a
 // black-and-white screenshot), overdue stages say so in words, and a click on a node reports the
 // stage so the tracker can show its evidence. Items carry the stage id as data, for tests.
+//
+// The chart fills its area without shrinking its text: nodes are sized from the font, the
+// stages are laid out in as many columns as fit (five in a row down to one stacked column when
+// narrow), and the whole is scaled up to fill the view, never below the window font's size; what
+// does not fit then scrolls.
 #pragma once
 
 #include "domain/onboarding.h"
@@ -9,6 +14,7 @@
 #include <QDate>
 #include <QGraphicsView>
 #include <QHash>
+#include <QList>
 
 namespace Peering {
 
@@ -30,6 +36,9 @@ public:
     // The node's centre in viewport coordinates (tests click there).
     QPoint nodeViewportPos(const QString &stageId) const;
     QString selectedStage() const { return m_selected; }
+    // The layout in use: stages per row (1 = stacked vertically) and the scale (at least 1).
+    int columns() const { return m_columns; }
+    qreal scale() const { return transform().m11(); }
     void selectStage(const QString &stageId);
 
 Q_SIGNALS:
@@ -41,10 +50,27 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    struct Node
+    {
+        QString id;
+        int status = 0; // OnboardingTracker::Status
+        bool overdue = false;
+        QStringList lines; // title, detail, and the count or the days left / overdue
+    };
+    // The chart for a number of columns, at scale 1.
+    QSizeF build(int columns);
+    QList<QStringList> nodeLines() const;
+    // Picks the columns that show the chart largest without shrinking it, builds and scales it.
+    void relayout();
     void updateSelection();
 
     QHash<QString, QGraphicsItem *> m_nodes;
     QString m_selected;
+    QString m_heading;
+    QString m_current;
+    QList<Node> m_chart;
+    bool m_regressed = false;
+    int m_columns = 0;
 };
 
 } // namespace Peering

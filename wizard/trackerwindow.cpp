@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
@@ -107,7 +108,12 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     m_lagNotice->setStyleSheet(QStringLiteral("QLabel { background: #f3e5f5; border: 2px solid "
                                               "#6a1b9a; padding: 6px; }"));
     tl->addWidget(m_lagNotice);
-    tl->addWidget(m_timeline, 1);
+    // The timeline keeps its readable size and scrolls on a small screen.
+    auto *timelineScroll = named(new QScrollArea(this), "timelineScroll", tr("Timeline"));
+    timelineScroll->setWidget(m_timeline);
+    timelineScroll->setWidgetResizable(true);
+    timelineScroll->setFrameShape(QFrame::NoFrame);
+    tl->addWidget(timelineScroll, 1);
     m_tabs->addTab(timelinePage, tr("&Timeline"));
 
     // Milestones: the evidence of every stage; tick one reached, or move its expected date.
@@ -131,20 +137,23 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     expectedLabel->setBuddy(m_expectedDate);
     auto *setExp = named(new QPushButton(tr("&Set Expected Date"), this), "setExpectedButton",
                          tr("Set the expected date of the selected stage"));
+    // Two rows, so that the tab fits a small screen: what happened, then what is planned.
     msForm->addWidget(reachedLabel);
     msForm->addWidget(m_reachedDate);
     msForm->addWidget(m_reachedNote, 1);
     msForm->addWidget(mark);
-    msForm->addSpacing(20);
-    msForm->addWidget(expectedLabel);
-    msForm->addWidget(m_expectedDate);
-    msForm->addWidget(setExp);
-    msForm->addSpacing(20);
+    auto *planForm = new QHBoxLayout;
+    planForm->addWidget(expectedLabel);
+    planForm->addWidget(m_expectedDate);
+    planForm->addWidget(setExp);
+    planForm->addSpacing(20);
     auto *replanButton = named(new QPushButton(tr("Re&plan..."), this), "replanButton",
                                tr("Replan: a start date and the days of every stage"));
-    msForm->addWidget(replanButton);
+    planForm->addWidget(replanButton);
+    planForm->addStretch(1);
     connect(replanButton, &QPushButton::clicked, this, [this] { openReplanDialog(); });
     ml->addLayout(msForm);
+    ml->addLayout(planForm);
     const auto selectedStage = [this] {
         const QTreeWidgetItem *item = m_milestones->currentItem();
         return item ? item->data(0, Qt::UserRole).toString() : QString();
@@ -330,7 +339,8 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     deployText->setWordWrap(true);
     m_deploymentDate->setCalendarPopup(true);
     m_deploymentDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    m_deploymentNote->setPlaceholderText(tr("Note (optional, e.g. the deployment name)"));
+    m_deploymentNote->setPlaceholderText(tr("Note (optional)"));
+    m_deploymentNote->setToolTip(tr("A note kept with the milestone, e.g. the deployment's name"));
     auto *deployButton = named(new QPushButton(tr("Deplo&yment Succeeded"), this),
                                "deploymentSucceededButton",
                                tr("Record that the portal deployment succeeded"));
@@ -772,6 +782,11 @@ void TrackerWindow::showEvidence(const QString &stage)
     if (s->reached.isValid())
         html += tr("<p>Reached: %1</p>")
                     .arg(OnboardingTracker::dateIn(s->reached, m_zone).toString(Qt::ISODate));
+    if (stage == QLatin1String("peering-created") && !tracker.isDone(stage))
+        html += tr("<p>Storing the onboarding is not Azure creating the peering. When the "
+                   "portal says the deployment succeeded, record it with <b>Deployment "
+                   "Succeeded</b> above; a connection state from Provisioning Started on shows "
+                   "it too.</p>");
     if (s->evidence.isEmpty()) {
         html += s->status == OnboardingTracker::Status::Implied
             ? tr("<p>No evidence of its own: implied by evidence for a later stage.</p>")
