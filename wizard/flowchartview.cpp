@@ -347,9 +347,11 @@ QSizeF FlowchartView::build(int columns)
         arrow(s, from, to, back);
         backLabel->setPos(to + QPointF(8, (from.y() - to.y()) / 2 - 8));
     } else if (g.row(active) == g.row(port) + 1) {
-        // Across the gap between the two rows, clear of the arrow that comes down into active.
-        const QPointF from = activePos + QPointF(nz.width() * 0.75, 0);
-        const QPointF to = portPos + QPointF(nz.width() / 2, nz.height());
+        // Across the gap between the two rows, clear of the arrows that come down into active
+        // and go down from port-configured at the middle of their nodes.
+        const bool rightwards = activePos.x() < portPos.x();
+        const QPointF from = activePos + QPointF(nz.width() * (rightwards ? 0.75 : 0.25), 0);
+        const QPointF to = portPos + QPointF(nz.width() * (rightwards ? 0.25 : 0.75), nz.height());
         const qreal mid = (from.y() + to.y()) / 2;
         QPainterPath path(from);
         path.cubicTo(QPointF(from.x(), mid), QPointF(to.x(), mid), to + QPointF(0, 12));
