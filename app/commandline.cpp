@@ -8,6 +8,9 @@
 #include "domain/asn.h"
 #include "tracking/onboardingprogress.h"
 #include "tracking/onboardingtracker.h"
+#include "tracking/trackingchange.h"
+#include "tracking/trackingservice.h"
+#include "domain/textchecks.h"
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
@@ -131,6 +134,7 @@ int runExport(Context &c);
 int runImport(Context &c);
 int runList(Context &c);
 int runTrack(Context &c);
+int runMark(Context &c);
 
 const Command kCommands[] = {
     {"validate", "validate FILE [--format text|json]",
@@ -179,6 +183,22 @@ const Command kCommands[] = {
                        "Exit status: 0 printed, 2 no onboarding of that name, a store error or a "
                        "usage error."),
      runTrack},
+    {"mark",
+     "mark --name NAME (--stage STAGE [--reached DATE | --expected DATE|none] | --deployed "
+     "[--reached DATE]) [--note TEXT] [--store URL]",
+     QT_TRANSLATE_NOOP("Peering::CommandLine",
+                       "Records tracking evidence of a stored onboarding, as the tracker window "
+                       "does: --stage STAGE marks the stage reached (today, or on --reached DATE) "
+                       "or, with --expected, moves its expected date (none clears it); --deployed "
+                       "says the portal deployment of the peering succeeded (peering-created). "
+                       "DATE is YYYY-MM-DD (noon in your time zone) or an ISO 8601 time. The "
+                       "change goes through the tracking service: it is refused with the reason "
+                       "when it cannot be made or would add a validation error, and saved with "
+                       "the version it loaded (a colleague's save in between is reported, never "
+                       "overwritten).\n"
+                       "Exit status: 0 saved (or nothing to change), 1 refused or a conflict, 2 no "
+                       "onboarding of that name, a store error or a usage error."),
+     runMark},
 };
 
 const Command *findCommand(const QString &name)
@@ -888,6 +908,155 @@ bool CommandLine::wantsCommand(const QStringList &arguments)
     // the terminal rather than open a window.
     return !first.startsWith(u'-') && !QFileInfo::exists(first);
 }
+
+namespace {
+
+// A date as the mark command takes it: YYYY-MM-DD is noon in the local time zone (the date stays
+// the same date in nearby zones), or a full ISO 8601 time; invalid when it is neither.
+QDateTime markDate(const QString &text)
+{
+    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
+    if (d.isValid() && text.trimmed().size() == 10)
+        return QDateTime(d, QTime(12, 0), QTimeZone::systemTimeZone()).toUTC();
+    if (const auto t = TextChecks::parseIsoDateTime(text.trimmed()))
+        return t->toUTC();
+    return {};
+}
+
+int runMark(Context &c)
+{
+    const Command &command = *findCommand(QStringLiteral("mark"));
+    QCommandLineParser parser;
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  CommandLine::tr("The onboarding to change (names as "
+                                                  "peering-wizard list shows them)."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption stage(QStringLiteral("stage"),
+                                   CommandLine::tr("The stage: %1.")
+                                       .arg(Milestone::stages().join(QStringLiteral(", "))),
+                                   QStringLiteral("STAGE"));
+    const QCommandLineOption deployed(QStringLiteral("deployed"),
+                                      CommandLine::tr("The portal deployment of the peering "
+                                                      "succeeded (peering-created)."));
+    const QCommandLineOption reached(QStringLiteral("reached"),
+                                     CommandLine::tr("When it was reached (default: today)."),
+                                     QStringLiteral("DATE"));
+    const QCommandLineOption expected(QStringLiteral("expected"),
+                                      CommandLine::tr("The stage's new expected date, or none to "
+                                                      "clear it."),
+                                      QStringLiteral("DATE|none"));
+    const QCommandLineOption note(QStringLiteral("note"),
+                                  CommandLine::tr("A note kept with the milestone."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
+                                   QStringLiteral("URL"));
+    parser.addOptions({name, stage, deployed, reached, expected, note, store});
+    if (!parseOptions(parser, c, command, QString(), QString()))
+        return CommandLine::BadInput;
+    if (parser.isSet(QStringLiteral("help"))) {
+        printCommandHelp(c, command, parser);
+        return CommandLine::Ok;
+    }
+    const QDateTime pinned = pinnedNow();
+    const QDateTime now = pinned.isValid() ? pinned : QDateTime::currentDateTimeUtc();
+    QDateTime at = QDateTime(now.toLocalTime().date(), QTime(12, 0), QTimeZone::systemTimeZone())
+                       .toUTC();
+    QDate expectedDate;
+    // The first thing wrong with the command, in the order a person would fix them.
+    const QString usageError = [&]() -> QString {
+        if (!parser.positionalArguments().isEmpty())
+            return CommandLine::tr("unexpected argument \"%1\" (see peering-wizard mark --help)")
+                .arg(parser.positionalArguments().constFirst());
+        if (!parser.isSet(name) || parser.value(name).isEmpty())
+            return CommandLine::tr("--name NAME is required: the onboarding to change "
+                                   "(peering-wizard list shows them)");
+        for (const QCommandLineOption *once : {&name, &stage, &reached, &expected, &note, &store})
+            if (parser.values(*once).size() > 1)
+                return CommandLine::tr("give --%1 only once").arg(once->names().constFirst());
+        if (parser.isSet(stage) == parser.isSet(deployed))
+            return CommandLine::tr("give either --stage STAGE or --deployed");
+        if (parser.isSet(stage) && !Milestone::stages().contains(parser.value(stage)))
+            return CommandLine::tr("--stage must be one of %1, not \"%2\"")
+                .arg(Milestone::stages().join(QStringLiteral(", ")), parser.value(stage));
+        if (parser.isSet(expected) && parser.isSet(deployed))
+            return CommandLine::tr("--expected goes with --stage STAGE, not with --deployed");
+        if (parser.isSet(expected) && (parser.isSet(reached) || parser.isSet(note)))
+            return CommandLine::tr("--expected moves a plan: leave out --reached and --note, or "
+                                   "run mark twice");
+        if (parser.isSet(reached)) {
+            at = markDate(parser.value(reached));
+            if (!at.isValid())
+                return CommandLine::tr("--reached must be a date YYYY-MM-DD or an ISO 8601 time, "
+                                       "not \"%1\"")
+                    .arg(parser.value(reached));
+            if (at > now)
+                return CommandLine::tr("--reached %1 is in the future; give the date it "
+                                       "happened")
+                    .arg(parser.value(reached));
+        }
+        if (parser.isSet(expected) && parser.value(expected) != QLatin1String("none")) {
+            expectedDate = QDate::fromString(parser.value(expected), Qt::ISODate);
+            if (!expectedDate.isValid())
+                return CommandLine::tr("--expected must be a date YYYY-MM-DD or none, not \"%1\"")
+                    .arg(parser.value(expected));
+        }
+        return {};
+    }();
+    if (!usageError.isEmpty()) {
+        c.err << "peering-wizard mark: " << usageError << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    // Not found (with the names to choose from) as track says it.
+    if (!loadStored(c, command, parser.value(name), parser.value(store)))
+        return CommandLine::BadInput;
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
+        return CommandLine::BadInput;
+    StoreOptions options;
+    StorePasswords::supply(*location, options);
+    auto opened = TrackedStore::open(*location, options);
+    if (!opened) {
+        c.err << "peering-wizard mark: " << opened.error().message() << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    const QString stageId = parser.isSet(deployed) ? QStringLiteral("peering-created")
+                                                   : parser.value(stage);
+    const QString text = parser.value(note);
+    TrackingService::Change change;
+    QString done;
+    if (parser.isSet(deployed)) {
+        change = [&](const Onboarding &o) { return TrackingChange::recordDeployment(o, at, text); };
+        done = CommandLine::tr("deployment recorded: %1 reached on %2");
+    } else if (parser.isSet(expected)) {
+        change = [&](const Onboarding &o) {
+            return TrackingChange::setExpected(o, stageId, expectedDate);
+        };
+        done = expectedDate.isValid() ? CommandLine::tr("%1 now expected on %2")
+                                      : CommandLine::tr("%1 no longer planned%2");
+    } else {
+        change = [&](const Onboarding &o) {
+            return TrackingChange::markReached(o, stageId, at, text);
+        };
+        done = CommandLine::tr("%1 marked reached on %2");
+    }
+    TrackingService service(**opened);
+    const auto saved = service.apply(parser.value(name), 0, change);
+    if (!saved) {
+        const StoreError &e = saved.error();
+        c.err << "peering-wizard mark: " << e.message() << Qt::endl;
+        return e.kind() == StoreError::Kind::Invalid || e.kind() == StoreError::Kind::Conflict
+            ? CommandLine::Findings
+            : CommandLine::BadInput;
+    }
+    const QString when = parser.isSet(expected)
+        ? (expectedDate.isValid() ? expectedDate.toString(Qt::ISODate) : QString())
+        : at.toString(Qt::ISODate);
+    c.out << parser.value(name) << ": " << done.arg(stageId, when) << " ("
+          << CommandLine::tr("version %1").arg(saved->version) << ")\n";
+    return CommandLine::Ok;
+}
+
+} // namespace
 
 QString CommandLine::usage()
 {

@@ -40,6 +40,9 @@ private Q_SLOTS:
     void trackPrintsEveryStage();
     void trackUsage_data();
     void trackUsage();
+    void markGoesThroughTheTrackingService();
+    void markRefused_data();
+    void markRefused();
     void importRefusesExistingNameUnlessReplace();
     void importRefusesTakenCustomerAsn();
     void unreadableFileDoesNotStopTheOthers();
@@ -262,6 +265,93 @@ void TestCliStore::trackUsage()
     QVERIFY(r.out.isEmpty());
 }
 
+// mark: the command line's changes go through the same tracking service as the window: each
+// saved with a new version, and what track prints follows.
+void TestCliStore::markGoesThroughTheTrackingService()
+{
+    const QString s = store("mark.sqlite");
+    QCOMPARE(run({"import", data("clean.json"), "--store", s}).exitCode, 0);
+    QProcessEnvironment env = m_env;
+    env.insert("SOURCE_DATE_EPOCH", QString::number(QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC).toSecsSinceEpoch()));
+    env.insert("TZ", "UTC");
+    const auto cli = [&](const QStringList &args) {
+        return Peering::TestSupport::runCli(QStringLiteral(PEERING_WIZARD_BIN), args, {}, env);
+    };
+    const QString name = QStringLiteral("Example-IX to Microsoft");
+    Run r = cli({"mark", "--name", name, "--store", s, "--deployed", "--reached", "2026-11-04",
+                 "--note", "deployment peering-ams"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("deployment recorded: peering-created reached on 2026-11-04T12:00:00Z (version 2)"),
+             r.out.constData());
+    r = cli({"mark", "--name", name, "--store", s, "--stage", "port-configured", "--note", "IP mail"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("port-configured marked reached on 2026-12-01T12:00:00Z (version 3)"),
+             r.out.constData());
+    r = cli({"mark", "--name", name, "--store", s, "--stage", "lag-up", "--expected", "2026-12-05"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // Nothing to change: saved as it is, no new version.
+    r = cli({"mark", "--name", name, "--store", s, "--stage", "lag-up", "--expected", "2026-12-05"});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("(version 4)"), r.out.constData());
+
+    const Run tracked = cli({"track", "--name", name, "--store", s, "--format", "json"});
+    QCOMPARE(tracked.exitCode, 0);
+    const QJsonArray stages = QJsonDocument::fromJson(tracked.out).object().value("stages").toArray();
+    const QJsonObject created = stages.at(2).toObject();
+    QCOMPARE(created.value("status").toString(), QStringLiteral("done"));
+    QCOMPARE(created.value("reached").toString(), QStringLiteral("2026-11-04T12:00:00Z"));
+    QVERIFY(created.value("evidence").toArray().at(0).toObject().value("text").toString().contains(
+        QLatin1String("Portal deployment succeeded: deployment peering-ams")));
+    QCOMPARE(stages.at(3).toObject().value("status").toString(), QStringLiteral("done"));
+    QCOMPARE(stages.at(4).toObject().value("status").toString(), QStringLiteral("current"));
+    QCOMPARE(stages.at(4).toObject().value("expected").toString(), QStringLiteral("2026-12-05"));
+    QCOMPARE(QJsonDocument::fromJson(tracked.out).object().value("current").toString(),
+             QStringLiteral("lag-up"));
+
+    // Refused by the service (exit 1, one line, the stored onboarding untouched).
+    r = cli({"mark", "--name", name, "--store", s, "--deployed"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("recorded already"), r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.err).count(u'\n'), 1);
+    QVERIFY(cli({"track", "--name", name, "--store", s, "--format", "json"}).out == tracked.out);
+}
+
+void TestCliStore::markRefused_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+    const QString n = QStringLiteral("Example-IX to Microsoft");
+    QTest::newRow("no name") << QStringList{"mark", "--stage", "lag-up"} << 2 << "--name NAME is required";
+    QTest::newRow("neither") << QStringList{"mark", "--name", n} << 2 << "either --stage STAGE or --deployed";
+    QTest::newRow("both") << QStringList{"mark", "--name", n, "--stage", "lag-up", "--deployed"} << 2 << "either --stage STAGE or --deployed";
+    QTest::newRow("unknown stage") << QStringList{"mark", "--name", n, "--stage", "lagup"} << 2 << "--stage must be one of";
+    QTest::newRow("bad date") << QStringList{"mark", "--name", n, "--stage", "lag-up", "--reached", "yesterday"} << 2 << "--reached must be a date";
+    QTest::newRow("future") << QStringList{"mark", "--name", n, "--stage", "lag-up", "--reached", "2099-01-01"} << 2 << "in the future";
+    QTest::newRow("expected and reached") << QStringList{"mark", "--name", n, "--stage", "lag-up", "--expected", "2026-12-01", "--reached", "2026-11-01"} << 2 << "leave out --reached";
+    QTest::newRow("expected with deployed") << QStringList{"mark", "--name", n, "--deployed", "--expected", "2026-12-01"} << 2 << "--expected goes with --stage";
+    QTest::newRow("bad expected") << QStringList{"mark", "--name", n, "--stage", "lag-up", "--expected", "soon"} << 2 << "--expected must be a date";
+    QTest::newRow("positional") << QStringList{"mark", "lag-up", "--name", n} << 2 << "unexpected argument";
+    QTest::newRow("unknown name") << QStringList{"mark", "--name", "Nobody", "--stage", "lag-up"} << 2 << "no onboarding named \"Nobody\"";
+    QTest::newRow("twice") << QStringList{"mark", "--name", n, "--stage", "lag-up", "--stage", "bgp-mesh"} << 2 << "give --stage only once";
+}
+
+void TestCliStore::markRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    const QString s = "sqlite:" + m_dir.filePath(QStringLiteral("mark-refused-%1.sqlite").arg(QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-')));
+    QCOMPARE(run({"import", data("clean.json"), "--store", s}).exitCode, 0);
+    const Run r = run(args + QStringList{"--store", s});
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.err).count(u'\n'), 1); // one line
+    QVERIFY(r.out.isEmpty());
+    // Nothing was saved: the stage is still the imported one.
+    const Run listed = run({"list", "--store", s, "--format", "json"});
+    QVERIFY2(listed.out.contains("\"stage\": \"peering-created\""), listed.out.constData());
+}
+
 void TestCliStore::importRefusesExistingNameUnlessReplace()
 {
     const QString s = store("replace.sqlite");
@@ -400,7 +490,8 @@ void TestCliStore::usage()
     const Run help = run({"--help"});
     QVERIFY(QString::fromUtf8(help.out).contains("peering-wizard import FILE..."));
     QVERIFY(QString::fromUtf8(help.out).contains("peering-wizard list [--store URL]"));
-    for (const char *command : {"import", "list"}) {
+    QVERIFY(QString::fromUtf8(help.out).contains("peering-wizard mark --name NAME"));
+    for (const char *command : {"import", "list", "track", "mark"}) {
         const Run r = run({command, "--help"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(QString::fromUtf8(r.out).contains("--store"), r.out.constData());
