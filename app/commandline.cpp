@@ -11,6 +11,8 @@
 #include "tracking/trackingchange.h"
 #include "tracking/trackingservice.h"
 #include "domain/textchecks.h"
+#include "mail/mailimport.h"
+#include "mail/mailreader.h"
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
@@ -135,6 +137,7 @@ int runImport(Context &c);
 int runList(Context &c);
 int runTrack(Context &c);
 int runMark(Context &c);
+int runImportMail(Context &c);
 
 const Command kCommands[] = {
     {"validate", "validate FILE [--format text|json]",
@@ -199,6 +202,20 @@ const Command kCommands[] = {
                        "Exit status: 0 saved (or nothing to change), 1 refused or a conflict, 2 no "
                        "onboarding of that name, a store error or a usage error."),
      runMark},
+    {"import-mail",
+     "import-mail PATH... (--name NAME [--store URL] | --dry-run) [--rules FILE] "
+     "[--format text|json]",
+     QT_TRANSLATE_NOOP("Peering::CommandLine",
+                       "Reads milestone e-mails from .eml files, mbox files and Maildir folders, "
+                       "classifies each to a stage with the rules (the shipped ones, or --rules "
+                       "FILE) and finds the BGP session addresses in its text. With --name the "
+                       "mails become evidence of that stored onboarding (its mail log, and the "
+                       "stage's milestone reached at the mail's date); a mail imported before adds "
+                       "nothing. --dry-run only prints what it read.\n"
+                       "Exit status: 0 it ran (refused messages included), 1 the onboarding could "
+                       "not be changed, 2 a usage error, an unreadable PATH, no onboarding of that "
+                       "name or a store error."),
+     runImportMail},
 };
 
 const Command *findCommand(const QString &name)
@@ -1053,6 +1070,203 @@ int runMark(Context &c)
         : at.toString(Qt::ISODate);
     c.out << parser.value(name) << ": " << done.arg(stageId, when) << " ("
           << CommandLine::tr("version %1").arg(saved->version) << ")\n";
+    return CommandLine::Ok;
+}
+
+int runImportMail(Context &c)
+{
+    const Command &command = *findCommand(QStringLiteral("import-mail"));
+    QCommandLineParser parser;
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  CommandLine::tr("The stored onboarding the mails are evidence "
+                                                  "of."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    CommandLine::tr("Only print what was read; change nothing."));
+    const QCommandLineOption rules(QStringLiteral("rules"),
+                                   CommandLine::tr("Classification rules (%1) instead of the "
+                                                   "shipped ones.")
+                                       .arg(QLatin1String(MailRules::Format)),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption format = textOrJsonOption();
+    parser.addOptions({name, store, dryRun, rules, format});
+    if (!parseOptions(parser, c, command, QStringLiteral("PATH"),
+                      CommandLine::tr(".eml files, mbox files or Maildir folders.")))
+        return CommandLine::BadInput;
+    if (parser.isSet(QStringLiteral("help"))) {
+        printCommandHelp(c, command, parser);
+        return CommandLine::Ok;
+    }
+    const QString fmt = parser.value(format);
+    const QStringList paths = parser.positionalArguments();
+    const QString usageError = [&]() -> QString {
+        if (const QString bad = textOrJsonError(fmt); !bad.isEmpty())
+            return bad;
+        if (paths.isEmpty())
+            return CommandLine::tr("give the mail to import: .eml files, mbox files or Maildir "
+                                   "folders");
+        if (parser.isSet(name) == parser.isSet(dryRun))
+            return CommandLine::tr("give either --name NAME (the onboarding the mails are "
+                                   "evidence of) or --dry-run");
+        if (parser.isSet(name) && parser.value(name).isEmpty())
+            return CommandLine::tr("--name needs the onboarding's name (peering-wizard list "
+                                   "shows them)");
+        if (parser.isSet(store) && !parser.isSet(name))
+            return CommandLine::tr("--store goes with --name NAME; a dry run reads no store");
+        for (const QCommandLineOption *once : {&name, &store, &rules, &format})
+            if (parser.values(*once).size() > 1)
+                return CommandLine::tr("give --%1 only once").arg(once->names().constFirst());
+        return {};
+    }();
+    if (!usageError.isEmpty()) {
+        c.err << "peering-wizard import-mail: " << usageError << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    MailRules ruleSet = MailRules::defaults();
+    if (parser.isSet(rules)) {
+        const Result<MailRules> read = MailRules::readFile(parser.value(rules));
+        if (!read) {
+            c.err << "peering-wizard import-mail: --rules " << read.error() << Qt::endl;
+            return CommandLine::BadInput;
+        }
+        ruleSet = read.value();
+    }
+    // Every PATH must be readable before anything is imported.
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        QString problem;
+        if (!info.exists())
+            problem = CommandLine::tr("no such file or folder");
+        else if (!info.isReadable())
+            problem = CommandLine::tr("cannot be read (permission denied)");
+        if (!problem.isEmpty()) {
+            c.err << "peering-wizard import-mail: " << path << ": " << problem << Qt::endl;
+            return CommandLine::BadInput;
+        }
+    }
+    std::optional<Onboarding> target;
+    if (parser.isSet(name)) {
+        target = loadStored(c, command, parser.value(name), parser.value(store));
+        if (!target)
+            return CommandLine::BadInput;
+    }
+
+    const MailImport importer(ruleSet);
+    const bool json = fmt == QLatin1String("json");
+    QJsonArray refusedJson;
+    QList<MailRecord> records;
+    int messages = 0, classified = 0, refusedCount = 0, undated = 0;
+    bool firstJson = true;
+    if (json && !target)
+        c.out << "{\"messages\":[";
+    const auto visit = [&](MailMessage &&m) {
+        ++messages;
+        ImportedMail mail = importer.classify(std::move(m));
+        if (!mail.stage.isEmpty())
+            ++classified;
+        if (!mail.message.date.isValid())
+            ++undated;
+        if (json && !target) {
+            // Streamed: a mailbox of any size prints in the memory of one message.
+            c.out << (firstJson ? "" : ",")
+                  << QString::fromUtf8(QJsonDocument(MailImport::toJson(mail)).toJson(QJsonDocument::Compact));
+            firstJson = false;
+        } else if (!json) {
+            const MailMessage &mm = mail.message;
+            c.out << mm.file << (mm.index > 0 ? QStringLiteral("#%1").arg(mm.index) : QString())
+                  << ": " << (mail.stage.isEmpty() ? CommandLine::tr("unclassified") : mail.stage)
+                  << "  " << (mm.date.isValid() ? mm.date.toString(Qt::ISODate)
+                                                : CommandLine::tr("(no date: %1)").arg(mm.dateProblem))
+                  << "  " << mm.from << "  \"" << mm.subject << "\"\n";
+            for (const QString &k : MailExtractor::keys())
+                if (!mail.extracted.value(k).isEmpty())
+                    c.out << "    " << k << ": " << mail.extracted.value(k).join(QStringLiteral(", "))
+                          << "\n";
+        }
+        if (target)
+            records.append(MailImport::record(mail));
+    };
+    const auto refuse = [&](MailRefusal &&r) {
+        ++refusedCount;
+        refusedJson.append(QJsonObject {{QLatin1String("file"), r.file},
+                                        {QLatin1String("index"), r.index},
+                                        {QLatin1String("reason"), r.reason}});
+        if (!json)
+            c.out << r.file << (r.index > 0 ? QStringLiteral("#%1").arg(r.index) : QString())
+                  << ": " << CommandLine::tr("refused: %1").arg(r.reason) << "\n";
+    };
+    for (const QString &path : paths) {
+        QString error;
+        if (!MailReader::read(path, visit, refuse, &error)) {
+            if (json && !target)
+                c.out << "]}" << Qt::endl;
+            c.err << "peering-wizard import-mail: " << error << Qt::endl;
+            return CommandLine::BadInput;
+        }
+    }
+    if (json && !target) {
+        c.out << "],\"refused\":"
+              << QString::fromUtf8(QJsonDocument(refusedJson).toJson(QJsonDocument::Compact))
+              << "}\n";
+        return CommandLine::Ok;
+    }
+    if (!target) {
+        c.out << CommandLine::tr("%n message(s) read", nullptr, messages) << ": "
+              << CommandLine::tr("%n classified", nullptr, classified) << ", "
+              << CommandLine::tr("%n unclassified", nullptr, messages - classified) << ", "
+              << CommandLine::tr("%n refused", nullptr, refusedCount) << "\n";
+        return CommandLine::Ok;
+    }
+
+    // Evidence of the onboarding: one change through the tracking service.
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
+        return CommandLine::BadInput;
+    StoreOptions options;
+    StorePasswords::supply(*location, options);
+    auto opened = TrackedStore::open(*location, options);
+    if (!opened) {
+        c.err << "peering-wizard import-mail: " << opened.error().message() << Qt::endl;
+        return CommandLine::BadInput;
+    }
+    const int before = int(target->mail.size());
+    TrackingService service(**opened);
+    const auto saved = service.apply(parser.value(name), 0, MailImport::attach(records));
+    if (!saved) {
+        c.err << "peering-wizard import-mail: " << saved.error().message() << Qt::endl;
+        return CommandLine::Findings;
+    }
+    const int added = int(saved->onboarding.mail.size()) - before;
+    if (json) {
+        QJsonArray stages;
+        for (const MailRecord &r : std::as_const(records))
+            if (!r.stage.isEmpty() && !stages.contains(r.stage))
+                stages.append(r.stage);
+        c.out << QString::fromUtf8(
+            QJsonDocument(QJsonObject {{QLatin1String("name"), saved->onboarding.name},
+                                       {QLatin1String("read"), messages},
+                                       {QLatin1String("added"), added},
+                                       {QLatin1String("already"), int(records.size()) - added},
+                                       {QLatin1String("stages"), stages},
+                                       {QLatin1String("refused"), refusedJson},
+                                       {QLatin1String("version"), saved->version}})
+                .toJson(QJsonDocument::Compact))
+              << "\n";
+        return CommandLine::Ok;
+    }
+    c.out << CommandLine::tr("%1: %n new mail(s) in the log", nullptr, added)
+                 .arg(saved->onboarding.name)
+          << ", " << CommandLine::tr("%n imported before", nullptr, int(records.size()) - added)
+          << ", " << CommandLine::tr("%n refused", nullptr, refusedCount)
+          << " (" << CommandLine::tr("version %1").arg(saved->version) << ")\n";
+    if (undated > 0)
+        c.out << CommandLine::tr("%n mail(s) without a valid date are in the log unclassified "
+                                 "(a milestone needs the time it was reached); mark their "
+                                 "stages with peering-wizard mark",
+                                 nullptr, undated)
+              << "\n";
     return CommandLine::Ok;
 }
 

@@ -37,6 +37,41 @@
         <translation>
             <numerusform>OVERDUE by %n day</numerusform><numerusform>OVERDUE by %n days</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) read</source>
+        <translation>
+            <numerusform>%n message read</numerusform><numerusform>%n messages read</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n classified</source>
+        <translation>
+            <numerusform>%n classified</numerusform><numerusform>%n classified</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unclassified</source>
+        <translation>
+            <numerusform>%n unclassified</numerusform><numerusform>%n unclassified</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform><numerusform>%n refused</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new mail(s) in the log</source>
+        <translation>
+            <numerusform>%1: %n new mail in the log</numerusform><numerusform>%1: %n new mails in the log</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n imported before</source>
+        <translation>
+            <numerusform>%n imported before</numerusform><numerusform>%n imported before</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) without a valid date are in the log unclassified (a milestone needs the time it was reached); mark their stages with peering-wizard mark</source>
+        <translation>
+            <numerusform>%n mail without a valid date are in the log unclassified (a milestone needs the time it was reached); mark their stages with peering-wizard mark</numerusform><numerusform>%n mails without a valid date are in the log unclassified (a milestone needs the time it was reached); mark their stages with peering-wizard mark</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::ConnectionsPage</name>

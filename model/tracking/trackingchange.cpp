@@ -1,6 +1,7 @@
 #include "trackingchange.h"
 
 #include "domain/milestone.h"
+#include "domain/textchecks.h"
 #include "tracking/onboardingtracker.h"
 
 namespace Peering {
@@ -195,9 +196,18 @@ Result<Onboarding> TrackingChange::attachMail(const Onboarding &in, const MailRe
     o.mail.append(mail);
     if (mail.stage.isEmpty())
         return o; // unclassified: in the log, to be assigned by hand
-    for (Milestone &m : o.milestones)
-        if (m.stage == mail.stage && !m.reached.trimmed().isEmpty())
-            return o; // already reached: the mail stays as evidence in the log
+    for (Milestone &m : o.milestones) {
+        if (m.stage != mail.stage || m.reached.trimmed().isEmpty())
+            continue;
+        // Reached already: an earlier date stays, a later one gives way to the mail's.
+        const auto reached = TextChecks::parseIsoDateTime(m.reached.trimmed());
+        if (!reached || *reached <= at)
+            return o; // the mail stays as evidence in the log
+        m.reached = isoUtc(at);
+        m.source = QStringLiteral("mail");
+        m.note = mail.subject;
+        return o;
+    }
     Milestone *target = nullptr;
     for (Milestone &m : o.milestones)
         if (m.stage == mail.stage && !target)

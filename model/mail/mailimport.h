@@ -1,0 +1,47 @@
+// Milestone e-mails as evidence: each message read is classified by the rules and its session
+// addresses extracted; for an onboarding, the mails become one tracking change (its mail log and,
+// for each classified mail, the stage's milestone with source "mail"), applied through the
+// tracking service like every other change.
+#pragma once
+
+#include "mailextractor.h"
+#include "mailmessage.h"
+#include "mailrules.h"
+
+#include "domain/mailrecord.h"
+#include "tracking/trackingservice.h"
+
+#include <QJsonObject>
+
+namespace Peering {
+
+struct ImportedMail
+{
+    MailMessage message;
+    QString stage; // empty: unclassified
+    QString rule; // the rule's name
+    QMap<QString, QStringList> extracted; // MailExtractor::keys()
+};
+
+class MailImport
+{
+    Q_DECLARE_TR_FUNCTIONS(Peering::MailImport)
+public:
+    explicit MailImport(MailRules rules = MailRules::defaults()) : m_rules(std::move(rules)) {}
+
+    ImportedMail classify(MailMessage message) const;
+
+    // The record of the onboarding's mail log: a classified mail without a valid date is kept
+    // unclassified (a milestone needs the time it was reached; the user assigns it by hand).
+    static MailRecord record(const ImportedMail &mail);
+    // The dry-run JSON of one message (the shape of `import-mail --format json`).
+    static QJsonObject toJson(const ImportedMail &mail);
+    // Attaches every record (TrackingChange::attachMail, one after another); mails already in
+    // the log add nothing.
+    static TrackingService::Change attach(const QList<MailRecord> &records);
+
+private:
+    MailRules m_rules;
+};
+
+} // namespace Peering

@@ -1,0 +1,61 @@
+// Which stage a milestone e-mail is evidence for: rules in order, the first that matches wins.
+// A rule names a stage and gives regular expressions (case-insensitive, matched anywhere) for the
+// sender, the subject and the text; every one it gives must match. A mail no rule matches stays
+// unclassified: it is never guessed.
+//
+// File format (docs/mail.md):
+//   {"format": "peering-mail-rules/1",
+//    "rules": [{"name": "...", "stage": "port-configured", "from": "...", "subject": "...",
+//               "body": "..."}]}
+//
+// A forwarded copy (subject "Fwd:", "Fw:", "WG:", "TR:", "RV:") classifies like the original: the
+// subject is matched without the prefix, and "from" also matches the "From:" lines quoted in the
+// text, so a colleague's forward of Microsoft's mail still counts.
+#pragma once
+
+#include "mailmessage.h"
+
+#include "domain/result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QRegularExpression>
+
+namespace Peering {
+
+struct MailRule
+{
+    QString name;
+    QString stage;
+    QRegularExpression from, subject, body; // an empty pattern is no condition
+
+    bool matches(const MailMessage &message) const;
+};
+
+class MailRules
+{
+    Q_DECLARE_TR_FUNCTIONS(Peering::MailRules)
+public:
+    static constexpr const char *Format = "peering-mail-rules/1";
+
+    // The shipped rules: Microsoft's sender domain and the documented vocabulary.
+    static MailRules defaults();
+    // A rules file; every problem names the rule (by position and name) and the field.
+    static Result<MailRules> parse(const QByteArray &json);
+    static Result<MailRules> readFile(const QString &path);
+    QJsonObject toJson() const;
+
+    // The first rule that matches, or nothing.
+    const MailRule *classify(const MailMessage &message) const;
+    const QList<MailRule> &rules() const { return m_rules; }
+
+    // The subject without forward and reply prefixes ("Fwd: Re: x" is "x").
+    static QString baseSubject(const QString &subject);
+    static bool isForward(const QString &subject);
+
+private:
+    QList<MailRule> m_rules;
+};
+
+} // namespace Peering
