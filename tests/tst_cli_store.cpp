@@ -43,6 +43,10 @@ private Q_SLOTS:
     void markGoesThroughTheTrackingService();
     void markRefused_data();
     void markRefused();
+    void importMailDryRun();
+    void importMailAsEvidence();
+    void importMailUsage_data();
+    void importMailUsage();
     void importRefusesExistingNameUnlessReplace();
     void importRefusesTakenCustomerAsn();
     void unreadableFileDoesNotStopTheOthers();
@@ -350,6 +354,115 @@ void TestCliStore::markRefused()
     // Nothing was saved: the stage is still the imported one.
     const Run listed = run({"list", "--store", s, "--format", "json"});
     QVERIFY2(listed.out.contains("\"stage\": \"peering-created\""), listed.out.constData());
+}
+
+// import-mail --dry-run --format json: exactly the documented shape, refusals included, exit 0.
+void TestCliStore::importMailDryRun()
+{
+    const QString dir = QStringLiteral(PEERING_TEST_DATA_DIR "/mail/");
+    const Run r = run({"import-mail", dir + "port-configured.eml", dir + "mailbox.mbox",
+                       dir + "no-date.eml", dir + "binary.bin", "--dry-run", "--format", "json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QJsonParseError e;
+    const QJsonObject doc = QJsonDocument::fromJson(r.out, &e).object();
+    QCOMPARE(e.error, QJsonParseError::NoError);
+    QCOMPARE(doc.keys(), (QStringList {"messages", "refused"}));
+    const QJsonArray messages = doc.value("messages").toArray();
+    QCOMPARE(messages.size(), 5);
+    for (const QJsonValue &v : messages)
+        QCOMPARE(v.toObject().keys(), (QStringList {"date", "extracted", "file", "from", "fromName",
+                                                    "index", "messageId", "stage", "subject"}));
+    const QJsonObject port = messages.at(0).toObject();
+    QCOMPARE(port.value("file").toString(), dir + "port-configured.eml");
+    QCOMPARE(port.value("index").toInt(), 0);
+    QCOMPARE(port.value("messageId").toString(), QStringLiteral("<port-1@peering.microsoft.com>"));
+    QCOMPARE(port.value("from").toString(), QStringLiteral("peeringservice@microsoft.com"));
+    QCOMPARE(port.value("fromName").toString(), QStringLiteral("Microsoft Peering"));
+    QCOMPARE(port.value("subject").toString(), QStringLiteral("Port configured: exampleix-ams-ixrs"));
+    QCOMPARE(port.value("date").toString(), QStringLiteral("2026-11-23T22:30:00Z"));
+    QCOMPARE(port.value("stage").toString(), QStringLiteral("port-configured"));
+    const QJsonObject extracted = port.value("extracted").toObject();
+    QCOMPARE(extracted.keys(), (QStringList {"microsoftIPv4", "microsoftIPv6", "peerIPv4", "peerIPv6"}));
+    QCOMPARE(extracted.value("microsoftIPv4").toArray(), QJsonArray({"192.0.2.0/31"}));
+    QCOMPARE(extracted.value("peerIPv6").toArray(), QJsonArray({"2001:db8:100::1"}));
+    // The mbox's messages by position; the unclassified one has a null stage.
+    QCOMPARE(messages.at(2).toObject().value("index").toInt(), 1);
+    QVERIFY(messages.at(2).toObject().value("stage").isNull());
+    // No Date: null, never the import time.
+    QVERIFY(messages.at(4).toObject().value("date").isNull());
+    const QJsonArray refused = doc.value("refused").toArray();
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.at(0).toObject().keys(), (QStringList {"file", "index", "reason"}));
+    QVERIFY(refused.at(0).toObject().value("reason").toString().contains("binary"));
+}
+
+// --name: the mails become evidence of the stored onboarding; a second import adds nothing.
+void TestCliStore::importMailAsEvidence()
+{
+    const QString s = store("mail.sqlite");
+    QCOMPARE(run({"import", data("clean.json"), "--store", s}).exitCode, 0);
+    const QString dir = QStringLiteral(PEERING_TEST_DATA_DIR "/mail/");
+    const QString name = QStringLiteral("Example-IX to Microsoft");
+    Run r = run({"import-mail", dir + "mailbox.mbox", dir + "maildir", "--name", name, "--store", s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("4 new mails in the log, 1 imported before"), r.out.constData());
+    r = run({"import-mail", dir + "mailbox.mbox", dir + "maildir", "--name", name, "--store", s,
+             "--format", "json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject again = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(again.value("added").toInt(), 0);
+    QCOMPARE(again.value("already").toInt(), 5);
+    QCOMPARE(again.value("version").toInt(), 2); // nothing saved the second time
+
+    const Run tracked = run({"track", "--name", name, "--store", s, "--format", "json"});
+    const QJsonArray stages = QJsonDocument::fromJson(tracked.out).object().value("stages").toArray();
+    const QJsonObject port = stages.at(3).toObject();
+    QCOMPARE(port.value("id").toString(), QStringLiteral("port-configured"));
+    QCOMPARE(port.value("status").toString(), QStringLiteral("done"));
+    QCOMPARE(port.value("reached").toString(), QStringLiteral("2026-11-23T22:30:00Z"));
+    QCOMPARE(port.value("evidence").toArray().at(0).toObject().value("kind").toString(), QStringLiteral("mail"));
+    QCOMPARE(stages.at(6).toObject().value("status").toString(), QStringLiteral("done")); // active mail
+
+    // The document keeps the log: {messageId, from, subject, date, stage}.
+    const Run exported = run({"export", "--name", name, "--store", s, "--format", "json"});
+    const QJsonArray log = QJsonDocument::fromJson(exported.out).object().value("mail").toArray();
+    QCOMPARE(log.size(), 4);
+    bool found = false;
+    for (const QJsonValue &v : log) {
+        const QJsonObject m = v.toObject();
+        if (m.value("messageId").toString() == QLatin1String("<lunch@example.net>")) {
+            found = true;
+            QCOMPARE(m.value("stage").toString(), QString()); // unclassified: kept, not guessed
+            QCOMPARE(m.value("date").toString(), QStringLiteral("2026-11-24T10:00:00Z"));
+        }
+    }
+    QVERIFY(found);
+}
+
+void TestCliStore::importMailUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    const QString mail = QStringLiteral(PEERING_TEST_DATA_DIR "/mail/no-date.eml");
+    QTest::newRow("no path") << QStringList {"import-mail", "--dry-run"} << "give the mail to import";
+    QTest::newRow("neither mode") << QStringList {"import-mail", mail} << "either --name NAME";
+    QTest::newRow("both modes") << QStringList {"import-mail", mail, "--dry-run", "--name", "X"} << "either --name NAME";
+    QTest::newRow("store without name") << QStringList {"import-mail", mail, "--dry-run", "--store", "x.sqlite"} << "--store goes with --name";
+    QTest::newRow("bad format") << QStringList {"import-mail", mail, "--dry-run", "--format", "xml"} << "--format must be text or json";
+    QTest::newRow("unreadable path") << QStringList {"import-mail", "/nonexistent/inbox", "--dry-run"} << "no such file or folder";
+    QTest::newRow("folder, no Maildir") << QStringList {"import-mail", QStringLiteral(PEERING_TEST_DATA_DIR), "--dry-run"} << "not a Maildir";
+    QTest::newRow("rules file missing") << QStringList {"import-mail", mail, "--dry-run", "--rules", "/nonexistent.json"} << "--rules /nonexistent.json: cannot be read";
+    QTest::newRow("unknown onboarding") << QStringList {"import-mail", mail, "--name", "Nobody", "--store", "sqlite:/nonexistent/x.sqlite"} << "peering-wizard import-mail:";
+}
+
+void TestCliStore::importMailUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.err).count(u'\n'), 1); // one line
 }
 
 void TestCliStore::importRefusesExistingNameUnlessReplace()

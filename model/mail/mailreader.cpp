@@ -340,15 +340,9 @@ void parseStream(GMimeStream *stream, Kind kind, const QString &file,
     }
 }
 
-// What a file holds, by its first bytes.
-std::optional<Kind> sniff(const QString &path, QString *reason)
+// What bytes hold, by their start: an mbox, one message, or no mail (the reason).
+std::optional<Kind> sniffBytes(const QByteArray &head, QString *reason)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *reason = MailReader::tr("it cannot be opened (%1)").arg(f.errorString());
-        return std::nullopt;
-    }
-    const QByteArray head = f.read(4096);
     if (head.isEmpty()) {
         *reason = MailReader::tr("the file is empty");
         return std::nullopt;
@@ -361,17 +355,28 @@ std::optional<Kind> sniff(const QString &path, QString *reason)
         return Kind::Mbox;
     // A message starts with a header field: a name of printable characters and a colon.
     static const QRegularExpression field(QStringLiteral("^[!-9;-~]+[ \\t]*:"));
-    if (field.match(QString::fromLatin1(head.left(1024))).hasMatch()) {
-        if (f.size() > MaxMessageFileBytes) {
-            *reason = MailReader::tr("it is %1 MB, more than the %2 MB a single message may be")
-                          .arg(f.size() >> 20)
-                          .arg(MaxMessageFileBytes >> 20);
-            return std::nullopt;
-        }
+    if (field.match(QString::fromLatin1(head.left(1024))).hasMatch())
         return Kind::Message;
-    }
     *reason = MailReader::tr("it does not start with a mail header or an mbox \"From \" line");
     return std::nullopt;
+}
+
+// What a file holds, by its first bytes.
+std::optional<Kind> sniff(const QString &path, QString *reason)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *reason = MailReader::tr("it cannot be opened (%1)").arg(f.errorString());
+        return std::nullopt;
+    }
+    const std::optional<Kind> kind = sniffBytes(f.read(4096), reason);
+    if (kind == Kind::Message && f.size() > MaxMessageFileBytes) {
+        *reason = MailReader::tr("it is %1 MB, more than the %2 MB a single message may be")
+                      .arg(f.size() >> 20)
+                      .arg(MaxMessageFileBytes >> 20);
+        return std::nullopt;
+    }
+    return kind;
 }
 
 void readFile(const QString &path, const MailReader::Visit &visit,
@@ -449,16 +454,15 @@ bool MailReader::readData(const QByteArray &raw, const QString &file, const Visi
                           const Refuse &refuse)
 {
     initializeGMime();
-    if (raw.isEmpty() || raw.left(4096).contains('\0')) {
-        refuse(MailRefusal {file, 0,
-                            raw.isEmpty() ? tr("the message is empty")
-                                          : tr("it is binary data, not mail")});
+    QString reason;
+    const std::optional<Kind> kind = sniffBytes(raw.left(4096), &reason);
+    if (!kind) {
+        refuse(MailRefusal {file, 0, reason});
         return false;
     }
     Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
-    const Kind kind = raw.startsWith("From ") ? Kind::Mbox : Kind::Message;
     parseStream(
-        stream.get(), kind, file,
+        stream.get(), *kind, file,
         [&](qint64 begin, qint64 end) {
             return QCryptographicHash::hash(
                 raw.mid(begin, end < 0 ? -1 : end - begin), QCryptographicHash::Sha256);
