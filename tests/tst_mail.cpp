@@ -8,6 +8,7 @@
 #include "mail/mailreader.h"
 #include "mail/mailrules.h"
 #include "tracking/onboardingtracker.h"
+#include "tracking/trackingchange.h"
 
 #include <QDir>
 #include <QFile>
@@ -101,6 +102,9 @@ private Q_SLOTS:
     void extraction();
     void evidenceAndDedupe();
     void pythonEmailCorpus();
+    void assignByHand();
+    void sessionAddressesForTheConnection();
+    void onboardingOfAMail();
 };
 
 void TestMail::corpus_data()
@@ -645,6 +649,80 @@ json.dump(out, sys.stdout)
           qlonglong(files.size()), subjects, dates);
     QVERIFY(subjects >= 30);
     QVERIFY(dates >= 25);
+}
+
+// An unclassified mail assigned by hand becomes the stage's evidence; one without a date cannot
+// say when the stage was reached and is refused with the way out.
+void TestMail::assignByHand()
+{
+    const MailImport importer;
+    QList<MailRecord> records;
+    for (const QString &f : {QStringLiteral("unknown-charset.eml"), QStringLiteral("no-date.eml")})
+        records.append(MailImport::record(importer.classify(readPath(mail(f)).messages.first())));
+    QCOMPARE(records.at(0).stage, QString());
+    QCOMPARE(records.at(0).text.left(4), QStringLiteral("Caf\u00e9"));
+    const Onboarding o = MailImport::attach(records)(sample()).value();
+    const auto assigned = TrackingChange::assignMail(o, records.at(0).messageId, QStringLiteral("lag-up"));
+    QVERIFY2(assigned, assigned ? "" : qPrintable(assigned.error()));
+    QVERIFY(OnboardingTracker(*assigned).isDone(QStringLiteral("lag-up")));
+    QCOMPARE(OnboardingTracker(*assigned).stage(QStringLiteral("lag-up"))->reached,
+             QDateTime(QDate(2026, 11, 12), QTime(12, 0), Qt::UTC));
+    const auto undated = TrackingChange::assignMail(o, records.at(1).messageId, QStringLiteral("lag-up"));
+    QVERIFY(!undated);
+    QVERIFY2(undated.error().contains(QLatin1String("no valid date")), qPrintable(undated.error()));
+    QVERIFY(!TrackingChange::assignMail(o, QStringLiteral("<nope>"), QStringLiteral("lag-up")));
+    QVERIFY(!TrackingChange::assignMail(o, records.at(0).messageId, QStringLiteral("later")));
+    // Back to unclassified: the record only.
+    const auto back = TrackingChange::assignMail(*assigned, records.at(0).messageId, QString());
+    QVERIFY(back);
+    for (const MailRecord &r : back->mail)
+        if (r.messageId == records.at(0).messageId)
+            QCOMPARE(r.stage, QString());
+}
+
+void TestMail::sessionAddressesForTheConnection()
+{
+    const MailMessage m = readPath(mail(QStringLiteral("port-configured.eml"))).messages.first();
+    const auto a = MailImport::sessionAddresses(MailExtractor::extract(m.text));
+    QCOMPARE(a.sessionPrefixV4, QStringLiteral("192.0.2.0/31"));
+    QCOMPARE(a.microsoftIPv4, QStringLiteral("192.0.2.0"));
+    QCOMPARE(a.peerIPv4, QStringLiteral("192.0.2.1"));
+    QCOMPARE(a.sessionPrefixV6, QStringLiteral("2001:db8:100::/127"));
+    QCOMPARE(a.microsoftIPv6, QStringLiteral("2001:db8:100::"));
+    QCOMPARE(a.peerIPv6, QStringLiteral("2001:db8:100::1"));
+    Onboarding o = sample();
+    // The mail names the peering exampleix-ams-ixrs.
+    o.peerings[0].name = QStringLiteral("exampleix-ams-ixrs");
+    const auto at = MailImport::matchConnection(o, m.subject, m.text);
+    QVERIFY(at);
+    QCOMPARE(at->first, 0);
+    QVERIFY(!MailImport::matchConnection(o, QStringLiteral("x"), QStringLiteral("nothing here")));
+    const auto set = TrackingChange::setSessionAddresses(o, at->first, at->second, a);
+    QVERIFY(set);
+    QCOMPARE(set->peerings[0].connections[0].bgp.peerIPv4, QStringLiteral("192.0.2.1"));
+    QCOMPARE(set->peerings[0].connections[0].bgp.sessionPrefixV6, QStringLiteral("2001:db8:100::/127"));
+    QVERIFY(!TrackingChange::setSessionAddresses(o, 0, 99, a));
+    QVERIFY(!TrackingChange::setSessionAddresses(o, 0, 0, TrackingChange::SessionAddresses {}));
+}
+
+void TestMail::onboardingOfAMail()
+{
+    Onboarding a = sample();
+    a.name = QStringLiteral("A");
+    a.peerings[0].name = QStringLiteral("exampleix-ams-ixrs");
+    Onboarding b = sample();
+    b.name = QStringLiteral("B");
+    b.peerAsn.asn = QStringLiteral("64999");
+    for (PeeringResource &p : b.peerings)
+        p.name = QStringLiteral("other-") + p.name;
+    QCOMPARE(MailImport::matchOnboarding({a, b}, QStringLiteral("Port configured: exampleix-ams-ixrs"), {}),
+             QStringLiteral("A"));
+    QCOMPARE(MailImport::matchOnboarding({a, b}, QStringLiteral("x"), QStringLiteral("ASN AS64999 approved")),
+             QStringLiteral("B"));
+    // Both named, or none: not guessed.
+    QCOMPARE(MailImport::matchOnboarding({a, b}, QStringLiteral("exampleix-ams-ixrs"), QStringLiteral("AS64999")),
+             QString());
+    QCOMPARE(MailImport::matchOnboarding({a, b}, QStringLiteral("hello"), QStringLiteral("world")), QString());
 }
 
 QTEST_GUILESS_MAIN(TestMail)

@@ -14,8 +14,13 @@ struct MailRecord
     QString from;
     QString subject;
     QString date; // ISO 8601 UTC
-    QString stage;
+    QString stage; // empty: unclassified, to be assigned by hand
+    QString fromName; // the sender's display name; written only when not empty
+    QString text; // the mail's plain text (at most MaxTextChars); written only when not empty
     QJsonObject extra;
+
+    // The text kept of a mail in the document.
+    static constexpr qsizetype MaxTextChars = 64 * 1024;
 
     QJsonObject toJson() const;
     static MailRecord fromJson(const QJsonObject &o, JsonReader &r, const QString &path);

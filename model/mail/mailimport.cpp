@@ -3,6 +3,7 @@
 #include "tracking/trackingchange.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Peering {
 
@@ -26,6 +27,8 @@ MailRecord MailImport::record(const ImportedMail &mail)
     r.subject = mail.message.subject;
     r.date = mail.message.date.isValid() ? mail.message.date.toString(Qt::ISODate) : QString();
     r.stage = mail.message.date.isValid() ? mail.stage : QString();
+    r.fromName = mail.message.fromName;
+    r.text = mail.message.text.left(MailRecord::MaxTextChars);
     return r;
 }
 
@@ -64,6 +67,87 @@ TrackingService::Change MailImport::attach(const QList<MailRecord> &records)
         }
         return o;
     };
+}
+
+TrackingChange::SessionAddresses MailImport::sessionAddresses(const QMap<QString, QStringList> &found)
+{
+    TrackingChange::SessionAddresses a;
+    const auto take = [&](const QString &key, QString &ip, QString &prefix) {
+        for (const QString &value : found.value(key)) {
+            const qsizetype slash = value.indexOf(u'/');
+            if (slash >= 0) {
+                if (prefix.isEmpty())
+                    prefix = value;
+                if (ip.isEmpty())
+                    ip = value.left(slash);
+            } else if (ip.isEmpty()) {
+                ip = value;
+            }
+        }
+    };
+    take(QStringLiteral("microsoftIPv4"), a.microsoftIPv4, a.sessionPrefixV4);
+    take(QStringLiteral("peerIPv4"), a.peerIPv4, a.sessionPrefixV4);
+    take(QStringLiteral("microsoftIPv6"), a.microsoftIPv6, a.sessionPrefixV6);
+    take(QStringLiteral("peerIPv6"), a.peerIPv6, a.sessionPrefixV6);
+    return a;
+}
+
+namespace {
+
+bool names(const QString &haystack, const QString &needle)
+{
+    if (needle.trimmed().size() < 3)
+        return false;
+    // As a word: "ams" must not match inside "amsterdam-2".
+    const QRegularExpression word(QStringLiteral("(?<![\\w-])%1(?![\\w-])")
+                                      .arg(QRegularExpression::escape(needle.trimmed())),
+                                  QRegularExpression::CaseInsensitiveOption);
+    return word.match(haystack).hasMatch();
+}
+
+} // namespace
+
+std::optional<std::pair<int, int>> MailImport::matchConnection(const Onboarding &o,
+                                                               const QString &subject,
+                                                               const QString &text)
+{
+    const QString all = subject + u'\n' + text;
+    for (int p = 0; p < o.peerings.size(); ++p) {
+        const PeeringResource &r = o.peerings.at(p);
+        for (int c = 0; c < r.connections.size(); ++c)
+            if (names(all, r.connections.at(c).id))
+                return std::make_pair(p, c);
+    }
+    for (int p = 0; p < o.peerings.size(); ++p) {
+        const PeeringResource &r = o.peerings.at(p);
+        if (r.connections.isEmpty())
+            continue;
+        if (names(all, r.name))
+            return std::make_pair(p, 0);
+        for (int c = 0; c < r.connections.size(); ++c)
+            if (names(all, r.connections.at(c).facilityName))
+                return std::make_pair(p, c);
+    }
+    return std::nullopt;
+}
+
+QString MailImport::matchOnboarding(const QList<Onboarding> &onboardings, const QString &subject,
+                                    const QString &text)
+{
+    const QString all = subject + u'\n' + text;
+    QString found;
+    for (const Onboarding &o : onboardings) {
+        bool match = !o.peerAsn.asn.isEmpty()
+            && (names(all, QStringLiteral("AS") + o.peerAsn.asn) || names(all, o.peerAsn.asn));
+        for (const PeeringResource &r : o.peerings)
+            match = match || names(all, r.name);
+        if (!match)
+            continue;
+        if (!found.isEmpty())
+            return {}; // two onboardings named: not ours to choose
+        found = o.name;
+    }
+    return found;
 }
 
 } // namespace Peering

@@ -9,6 +9,7 @@
 #include "mailrules.h"
 
 #include "domain/mailrecord.h"
+#include "tracking/trackingchange.h"
 #include "tracking/trackingservice.h"
 
 #include <QJsonObject>
@@ -39,6 +40,19 @@ public:
     // Attaches every record (TrackingChange::attachMail, one after another); mails already in
     // the log add nothing.
     static TrackingService::Change attach(const QList<MailRecord> &records);
+
+    // The addresses found in a mail as a connection's session fields: a /31 or /127 on one side
+    // is the session prefix, its address that side's IP.
+    static TrackingChange::SessionAddresses sessionAddresses(const QMap<QString, QStringList> &found);
+    // The connection a mail is about: the one whose peering name, connection identifier or
+    // facility the mail names (the first such); nothing when it names none.
+    static std::optional<std::pair<int, int>> matchConnection(const Onboarding &o,
+                                                              const QString &subject,
+                                                              const QString &text);
+    // The onboarding a mail is about, for a folder watched for all: the one whose peering names
+    // or peer ASN the mail names; empty when none or more than one does (never guessed).
+    static QString matchOnboarding(const QList<Onboarding> &onboardings, const QString &subject,
+                                   const QString &text);
 
 private:
     MailRules m_rules;

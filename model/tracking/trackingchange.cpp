@@ -196,17 +196,69 @@ Result<Onboarding> TrackingChange::attachMail(const Onboarding &in, const MailRe
     o.mail.append(mail);
     if (mail.stage.isEmpty())
         return o; // unclassified: in the log, to be assigned by hand
+    recordMailMilestone(o, mail, at);
+    return o;
+}
+
+Result<Onboarding> TrackingChange::assignMail(const Onboarding &in, const QString &messageId,
+                                              const QString &stage)
+{
+    if (!stage.isEmpty() && !Milestone::stages().contains(stage))
+        return unknownStage(stage);
+    Onboarding o = in;
+    MailRecord *record = nullptr;
+    for (MailRecord &m : o.mail)
+        if (m.messageId == messageId)
+            record = &m;
+    if (!record)
+        return Result<Onboarding>::failure(tr("Select a mail of this onboarding first."));
+    const QDateTime at = QDateTime::fromString(record->date, Qt::ISODate);
+    if (!stage.isEmpty() && !at.isValid())
+        return Result<Onboarding>::failure(
+            tr("The mail \"%1\" has no valid date, so it cannot say when %2 was reached; mark "
+               "the stage reached with its date instead.")
+                .arg(record->subject, OnboardingTracker::title(stage)));
+    record->stage = stage;
+    if (!stage.isEmpty())
+        recordMailMilestone(o, *record, at);
+    return o;
+}
+
+Result<Onboarding> TrackingChange::setSessionAddresses(const Onboarding &in, int peering,
+                                                       int connection, const SessionAddresses &a)
+{
+    if (!hasConnection(in, peering, connection))
+        return Result<Onboarding>::failure(tr("Select a connection first."));
+    if (a.isEmpty())
+        return Result<Onboarding>::failure(tr("There are no session addresses to apply."));
+    Onboarding o = in;
+    BgpSession &b = o.peerings[peering].connections[connection].bgp;
+    const auto set = [](QString &field, const QString &value) {
+        if (!value.trimmed().isEmpty())
+            field = value.trimmed();
+    };
+    set(b.sessionPrefixV4, a.sessionPrefixV4);
+    set(b.peerIPv4, a.peerIPv4);
+    set(b.microsoftIPv4, a.microsoftIPv4);
+    set(b.sessionPrefixV6, a.sessionPrefixV6);
+    set(b.peerIPv6, a.peerIPv6);
+    set(b.microsoftIPv6, a.microsoftIPv6);
+    return o;
+}
+
+void TrackingChange::recordMailMilestone(Onboarding &o, const MailRecord &mail, const QDateTime &at)
+{
     for (Milestone &m : o.milestones) {
         if (m.stage != mail.stage || m.reached.trimmed().isEmpty())
             continue;
         // Reached already: an earlier date stays, a later one gives way to the mail's.
         const auto reached = TextChecks::parseIsoDateTime(m.reached.trimmed());
         if (!reached || *reached <= at)
-            return o; // the mail stays as evidence in the log
+            return; // the mail stays as evidence in the log
         m.reached = isoUtc(at);
         m.source = QStringLiteral("mail");
         m.note = mail.subject;
-        return o;
+        return;
     }
     Milestone *target = nullptr;
     for (Milestone &m : o.milestones)
@@ -220,7 +272,6 @@ Result<Onboarding> TrackingChange::attachMail(const Onboarding &in, const MailRe
     target->reached = isoUtc(at);
     target->source = QStringLiteral("mail");
     target->note = mail.subject;
-    return o;
 }
 
 std::optional<std::pair<int, int>> TrackingChange::connectionAt(const Onboarding &o, int row)

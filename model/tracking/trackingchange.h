@@ -57,8 +57,34 @@ public:
     // at the mail's date. A mail already in the log changes nothing.
     static Result<Onboarding> attachMail(const Onboarding &o, const MailRecord &mail);
 
+    // A mail of the log assigned to a stage by hand (an unclassified one, or a correction): the
+    // record's stage and, for a stage, its milestone at the mail's date as attachMail records it.
+    // An empty stage takes the mail back to unclassified (a milestone it made stays).
+    static Result<Onboarding> assignMail(const Onboarding &o, const QString &messageId,
+                                         const QString &stage);
+
+    // The BGP session addresses of a connection, as Microsoft sent them (the port-configured
+    // mail): the fields given (not empty) replace the connection's; the service validates them.
+    struct SessionAddresses
+    {
+        QString sessionPrefixV4, peerIPv4, microsoftIPv4;
+        QString sessionPrefixV6, peerIPv6, microsoftIPv6;
+        bool isEmpty() const
+        {
+            return sessionPrefixV4.isEmpty() && peerIPv4.isEmpty() && microsoftIPv4.isEmpty()
+                && sessionPrefixV6.isEmpty() && peerIPv6.isEmpty() && microsoftIPv6.isEmpty();
+        }
+    };
+    static Result<Onboarding> setSessionAddresses(const Onboarding &o, int peering,
+                                                  int connection, const SessionAddresses &a);
+
     // Connections in document order: the index of a connection across all peerings.
     static std::optional<std::pair<int, int>> connectionAt(const Onboarding &o, int row);
+
+private:
+    // The stage's milestone from a classified mail: reached at the mail's date unless an earlier
+    // date is recorded already.
+    static void recordMailMilestone(Onboarding &o, const MailRecord &mail, const QDateTime &at);
 };
 
 } // namespace Peering
