@@ -1155,64 +1155,71 @@ int runImportMail(Context &c)
 
     const MailImport importer(ruleSet);
     const bool json = fmt == QLatin1String("json");
-    QJsonArray refusedJson;
-    QList<MailRecord> records;
-    int messages = 0, classified = 0, refusedCount = 0, undated = 0;
-    bool firstJson = true;
-    if (json && !target)
-        c.out << "{\"messages\":[";
-    const auto visit = [&](MailMessage &&m) {
-        ++messages;
-        ImportedMail mail = importer.classify(std::move(m));
-        if (!mail.stage.isEmpty())
-            ++classified;
-        if (!mail.message.date.isValid())
-            ++undated;
-        if (json && !target) {
-            // Streamed: a mailbox of any size prints in the memory of one message.
-            c.out << (firstJson ? "" : ",")
-                  << QString::fromUtf8(QJsonDocument(MailImport::toJson(mail)).toJson(QJsonDocument::Compact));
-            firstJson = false;
-        } else if (!json) {
-            const MailMessage &mm = mail.message;
-            c.out << mm.file << (mm.index > 0 ? QStringLiteral("#%1").arg(mm.index) : QString())
-                  << ": " << (mail.stage.isEmpty() ? CommandLine::tr("unclassified") : mail.stage)
-                  << "  " << (mm.date.isValid() ? mm.date.toString(Qt::ISODate)
-                                                : CommandLine::tr("(no date: %1)").arg(mm.dateProblem))
-                  << "  " << mm.from << "  \"" << mm.subject << "\"\n";
-            for (const QString &k : MailExtractor::keys())
-                if (!mail.extracted.value(k).isEmpty())
-                    c.out << "    " << k << ": " << mail.extracted.value(k).join(QStringLiteral(", "))
-                          << "\n";
-        }
-        if (target)
-            records.append(MailImport::record(mail));
+    const auto printMessage = [&](const ImportedMail &mail) {
+        const MailMessage &mm = mail.message;
+        c.out << mm.file << (mm.index > 0 ? QStringLiteral("#%1").arg(mm.index) : QString())
+              << ": " << (mail.stage.isEmpty() ? CommandLine::tr("unclassified") : mail.stage)
+              << "  "
+              << (mm.date.isValid() ? mm.date.toString(Qt::ISODate)
+                                    : CommandLine::tr("(no date: %1)").arg(mm.dateProblem))
+              << "  " << mm.from << "  \"" << mm.subject << "\"\n";
+        for (const QString &k : MailExtractor::keys())
+            if (!mail.extracted.value(k).isEmpty())
+                c.out << "    " << k << ": " << mail.extracted.value(k).join(QStringLiteral(", "))
+                      << "\n";
     };
-    const auto refuse = [&](MailRefusal &&r) {
-        ++refusedCount;
-        refusedJson.append(QJsonObject {{QLatin1String("file"), r.file},
-                                        {QLatin1String("index"), r.index},
-                                        {QLatin1String("reason"), r.reason}});
-        if (!json)
-            c.out << r.file << (r.index > 0 ? QStringLiteral("#%1").arg(r.index) : QString())
-                  << ": " << CommandLine::tr("refused: %1").arg(r.reason) << "\n";
+    const auto printRefusal = [&](const MailRefusal &r) {
+        c.out << r.file << (r.index > 0 ? QStringLiteral("#%1").arg(r.index) : QString()) << ": "
+              << CommandLine::tr("refused: %1").arg(r.reason) << "\n";
     };
-    for (const QString &path : paths) {
-        QString error;
-        if (!MailReader::read(path, visit, refuse, &error)) {
-            if (json && !target)
-                c.out << "]}" << Qt::endl;
-            c.err << "peering-wizard import-mail: " << error << Qt::endl;
-            return CommandLine::BadInput;
-        }
-    }
-    if (json && !target) {
-        c.out << "],\"refused\":"
-              << QString::fromUtf8(QJsonDocument(refusedJson).toJson(QJsonDocument::Compact))
-              << "}\n";
-        return CommandLine::Ok;
-    }
+    const auto refusalJson = [](const MailRefusal &r) {
+        return QJsonObject {{QLatin1String("file"), r.file},
+                            {QLatin1String("index"), r.index},
+                            {QLatin1String("reason"), r.reason}};
+    };
+
     if (!target) {
+        // The dry run: streamed, so that a mailbox of any size prints in the memory of one
+        // message.
+        QJsonArray refusedJson;
+        int messages = 0, classified = 0, refusedCount = 0;
+        bool first = true;
+        if (json)
+            c.out << "{\"messages\":[";
+        const auto visit = [&](MailMessage &&m) {
+            ++messages;
+            const ImportedMail mail = importer.classify(std::move(m));
+            classified += mail.stage.isEmpty() ? 0 : 1;
+            if (json) {
+                c.out << (first ? "" : ",")
+                      << QString::fromUtf8(
+                             QJsonDocument(MailImport::toJson(mail)).toJson(QJsonDocument::Compact));
+                first = false;
+            } else {
+                printMessage(mail);
+            }
+        };
+        const auto refuse = [&](MailRefusal &&r) {
+            ++refusedCount;
+            refusedJson.append(refusalJson(r));
+            if (!json)
+                printRefusal(r);
+        };
+        for (const QString &path : paths) {
+            QString error;
+            if (!MailReader::read(path, visit, refuse, &error)) {
+                if (json)
+                    c.out << "]}" << Qt::endl;
+                c.err << "peering-wizard import-mail: " << error << Qt::endl;
+                return CommandLine::BadInput;
+            }
+        }
+        if (json) {
+            c.out << "],\"refused\":"
+                  << QString::fromUtf8(QJsonDocument(refusedJson).toJson(QJsonDocument::Compact))
+                  << "}\n";
+            return CommandLine::Ok;
+        }
         c.out << CommandLine::tr("%n message(s) read", nullptr, messages) << ": "
               << CommandLine::tr("%n classified", nullptr, classified) << ", "
               << CommandLine::tr("%n unclassified", nullptr, messages - classified) << ", "
@@ -1220,7 +1227,7 @@ int runImportMail(Context &c)
         return CommandLine::Ok;
     }
 
-    // Evidence of the onboarding: one change through the tracking service.
+    // Evidence of the onboarding: one change through the tracking service (MailImport).
     const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
     if (!location)
         return CommandLine::BadInput;
@@ -1231,41 +1238,43 @@ int runImportMail(Context &c)
         c.err << "peering-wizard import-mail: " << opened.error().message() << Qt::endl;
         return CommandLine::BadInput;
     }
-    const int before = int(target->mail.size());
-    TrackingService service(**opened);
-    const auto saved = service.apply(parser.value(name), 0, MailImport::attach(records));
-    if (!saved) {
-        c.err << "peering-wizard import-mail: " << saved.error().message() << Qt::endl;
-        return CommandLine::Findings;
+    const auto imported = importer.importInto(**opened, parser.value(name), 0, paths, {},
+                                              json ? std::function<void(const ImportedMail &)>()
+                                                   : printMessage);
+    if (!imported) {
+        c.err << "peering-wizard import-mail: " << imported.error().message() << Qt::endl;
+        return imported.error().kind() == StoreError::Kind::Conflict ? CommandLine::Findings
+                                                                     : CommandLine::BadInput;
     }
-    const int added = int(saved->onboarding.mail.size()) - before;
+    const MailImportResult &r = *imported;
     if (json) {
-        QJsonArray stages;
-        for (const MailRecord &r : std::as_const(records))
-            if (!r.stage.isEmpty() && !stages.contains(r.stage))
-                stages.append(r.stage);
+        QJsonArray refusedJson;
+        for (const MailRefusal &x : r.refused)
+            refusedJson.append(refusalJson(x));
         c.out << QString::fromUtf8(
-            QJsonDocument(QJsonObject {{QLatin1String("name"), saved->onboarding.name},
-                                       {QLatin1String("read"), messages},
-                                       {QLatin1String("added"), added},
-                                       {QLatin1String("already"), int(records.size()) - added},
-                                       {QLatin1String("stages"), stages},
+            QJsonDocument(QJsonObject {{QLatin1String("name"), r.stored.onboarding.name},
+                                       {QLatin1String("read"), r.read},
+                                       {QLatin1String("added"), r.added},
+                                       {QLatin1String("already"), r.already},
+                                       {QLatin1String("stages"), QJsonArray::fromStringList(r.stages)},
                                        {QLatin1String("refused"), refusedJson},
-                                       {QLatin1String("version"), saved->version}})
+                                       {QLatin1String("version"), r.stored.version}})
                 .toJson(QJsonDocument::Compact))
               << "\n";
         return CommandLine::Ok;
     }
-    c.out << CommandLine::tr("%1: %n new mail(s) in the log", nullptr, added)
-                 .arg(saved->onboarding.name)
-          << ", " << CommandLine::tr("%n imported before", nullptr, int(records.size()) - added)
-          << ", " << CommandLine::tr("%n refused", nullptr, refusedCount)
-          << " (" << CommandLine::tr("version %1").arg(saved->version) << ")\n";
-    if (undated > 0)
+    for (const MailRefusal &x : r.refused)
+        printRefusal(x);
+    c.out << CommandLine::tr("%1: %n new mail(s) in the log", nullptr, r.added)
+                 .arg(r.stored.onboarding.name)
+          << ", " << CommandLine::tr("%n imported before", nullptr, r.already) << ", "
+          << CommandLine::tr("%n refused", nullptr, int(r.refused.size())) << " ("
+          << CommandLine::tr("version %1").arg(r.stored.version) << ")\n";
+    if (r.undated > 0)
         c.out << CommandLine::tr("%n mail(s) without a valid date are in the log unclassified "
                                  "(a milestone needs the time it was reached); mark their "
                                  "stages with peering-wizard mark",
-                                 nullptr, undated)
+                                 nullptr, r.undated)
               << "\n";
     return CommandLine::Ok;
 }

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace Peering {
 
@@ -67,6 +68,60 @@ TrackingService::Change MailImport::attach(const QList<MailRecord> &records)
         }
         return o;
     };
+}
+
+StoreResult<MailImportResult> MailImport::importInto(OnboardingStore &store, const QString &name,
+                                                     int expectedVersion, const QStringList &paths,
+                                                     const QList<QByteArray> &messages,
+                                                     const std::function<void(const ImportedMail &)> &each) const
+{
+    MailImportResult result;
+    QList<MailRecord> records;
+    QList<ImportedMail> addresses;
+    const auto visit = [&](MailMessage &&m) {
+        ++result.read;
+        ImportedMail mail = classify(std::move(m));
+        if (!mail.message.date.isValid())
+            ++result.undated;
+        records.append(record(mail));
+        bool found = false;
+        for (const QStringList &values : std::as_const(mail.extracted))
+            found = found || !values.isEmpty();
+        if (found && mail.stage == QLatin1String("port-configured"))
+            addresses.append(mail);
+        if (each)
+            each(mail);
+    };
+    const auto refuse = [&](MailRefusal &&r) { result.refused.append(std::move(r)); };
+    for (const QString &path : paths) {
+        QString error;
+        if (!MailReader::read(path, visit, refuse, &error))
+            return StoreError(StoreError::Kind::Invalid, error);
+    }
+    for (qsizetype i = 0; i < messages.size(); ++i)
+        MailReader::readData(messages.at(i), tr("dropped message %1").arg(i + 1), visit, refuse);
+
+    auto loaded = store.load(name);
+    if (!loaded)
+        return loaded.error();
+    const int before = int(loaded->onboarding.mail.size());
+    QSet<QString> known;
+    for (const MailRecord &r : loaded->onboarding.mail)
+        known.insert(r.messageId);
+    TrackingService service(store);
+    auto saved = service.apply(name, expectedVersion, attach(records));
+    if (!saved)
+        return saved.error();
+    result.stored = saved.takeValue();
+    result.added = int(result.stored.onboarding.mail.size()) - before;
+    result.already = int(records.size()) - result.added;
+    for (const MailRecord &r : std::as_const(records))
+        if (!known.contains(r.messageId) && !r.stage.isEmpty() && !result.stages.contains(r.stage))
+            result.stages.append(r.stage);
+    for (const ImportedMail &m : std::as_const(addresses))
+        if (!known.contains(m.message.messageId))
+            result.withAddresses.append(m);
+    return result;
 }
 
 TrackingChange::SessionAddresses MailImport::sessionAddresses(const QMap<QString, QStringList> &found)

@@ -6,6 +6,7 @@
 
 #include "mailextractor.h"
 #include "mailmessage.h"
+#include "mailreader.h"
 #include "mailrules.h"
 
 #include "domain/mailrecord.h"
@@ -24,6 +25,20 @@ struct ImportedMail
     QMap<QString, QStringList> extracted; // MailExtractor::keys()
 };
 
+// What one import did to an onboarding.
+struct MailImportResult
+{
+    int read = 0; // messages read
+    int added = 0; // new in the mail log
+    int already = 0; // imported before
+    int undated = 0; // kept unclassified for want of a valid date
+    QStringList stages; // the stages the new mails are evidence of
+    QList<MailRefusal> refused;
+    // New mails in which session addresses were found, to offer for a connection.
+    QList<ImportedMail> withAddresses;
+    StoredOnboarding stored; // as saved (or as it was when nothing was new)
+};
+
 class MailImport
 {
     Q_DECLARE_TR_FUNCTIONS(Peering::MailImport)
@@ -40,6 +55,16 @@ public:
     // Attaches every record (TrackingChange::attachMail, one after another); mails already in
     // the log add nothing.
     static TrackingService::Change attach(const QList<MailRecord> &records);
+
+    // Reads the paths (and messages dropped as data) and makes them evidence of one stored
+    // onboarding in one change through the tracking service, at the version the caller saw
+    // (0: the stored one). A path that cannot be read at all is an error (nothing imported,
+    // the reason in *pathError and an Invalid store error); refused messages are in the result.
+    StoreResult<MailImportResult> importInto(OnboardingStore &store, const QString &name,
+                                             int expectedVersion, const QStringList &paths,
+                                             const QList<QByteArray> &messages = {},
+                                             const std::function<void(const ImportedMail &)> &each
+                                             = {}) const;
 
     // The addresses found in a mail as a connection's session fields: a /31 or /127 on one side
     // is the session prefix, its address that side's IP.
