@@ -37,6 +37,11 @@
 #include <QTemporaryDir>
 #include <QMessageBox>
 #include <QTimer>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QUrl>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QSignalSpy>
@@ -97,6 +102,8 @@ private Q_SLOTS:
     void customerAsns();
     void connectionStatesAndLag();
     void deploymentStepAndConnectionStages();
+    void mailTabImportsAssignsAndApplies();
+    void mailDroppedOnTheWindow();
     void mainWindowTrackAction();
     void drivenByKeyboardAndMouse();
     void closedByButtonEscAndCtrlW_data();
@@ -382,6 +389,109 @@ void TestTrackerViews::deploymentStepAndConnectionStages()
     // Refused with the reason when recorded a second time (the bar is gone; the action says why).
     QVERIFY(!w->recordDeployment(QDate(2026, 11, 4), QString()));
     QVERIFY(w->message().contains(QLatin1String("recorded already")));
+}
+
+// The Mail tab: mail imported through the service shows with its stage; an unclassified one is
+// assigned by hand; the text is plain text; the port-configured mail's addresses are applied to
+// the connection only once the dialog is accepted.
+void TestTrackerViews::mailTabImportsAssignsAndApplies()
+{
+    Onboarding o = sample(QStringLiteral("Mail-IX"));
+    o.peerings[0].name = QStringLiteral("exampleix-ams-ixrs");
+    auto w = open(o);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    const QString dir = QStringLiteral(PEERING_TEST_DATA_DIR "/mail/");
+    QVERIFY(w->importMail({dir + "port-configured.eml", dir + "unknown-charset.eml",
+                           dir + "binary.bin"}));
+    QVERIFY2(w->message().contains(QLatin1String("2 new mails imported")), qPrintable(w->message()));
+    QVERIFY2(w->message().contains(QLatin1String("1 refused (binary.bin")), qPrintable(w->message()));
+    QVERIFY2(w->message().contains(QLatin1String("Session addresses found")), qPrintable(w->message()));
+    QCOMPARE(w->flowchart()->nodeState(QStringLiteral("port-configured")), QStringLiteral("done"));
+
+    w->tabs()->setCurrentIndex(w->tabs()->count() - 1);
+    QCOMPARE(w->tabs()->tabText(w->tabs()->currentIndex()), QStringLiteral("Mai&l"));
+    auto *table = w->findChild<QTableWidget *>(QStringLiteral("mailTable"));
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Ports configured"));
+    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("unclassified: assign by hand"));
+    // Select the unclassified mail by clicking; its text shows as plain text.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(1, 2)).center());
+    auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("mailText"));
+    QVERIFY2(text->toPlainText().contains(QStringLiteral("Caf\u00e9 au lait")), qPrintable(text->toPlainText()));
+    QVERIFY(text->isReadOnly());
+    auto *apply = w->findChild<QPushButton *>(QStringLiteral("applyAddressesButton"));
+    QVERIFY(!apply->isEnabled()); // no addresses in that one
+    auto *stage = w->findChild<QComboBox *>(QStringLiteral("mailStageCombo"));
+    stage->setCurrentIndex(stage->findData(QStringLiteral("lag-up")));
+    QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("assignMailButton")), Qt::LeftButton);
+    QVERIFY2(w->message().contains(QLatin1String("assigned to LAG up")), qPrintable(w->message()));
+    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("LAG up"));
+
+    // The port-configured mail: Apply Addresses, check, accept.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(0, 2)).center());
+    QVERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    auto *dialog = w->findChild<QDialog *>(QStringLiteral("applyAddressesDialog"));
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QCOMPARE(m_store->load(QStringLiteral("Mail-IX"))->onboarding.peerings[0].connections[0].bgp.peerIPv4,
+             o.peerings[0].connections[0].bgp.peerIPv4); // nothing yet
+    auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("addressConnectionCombo"));
+    QCOMPARE(combo->currentIndex(), 0); // the connection of the peering the mail names
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("address2"))->text(), QStringLiteral("192.0.2.1"));
+    QVERIFY(clippedTexts(dialog).isEmpty());
+    QVERIFY(ScreenFit::fits(dialog));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("applyAddressesOk")), Qt::LeftButton);
+    const BgpSession b = m_store->load(QStringLiteral("Mail-IX"))->onboarding.peerings[0].connections[0].bgp;
+    QCOMPARE(b.peerIPv4, QStringLiteral("192.0.2.1"));
+    QCOMPARE(b.microsoftIPv4, QStringLiteral("192.0.2.0"));
+    QCOMPARE(b.sessionPrefixV4, QStringLiteral("192.0.2.0/31"));
+    QCOMPARE(b.peerIPv6, QStringLiteral("2001:db8:100::1"));
+    QVERIFY2(w->message().contains(QLatin1String("Session addresses applied")), qPrintable(w->message()));
+
+    // Importing the same mail again adds nothing.
+    QVERIFY(w->importMail({dir + "port-configured.eml"}));
+    QVERIFY2(w->message().contains(QLatin1String("0 new mails imported, 1 imported before")), qPrintable(w->message()));
+    QCOMPARE(table->rowCount(), 2);
+}
+
+// Files dropped from a file manager, and a message dragged out of a mail client as
+// message/rfc822 data, are imported by a real drop event.
+void TestTrackerViews::mailDroppedOnTheWindow()
+{
+    auto w = open(sample(QStringLiteral("Drop-IX")));
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    const QString dir = QStringLiteral(PEERING_TEST_DATA_DIR "/mail/");
+    const auto drop = [&](QMimeData *data) {
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent dropped(QPointF(50, 50), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.get(), &dropped);
+        QVERIFY(dropped.isAccepted());
+    };
+    auto *files = new QMimeData;
+    files->setUrls({QUrl::fromLocalFile(dir + "asn-approved.eml"), QUrl::fromLocalFile(dir + "mailbox.mbox")});
+    drop(files);
+    QVERIFY2(w->message().contains(QLatin1String("4 new mails imported")), qPrintable(w->message()));
+    QFile f(dir + "active-alternative.eml");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    auto *message = new QMimeData;
+    message->setData(QStringLiteral("message/rfc822"), f.readAll());
+    drop(message);
+    QVERIFY2(w->message().contains(QLatin1String("1 new mail imported")), qPrintable(w->message()));
+    QCOMPARE(w->stored().onboarding.mail.size(), 5);
+    // Text is not mail: refused, nothing taken.
+    auto *plain = new QMimeData;
+    plain->setText(QStringLiteral("hello"));
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, plain, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w.get(), &enter);
+    QVERIFY(!enter.isAccepted());
+    delete files;
+    delete message;
+    delete plain;
 }
 
 void TestTrackerViews::mainWindowTrackAction()

@@ -313,5 +313,25 @@
         <translation>
             <numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connection&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connections&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n new mail(s) imported</source>
+        <translation>
+            <numerusform>%n new mail imported</numerusform><numerusform>%n new mails imported</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n imported before</source>
+        <translation>
+            <numerusform>, %n imported before</numerusform><numerusform>, %n imported before</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n without a valid date kept unclassified</source>
+        <translation>
+            <numerusform>; %n without a valid date kept unclassified</numerusform><numerusform>; %n without a valid date kept unclassified</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused (%1: %2)</source>
+        <translation>
+            <numerusform>; %n refused (%1: %2)</numerusform><numerusform>; %n refused (%1: %2)</numerusform></translation>
+    </message>
 </context>
 </TS>

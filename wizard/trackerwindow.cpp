@@ -13,6 +13,7 @@
 #include "tracking/onboardingprogress.h"
 #include "tracking/onboardingtracker.h"
 #include "tracking/trackingchange.h"
+#include "mail/mailimport.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -23,6 +24,17 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QFrame>
+#include <QDialog>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPoint>
+#include <QUrl>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -80,6 +92,12 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     , m_connections(named(new QTableWidget(0, 8, this), "connectionTable", tr("Connections")))
     , m_connectionState(named(new QComboBox(this), "connectionStateCombo", tr("Connection state")))
     , m_utilization(named(new QSpinBox(this), "utilizationSpin", tr("Link utilization")))
+    , m_mail(named(new QTableWidget(0, 4, this), "mailTable", tr("Mail of this onboarding")))
+    , m_mailText(named(new QPlainTextEdit(this), "mailText", tr("The selected mail's text")))
+    , m_mailStage(named(new QComboBox(this), "mailStageCombo", tr("Stage to assign the mail to")))
+    , m_applyAddresses(named(new QPushButton(tr("Apply &Addresses..."), this),
+                             "applyAddressesButton",
+                             tr("Apply the session addresses of the selected mail")))
     , m_deploymentBar(named(new QFrame(this), "deploymentBar", tr("Deployment step")))
     , m_deploymentDate(
           named(new QDateEdit(this), "deploymentDateEdit", tr("Date the deployment succeeded")))
@@ -305,6 +323,82 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     });
     m_tabs->addTab(kPage, tr("C&onnections"));
 
+    // Mail: the milestone e-mails of this onboarding, their stage, and their text (plain text
+    // only: nothing is rendered, nothing loaded).
+    auto *mPage = new QWidget(this);
+    auto *mailLayout = new QVBoxLayout(mPage);
+    m_mail->setHorizontalHeaderLabels({tr("Date"), tr("From"), tr("Subject"), tr("Stage")});
+    m_mail->horizontalHeader()->setStretchLastSection(true);
+    m_mail->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_mail->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_mail->verticalHeader()->hide();
+    m_mailText->setReadOnly(true);
+    m_mailText->setPlaceholderText(tr("Select a mail to read it."));
+    auto *mailSplit = new QSplitter(Qt::Vertical, this);
+    mailSplit->addWidget(m_mail);
+    mailSplit->addWidget(m_mailText);
+    mailSplit->setSizes({1000, 1000});
+    mailLayout->addWidget(mailSplit, 1);
+    auto *mailForm = new QHBoxLayout;
+    auto *importButton = named(new QPushButton(tr("&Import Mail..."), this), "importMailButton",
+                               tr("Import .eml files or an mbox"));
+    m_mailStage->addItem(tr("Unclassified"), QString());
+    for (const QString &id : Milestone::stages())
+        m_mailStage->addItem(OnboardingTracker::title(id), id);
+    auto *stageLabel = new QLabel(tr("Sta&ge:"), this);
+    stageLabel->setBuddy(m_mailStage);
+    auto *assign = named(new QPushButton(tr("Assig&n"), this), "assignMailButton",
+                         tr("Assign the selected mail to the stage"));
+    mailForm->addWidget(importButton);
+    mailForm->addSpacing(20);
+    mailForm->addWidget(stageLabel);
+    mailForm->addWidget(m_mailStage);
+    mailForm->addWidget(assign);
+    mailForm->addSpacing(20);
+    mailForm->addWidget(m_applyAddresses);
+    mailForm->addStretch(1);
+    mailLayout->addLayout(mailForm);
+    auto *dropHint = named(new QLabel(tr("Drop .eml files or messages from your mail client "
+                                         "anywhere on this window to import them."),
+                                      this),
+                           "mailDropHint", tr("Drop hint"));
+    dropHint->setWordWrap(true);
+    mailLayout->addWidget(dropHint);
+    m_tabs->addTab(mPage, tr("Mai&l"));
+    setAcceptDrops(true);
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Import Mail"), QString(),
+            tr("Mail (*.eml *.mbox *.mbx *.txt);;All files (*)"));
+        if (!files.isEmpty())
+            importMail(files);
+    });
+    connect(assign, &QPushButton::clicked, this, [this] {
+        assignMail(m_mail->currentRow(), m_mailStage->currentData().toString());
+    });
+    connect(m_applyAddresses, &QPushButton::clicked, this,
+            [this] { openApplyAddresses(m_mail->currentRow()); });
+    const auto showMail = [this] {
+        const int row = m_mail->currentRow();
+        const Onboarding &o = m_stored.onboarding;
+        if (row < 0 || row >= o.mail.size()) {
+            m_mailText->clear();
+            m_applyAddresses->setEnabled(false);
+            return;
+        }
+        const MailRecord &r = o.mail.at(row);
+        const QString from = r.fromName.isEmpty() ? r.from : tr("%1 <%2>").arg(r.fromName, r.from);
+        m_mailText->setPlainText(tr("From: %1\nDate: %2\nSubject: %3\n\n%4")
+                                     .arg(from, r.date.isEmpty() ? tr("(no valid date)") : r.date,
+                                          r.subject,
+                                          r.text.isEmpty() ? tr("(no text was kept of this mail)")
+                                                           : r.text));
+        m_mailStage->setCurrentIndex(std::max(0, m_mailStage->findData(r.stage)));
+        m_applyAddresses->setEnabled(!MailImport::sessionAddresses(MailExtractor::extract(r.text)).isEmpty());
+    };
+    connect(m_mail, &QTableWidget::itemSelectionChanged, this, showMail);
+    m_applyAddresses->setEnabled(false);
+
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Every change is saved as it is made: closing loses nothing.
@@ -463,6 +557,164 @@ bool TrackerWindow::recordDeployment(QDate date, const QString &note)
         tr("Deployment recorded: %1 reached on %2.")
             .arg(OnboardingTracker::title(QStringLiteral("peering-created")),
                  date.toString(Qt::ISODate)));
+}
+
+bool TrackerWindow::importMail(const QStringList &paths, const QList<QByteArray> &messages)
+{
+    if (!m_store || (paths.isEmpty() && messages.isEmpty()))
+        return false;
+    QString rulesProblem;
+    const MailImport importer(MailRules::configured(&rulesProblem));
+    auto result = importer.importInto(*m_store, m_name, m_stored.version, paths, messages);
+    if (!result)
+        return handle(result.error());
+    const MailImportResult &r = *result;
+    m_stored = r.stored;
+    refreshViews();
+    QStringList stages;
+    for (const QString &id : r.stages)
+        stages.append(OnboardingTracker::title(id));
+    QString text = tr("%n new mail(s) imported", nullptr, r.added);
+    if (r.already > 0)
+        text += tr(", %n imported before", nullptr, r.already);
+    if (!stages.isEmpty())
+        text += tr("; evidence for %1").arg(stages.join(QStringLiteral(", ")));
+    if (r.undated > 0)
+        text += tr("; %n without a valid date kept unclassified", nullptr, r.undated);
+    if (!r.refused.isEmpty())
+        text += tr("; %n refused (%1: %2)", nullptr, int(r.refused.size()))
+                    .arg(QFileInfo(r.refused.first().file).fileName(), r.refused.first().reason);
+    if (!r.withAddresses.isEmpty())
+        text += tr(". Session addresses found: select the mail in the Mail tab and click Apply "
+                   "Addresses.");
+    if (!rulesProblem.isEmpty())
+        text += tr(" (The mail rules in the settings were ignored: %1)").arg(rulesProblem);
+    showMessage(text + u'.', !r.refused.isEmpty() && r.added == 0);
+    if (r.added > 0)
+        Q_EMIT saved(m_name);
+    return true;
+}
+
+bool TrackerWindow::assignMail(int row, const QString &stage)
+{
+    const Onboarding &o = m_stored.onboarding;
+    if (row < 0 || row >= o.mail.size()) {
+        showMessage(tr("Select a mail first."), true);
+        return false;
+    }
+    const QString id = o.mail.at(row).messageId;
+    const QString subject = o.mail.at(row).subject;
+    return change([&](const Onboarding &in) { return TrackingChange::assignMail(in, id, stage); },
+                  stage.isEmpty()
+                      ? tr("\"%1\" is unclassified again.").arg(subject)
+                      : tr("\"%1\" assigned to %2.").arg(subject, OnboardingTracker::title(stage)));
+}
+
+QDialog *TrackerWindow::openApplyAddresses(int row)
+{
+    const Onboarding &o = m_stored.onboarding;
+    if (row < 0 || row >= o.mail.size()) {
+        showMessage(tr("Select a mail first."), true);
+        return nullptr;
+    }
+    const MailRecord mail = o.mail.at(row);
+    const TrackingChange::SessionAddresses found
+        = MailImport::sessionAddresses(MailExtractor::extract(mail.text));
+    if (found.isEmpty()) {
+        showMessage(tr("No session addresses were found in \"%1\".").arg(mail.subject), true);
+        return nullptr;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("applyAddressesDialog"));
+    dialog->setWindowTitle(tr("Apply Session Addresses"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *intro = new QLabel(tr("The mail \"%1\" gives these BGP session addresses. Check them "
+                                "against the mail, choose the connection, and click Apply; "
+                                "nothing changes before that.")
+                                 .arg(mail.subject.toHtmlEscaped()),
+                             dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    auto *connection = named(new QComboBox(dialog), "addressConnectionCombo", tr("Connection"));
+    for (int p = 0; p < o.peerings.size(); ++p)
+        for (int c = 0; c < o.peerings.at(p).connections.size(); ++c)
+            connection->addItem(FieldLabel::connectionLocation(o, p, c), QVariant::fromValue(QPoint(p, c)));
+    if (const auto match = MailImport::matchConnection(o, mail.subject, mail.text))
+        connection->setCurrentIndex(connection->findData(QVariant::fromValue(QPoint(match->first, match->second))));
+    form->addRow(tr("&Connection:"), connection);
+    QList<std::pair<QString, QLineEdit *>> fields;
+    const QList<std::pair<QString, QString>> values {
+        {tr("Session prefix IPv4"), found.sessionPrefixV4}, {tr("Microsoft IPv4"), found.microsoftIPv4},
+        {tr("Peer IPv4"), found.peerIPv4},                  {tr("Session prefix IPv6"), found.sessionPrefixV6},
+        {tr("Microsoft IPv6"), found.microsoftIPv6},        {tr("Peer IPv6"), found.peerIPv6},
+    };
+    QList<QLineEdit *> edits;
+    for (const auto &[label, value] : values) {
+        auto *edit = new QLineEdit(value, dialog);
+        edit->setAccessibleName(label);
+        edit->setObjectName(QStringLiteral("address%1").arg(edits.size()));
+        edit->setPlaceholderText(tr("(not in the mail: left as it is)"));
+        form->addRow(label + u':', edit);
+        edits.append(edit);
+    }
+    layout->addLayout(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
+    auto *apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
+    apply->setObjectName(QStringLiteral("applyAddressesOk"));
+    apply->setDefault(true);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, connection, edits] {
+        const QPoint at = connection->currentData().toPoint();
+        TrackingChange::SessionAddresses a;
+        a.sessionPrefixV4 = edits.at(0)->text();
+        a.microsoftIPv4 = edits.at(1)->text();
+        a.peerIPv4 = edits.at(2)->text();
+        a.sessionPrefixV6 = edits.at(3)->text();
+        a.microsoftIPv6 = edits.at(4)->text();
+        a.peerIPv6 = edits.at(5)->text();
+        const QString where = connection->currentText();
+        if (change([&](const Onboarding &in) {
+                return TrackingChange::setSessionAddresses(in, at.x(), at.y(), a);
+            },
+                   tr("Session addresses applied to %1.").arg(where)))
+            dialog->accept();
+        else
+            QMessageBox::warning(dialog, tr("Apply Session Addresses"), message());
+    });
+    dialog->resize(ScreenFit::clamp(dialog, dialog->sizeHint().expandedTo(QSize(560, 0))));
+    dialog->show();
+    return dialog;
+}
+
+void TrackerWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *data = event->mimeData();
+    bool files = false;
+    for (const QUrl &url : data->urls())
+        files = files || url.isLocalFile();
+    if (files || data->hasFormat(QStringLiteral("message/rfc822")))
+        event->acceptProposedAction();
+}
+
+void TrackerWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *data = event->mimeData();
+    QStringList paths;
+    for (const QUrl &url : data->urls())
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    QList<QByteArray> messages;
+    if (paths.isEmpty() && data->hasFormat(QStringLiteral("message/rfc822")))
+        messages.append(data->data(QStringLiteral("message/rfc822")));
+    if (paths.isEmpty() && messages.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_tabs->setCurrentIndex(m_tabs->count() - 1); // the Mail tab shows what came in
+    importMail(paths, messages);
 }
 
 bool TrackerWindow::setExpected(const QString &stage, QDate date)
@@ -761,6 +1013,28 @@ void TrackerWindow::refreshViews()
     if (connectionRow >= 0 && connectionRow < m_connections->rowCount())
         m_connections->selectRow(connectionRow);
     m_connections->resizeColumnsToContents();
+
+    const int mailRow = m_mail->currentRow();
+    m_mail->setRowCount(int(o.mail.size()));
+    for (int i = 0; i < o.mail.size(); ++i) {
+        const MailRecord &r = o.mail.at(i);
+        const auto at = TextChecks::parseIsoDateTime(r.date);
+        m_mail->setItem(i, 0,
+                        cell(at ? OnboardingTracker::dateIn(at->toUTC(), m_zone).toString(Qt::ISODate)
+                                : tr("no date")));
+        m_mail->setItem(i, 1, cell(r.fromName.isEmpty() ? r.from : r.fromName));
+        m_mail->item(i, 1)->setToolTip(r.from);
+        m_mail->setItem(i, 2, cell(r.subject));
+        auto *stage = cell(r.stage.isEmpty() ? tr("unclassified: assign by hand")
+                                             : OnboardingTracker::title(r.stage));
+        if (r.stage.isEmpty())
+            stage->setForeground(QColor(0x6a, 0x1b, 0x9a));
+        m_mail->setItem(i, 3, stage);
+    }
+    if (mailRow >= 0 && mailRow < m_mail->rowCount())
+        m_mail->selectRow(mailRow);
+    m_mail->resizeColumnToContents(0);
+    m_mail->resizeColumnToContents(3);
 }
 
 void TrackerWindow::showEvidence(const QString &stage)

@@ -16,6 +16,10 @@
 #include <QWidget>
 
 class QComboBox;
+class QDialog;
+class QDragEnterEvent;
+class QDropEvent;
+class QPlainTextEdit;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
@@ -76,8 +80,22 @@ public:
     bool markKeyDelivered(int row);
     bool setConnectionState(int row, const QString &state, int utilizationPercent);
 
+    // Mail: files (.eml, mbox, Maildir) and messages dropped as data made evidence of this
+    // onboarding through the tracking service (MailImport::importInto); what was found is said.
+    bool importMail(const QStringList &paths, const QList<QByteArray> &messages = {});
+    // The mail of a row of the Mail tab assigned to a stage by hand (empty: unclassified).
+    bool assignMail(int row, const QString &stage);
+    // The session addresses found in a row's mail, offered for the connection it names (or the
+    // one the user picks): nothing changes until the dialog is accepted. Window-modal, deleted on
+    // close; returned so tests can drive it. Nothing when the mail holds no addresses.
+    QDialog *openApplyAddresses(int row);
+
 Q_SIGNALS:
     void saved(const QString &name);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     // The customer ASN of a table row, or nothing (and the window says to select one).
@@ -111,6 +129,10 @@ private:
     QComboBox *m_customerPeering;
     QLineEdit *m_prefixKey;
     QTableWidget *m_connections;
+    QTableWidget *m_mail;
+    QPlainTextEdit *m_mailText;
+    QComboBox *m_mailStage;
+    QPushButton *m_applyAddresses;
     QWidget *m_deploymentBar;
     QDateEdit *m_deploymentDate;
     QLineEdit *m_deploymentNote;

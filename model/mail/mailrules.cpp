@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSettings>
 
 namespace Peering {
 
@@ -179,6 +180,19 @@ Result<MailRules> MailRules::readFile(const QString &path)
     if (!rules)
         return Result<MailRules>::failure(tr("%1: %2").arg(path, rules.error()));
     return rules;
+}
+
+MailRules MailRules::configured(QString *problem)
+{
+    const QString text = QSettings().value(QLatin1String(SettingsKey)).toString();
+    if (text.trimmed().isEmpty())
+        return defaults();
+    const Result<MailRules> rules = parse(text.toUtf8());
+    if (rules)
+        return rules.value();
+    if (problem)
+        *problem = rules.error();
+    return defaults();
 }
 
 QJsonObject MailRules::toJson() const

@@ -44,6 +44,11 @@ public:
     // A rules file; every problem names the rule (by position and name) and the field.
     static Result<MailRules> parse(const QByteArray &json);
     static Result<MailRules> readFile(const QString &path);
+    // The rules the desktop uses: the setting SettingsKey (a rules file's JSON, edited in
+    // Settings > Mail Rules...), or the shipped rules when it is not set; a setting that does not
+    // parse is ignored, with the reason in *problem.
+    static constexpr const char *SettingsKey = "mail/rules";
+    static MailRules configured(QString *problem = nullptr);
     QJsonObject toJson() const;
 
     // The first rule that matches, or nothing.
