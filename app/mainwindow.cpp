@@ -5,6 +5,10 @@
 #include "emptylistpage.h"
 #include "exportdialog.h"
 #include "importreport.h"
+#include "mailsettingsdialog.h"
+#include "mailwatcher.h"
+#include "mail/mailimport.h"
+#include "tracking/onboardingtracker.h"
 #include "onboardinglistmodel.h"
 #include "tracking/onboardingplan.h"
 #include "tracking/trackingchange.h"
@@ -27,6 +31,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QSystemTrayIcon>
+#include <QUrl>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
@@ -153,6 +162,15 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
                             &MainWindow::exportSelected, QKeySequence(tr("Ctrl+Shift+E")));
     m_removeAction = action(file, tr("&Delete Onboarding"), "deleteAction",
                             &MainWindow::removeSelected, QKeySequence::Delete);
+    QAction *importMailAction = action(file, tr("Import &Mail..."), "importMailAction", [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Import Milestone Mail"), QString(),
+            tr("Mail (*.eml *.mbox *.mbx *.txt);;All files (*)"));
+        if (files.isEmpty())
+            return;
+        const QString summary = importMail(files, {}, selectedName());
+        QMessageBox::information(this, tr("Import Mail"), summary);
+    }, QKeySequence(tr("Ctrl+Shift+M")));
     QAction *drafts = action(file, tr("&Resume Drafts..."), "resumeDraftsAction",
                              &MainWindow::offerDrafts);
     file->addSeparator();
@@ -171,12 +189,31 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     action(settingsMenu, tr("Default &Tracking Plan..."), "defaultPlanAction",
            [this] { editDefaultPlan(); });
+    action(settingsMenu, tr("&Mail..."), "mailSettingsAction", [this] { editMailSettings(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *example = action(help, tr("Open the &Example"), "openExampleAction",
                               [this] { openExample(); });
     action(help, tr("&About"), "aboutAction", &MainWindow::showAbout);
     m_storeActions = {create, m_editAction, m_trackAction, import, m_exportAction, m_removeAction,
-                      drafts, example};
+                      drafts, example, importMailAction};
+
+    // Milestone mail: dropped on the window, or arriving in a watched Maildir.
+    setAcceptDrops(true);
+    m_mailWatcher = new MailWatcher(this);
+    connect(m_mailWatcher, &MailWatcher::imported, this, [this](const QString &summary) {
+        refresh();
+        statusBar()->showMessage(summary, 30000);
+        if (QSystemTrayIcon::isSystemTrayAvailable() && !isActiveWindow()) {
+            auto *tray = findChild<QSystemTrayIcon *>();
+            if (!tray) {
+                tray = new QSystemTrayIcon(windowIcon(), this);
+                tray->show();
+            }
+            tray->showMessage(tr("Milestone mail"), summary);
+        }
+    });
+    connect(m_mailWatcher, &MailWatcher::problem, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 30000); });
 
     create->setIcon(themeIcon("document-new"));
     m_editAction->setIcon(themeIcon("document-properties"));
@@ -277,6 +314,9 @@ bool MainWindow::openStore(const QString &url)
             m_storeError = opened.error().message();
         }
     }
+    m_mailWatcher->setStore(m_store.get());
+    if (m_store && m_mailWatcher->folders().isEmpty() && !MailWatcher::configured().isEmpty())
+        m_mailWatcher->setFolders(MailWatcher::configured());
     if (!m_store) {
         m_storeProblem->setText(tr("<p><b>The onboarding store cannot be used.</b></p><p>%1</p>"
                                    "<p>Nothing has been written to it. Choose another store with "
@@ -578,6 +618,108 @@ int MainWindow::importFiles(const QStringList &files)
     box.setDetailedText(report.detailedText());
     box.exec();
     return report.stored();
+}
+
+QString MainWindow::importMail(const QStringList &paths, const QList<QByteArray> &messages,
+                              const QString &name)
+{
+    if (!m_store)
+        return {};
+    QString rulesProblem;
+    const MailImport importer(MailRules::configured(&rulesProblem));
+    QString summary;
+    if (!name.isEmpty()) {
+        auto r = importer.importInto(*m_store, name, 0, paths, messages);
+        if (!r) {
+            summary = tr("Mail not imported into \"%1\": %2").arg(name, r.error().message());
+        } else {
+            summary = tr("\"%1\": %n new mail(s)", nullptr, r->added).arg(name);
+            if (r->already > 0)
+                summary += tr(", %n imported before", nullptr, r->already);
+            QStringList stages;
+            for (const QString &id : r->stages)
+                stages.append(OnboardingTracker::title(id));
+            if (!stages.isEmpty())
+                summary += tr("; evidence for %1").arg(stages.join(QStringLiteral(", ")));
+            if (!r->refused.isEmpty())
+                summary += tr("; %n refused (%1)", nullptr, int(r->refused.size()))
+                               .arg(r->refused.first().reason);
+            if (!r->withAddresses.isEmpty())
+                summary += tr(". Session addresses found: apply them in the tracker's Mail tab");
+        }
+    } else {
+        auto r = importer.importMatching(*m_store, paths, messages);
+        if (!r) {
+            summary = tr("Mail not imported: %1").arg(r.error().message());
+        } else {
+            QStringList parts;
+            for (const MailImportResult &one : r->results)
+                parts.append(tr("\"%1\": %n new", nullptr, one.added).arg(one.stored.onboarding.name));
+            summary = parts.isEmpty() ? tr("No mail named an onboarding")
+                                      : tr("Mail imported: %1").arg(parts.join(QStringLiteral(", ")));
+            if (!r->unmatched.isEmpty())
+                summary += tr("; %n mail(s) name no single onboarding: select the onboarding and "
+                              "import them again",
+                              nullptr, int(r->unmatched.size()));
+            if (!r->refused.isEmpty())
+                summary += tr("; %n refused (%1)", nullptr, int(r->refused.size()))
+                               .arg(r->refused.first().reason);
+        }
+    }
+    if (!rulesProblem.isEmpty())
+        summary += tr(" (the mail rules in the settings were ignored: %1)").arg(rulesProblem);
+    summary += u'.';
+    refresh();
+    statusBar()->showMessage(summary, 30000);
+    return summary;
+}
+
+MailSettingsDialog *MainWindow::editMailSettings()
+{
+    QStringList names;
+    if (m_store)
+        if (auto list = m_store->list())
+            for (const OnboardingSummary &s : *list)
+                names.append(s.name);
+    auto *dialog = new MailSettingsDialog(names, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { m_mailWatcher->setFolders(MailWatcher::configured()); });
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *data = event->mimeData();
+    bool files = false;
+    for (const QUrl &url : data->urls())
+        files = files || url.isLocalFile();
+    if (m_store && (files || data->hasFormat(QStringLiteral("message/rfc822"))))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *data = event->mimeData();
+    QStringList paths;
+    for (const QUrl &url : data->urls())
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    QList<QByteArray> messages;
+    if (paths.isEmpty() && data->hasFormat(QStringLiteral("message/rfc822")))
+        messages.append(data->data(QStringLiteral("message/rfc822")));
+    if (paths.isEmpty() && messages.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Onto a row: that onboarding's mail; elsewhere: the selected one, else each mail's own.
+    QString name = selectedName();
+    const QPoint at = m_table->viewport()->mapFrom(this, event->position().toPoint());
+    const QModelIndex row = m_table->indexAt(at);
+    if (row.isValid())
+        name = m_proxy->index(row.row(), 0).data(OnboardingListModel::NameRole).toString();
+    importMail(paths, messages, name);
 }
 
 void MainWindow::chooseImport()

@@ -21,6 +21,9 @@ class QTableView;
 
 namespace Peering {
 
+class MailSettingsDialog;
+class MailWatcher;
+
 class EmptyListPage;
 class OnboardingListModel;
 class OnboardingWizard;
@@ -67,6 +70,16 @@ public:
     // Pinned in tests (days left / overdue).
     void setToday(QDate today);
 
+    // Milestone mail (files, mboxes, Maildirs, messages dropped as data) imported as evidence of
+    // an onboarding, or, with no name, of the onboarding each mail names. Says what happened in
+    // the status bar and returns that line.
+    QString importMail(const QStringList &paths, const QList<QByteArray> &messages,
+                       const QString &name);
+    // Settings > Mail...: watched folders and classification rules (window-modal, deleted on
+    // close); OK keeps them and watches the folders. Returned for tests.
+    MailSettingsDialog *editMailSettings();
+    MailWatcher *mailWatcher() const { return m_mailWatcher; }
+
     QTableView *table() const { return m_table; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
 
@@ -76,6 +89,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -115,6 +130,7 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_trackAction = nullptr;
     QDate m_today; // pinned "today" (tests); invalid: the real date
+    MailWatcher *m_mailWatcher = nullptr;
 
     struct Session
     {

@@ -27,6 +27,17 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QUrl>
+#include "mailsettingsdialog.h"
+#include "mailwatcher.h"
+#include "mail/mailrules.h"
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -146,6 +157,10 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void mailImportedFromTheMainWindow();
+    void mailDroppedOnARow();
+    void watchedMaildirImportsNewMail();
+    void mailSettingsDialog();
     void initTestCase();
     void init();
     void createThroughWizardAndReadBack();
@@ -181,6 +196,133 @@ void TestMainWindow::init()
     static int n = 0;
     m_store = m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++n));
     QSettings().clear();
+}
+
+// Import Mail on the selected onboarding, and for mail that names its onboarding.
+void TestMainWindow::mailImportedFromTheMainWindow()
+{
+    Onboarding a = sample("clean.json");
+    a.peerings[0].name = QStringLiteral("exampleix-ams-ixrs");
+    QVERIFY(secondUser(m_store)->create(a).ok());
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString dir = QStringLiteral(PEERING_TEST_DATA_DIR "/mail/");
+    QString summary = window.importMail({dir + "asn-approved.eml", dir + "binary.bin"}, {}, a.name);
+    QVERIFY2(summary.contains(QLatin1String("1 new mail")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("1 refused")), qPrintable(summary));
+    // No onboarding chosen: the port-configured mail names the peering exampleix-ams-ixrs.
+    summary = window.importMail({dir + "port-configured.eml", dir + "unknown-charset.eml"}, {}, {});
+    QVERIFY2(summary.contains(QStringLiteral("\"%1\": 1 new").arg(a.name)), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("name no single onboarding")), qPrintable(summary));
+    const auto stored = secondUser(m_store)->load(a.name);
+    QCOMPARE(stored->onboarding.mail.size(), a.mail.size() + 2);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("importMailAction"))->isEnabled());
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("importMailAction"))->shortcut(),
+             QKeySequence(QStringLiteral("Ctrl+Shift+M")));
+}
+
+// A drop onto a row imports into that onboarding, whatever is selected.
+void TestMainWindow::mailDroppedOnARow()
+{
+    Onboarding a = sample("clean.json");
+    Onboarding b = sample("clean.json");
+    b.name = QStringLiteral("Zulu-IX to Microsoft");
+    b.peerAsn.asn = QStringLiteral("64999");
+    auto store = secondUser(m_store);
+    QVERIFY(store->create(a).ok());
+    QVERIFY(store->create(b).ok());
+    store.reset();
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.table()->selectRow(0);
+    const QRect second = window.table()->visualRect(window.proxy()->index(1, 0));
+    const QPoint at = window.table()->viewport()->mapTo(&window, second.center());
+    auto *data = new QMimeData;
+    data->setUrls({QUrl::fromLocalFile(QStringLiteral(PEERING_TEST_DATA_DIR "/mail/no-date.eml"))});
+    QDragEnterEvent enter(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(secondUser(m_store)->load(b.name)->onboarding.mail.size(), b.mail.size() + 1);
+    QCOMPARE(secondUser(m_store)->load(a.name)->onboarding.mail.size(), a.mail.size());
+    delete data;
+}
+
+// A Maildir watched for one onboarding: the mail there at the start, then a message delivered
+// into new/ (as mbsync does: written to tmp/, renamed into new/) is imported as it arrives, with
+// a notification; the same message moved to cur/ by a mail client adds nothing.
+void TestMainWindow::watchedMaildirImportsNewMail()
+{
+    Onboarding a = sample("clean.json");
+    QVERIFY(secondUser(m_store)->create(a).ok());
+    QTemporaryDir maildir;
+    for (const char *sub : {"cur", "new", "tmp"})
+        QVERIFY(QDir(maildir.path()).mkpath(QLatin1String(sub)));
+    QVERIFY(QFile::copy(QStringLiteral(PEERING_TEST_DATA_DIR "/mail/asn-approved.eml"),
+                        maildir.filePath(QStringLiteral("cur/1.host:2,S"))));
+    MailWatcher::setConfigured({{maildir.path(), a.name}});
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    MailWatcher *watcher = window.mailWatcher();
+    QCOMPARE(watcher->folders().size(), 1);
+    QTRY_COMPARE(secondUser(m_store)->load(a.name)->onboarding.mail.size(), a.mail.size() + 1);
+    watcher->setDelay(50);
+    QSignalSpy imported(watcher, &MailWatcher::imported);
+    QVERIFY(QFile::copy(QStringLiteral(PEERING_TEST_DATA_DIR "/mail/port-configured.eml"),
+                        maildir.filePath(QStringLiteral("tmp/2.host"))));
+    QVERIFY(QFile::rename(maildir.filePath(QStringLiteral("tmp/2.host")),
+                          maildir.filePath(QStringLiteral("new/2.host"))));
+    QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, 10000);
+    QVERIFY2(imported.first().first().toString().contains(QLatin1String("1 new milestone mail")),
+             qPrintable(imported.first().first().toString()));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("Ports configured")));
+    QCOMPARE(secondUser(m_store)->load(a.name)->onboarding.mail.size(), a.mail.size() + 2);
+    // Read in a mail client: moved to cur/ with a flag; nothing new.
+    QVERIFY(QFile::rename(maildir.filePath(QStringLiteral("new/2.host")),
+                          maildir.filePath(QStringLiteral("cur/2.host:2,S"))));
+    QTest::qWait(400);
+    QCOMPARE(secondUser(m_store)->load(a.name)->onboarding.mail.size(), a.mail.size() + 2);
+    QCOMPARE(imported.count(), 1);
+}
+
+// Settings > Mail: folders and rules kept; rules that do not parse are refused in the dialog.
+void TestMainWindow::mailSettingsDialog()
+{
+    MainWindow window(m_store);
+    window.show();
+    MailSettingsDialog *dialog = window.editMailSettings();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(ScreenFit::fits(dialog));
+    QTemporaryDir maildir;
+    QVERIFY(QDir(maildir.path()).mkpath(QStringLiteral("new")));
+    dialog->addFolder(maildir.path(), QString());
+    QPlainTextEdit *rules = dialog->rulesEdit();
+    QVERIFY(rules->toPlainText().contains(QLatin1String("peering-mail-rules/1")));
+    rules->selectAll();
+    QTest::keyClicks(rules, QStringLiteral("{\"format\": \"peering-mail-rules/1\", \"rules\": [{\"stage\": \"lag\", \"body\": \"x\"}]}"));
+    QVERIFY(!dialog->save());
+    auto *problem = dialog->findChild<QLabel *>(QStringLiteral("mailRulesProblem"));
+    QVERIFY(!problem->isHidden());
+    QVERIFY2(problem->text().contains(QLatin1String("\"stage\" must be one of")), qPrintable(problem->text()));
+    QVERIFY(QSettings().value(QLatin1String(MailRules::SettingsKey)).isNull());
+    rules->selectAll();
+    QTest::keyClicks(rules, QStringLiteral("{\"format\": \"peering-mail-rules/1\", \"rules\": [{\"stage\": \"lag-up\", \"body\": \"lacp\"}]}"));
+    QDialogButtonBox *buttons = dialog->findChild<QDialogButtonBox *>();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(MailRules::configured().rules().size(), 1);
+    QCOMPARE(MailWatcher::configured().size(), 1);
+    QCOMPARE(window.mailWatcher()->folders().size(), 1);
+    // Restore Defaults puts the shipped rules back, and they are no setting.
+    dialog = window.editMailSettings();
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("restoreMailRulesButton")), Qt::LeftButton);
+    QVERIFY(dialog->save());
+    QVERIFY(QSettings().value(QLatin1String(MailRules::SettingsKey)).isNull());
+    dialog->close();
 }
 
 void TestMainWindow::createThroughWizardAndReadBack()
@@ -697,7 +839,7 @@ void TestMainWindow::storeItCannotTrust()
     window.show();
     QVERIFY(!window.store());
     auto *problem = child<QLabel>(&window, "storeProblemLabel");
-    QVERIFY(problem->isVisible());
+    QVERIFY(!problem->isHidden());
     QVERIFY(problem->text().contains(QStringLiteral("cannot be used")));
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("newOnboardingAction"))->isEnabled());
     QVERIFY(f.open(QIODevice::ReadOnly));

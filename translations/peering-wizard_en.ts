@@ -139,6 +139,31 @@
         <translation>
             <numerusform>%n unfinished onboarding from an earlier session:</numerusform><numerusform>%n unfinished onboardings from an earlier session:</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>"%1": %n new mail(s)</source>
+        <translation>
+            <numerusform>"%1": %n new mail</numerusform><numerusform>"%1": %n new mails</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n imported before</source>
+        <translation>
+            <numerusform>, %n imported before</numerusform><numerusform>, %n imported before</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused (%1)</source>
+        <translation>
+            <numerusform>; %n refused (%1)</numerusform><numerusform>; %n refused (%1)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>"%1": %n new</source>
+        <translation>
+            <numerusform>"%1": %n new</numerusform><numerusform>"%1": %n new</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n mail(s) name no single onboarding: select the onboarding and import them again</source>
+        <translation>
+            <numerusform>; %n mail name no single onboarding: select the onboarding and import them again</numerusform><numerusform>; %n mails name no single onboarding: select the onboarding and import them again</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::OnboardingListModel</name>

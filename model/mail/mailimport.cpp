@@ -70,37 +70,39 @@ TrackingService::Change MailImport::attach(const QList<MailRecord> &records)
     };
 }
 
-StoreResult<MailImportResult> MailImport::importInto(OnboardingStore &store, const QString &name,
-                                                     int expectedVersion, const QStringList &paths,
-                                                     const QList<QByteArray> &messages,
-                                                     const std::function<void(const ImportedMail &)> &each) const
+Result<MailBatch> MailImport::read(const QStringList &paths, const QList<QByteArray> &messages,
+                                  const std::function<void(const ImportedMail &)> &each) const
 {
-    MailImportResult result;
-    QList<MailRecord> records;
-    QList<ImportedMail> addresses;
+    MailBatch batch;
     const auto visit = [&](MailMessage &&m) {
-        ++result.read;
         ImportedMail mail = classify(std::move(m));
-        if (!mail.message.date.isValid())
-            ++result.undated;
-        records.append(record(mail));
-        bool found = false;
-        for (const QStringList &values : std::as_const(mail.extracted))
-            found = found || !values.isEmpty();
-        if (found && mail.stage == QLatin1String("port-configured"))
-            addresses.append(mail);
         if (each)
             each(mail);
+        batch.mails.append(std::move(mail));
     };
-    const auto refuse = [&](MailRefusal &&r) { result.refused.append(std::move(r)); };
+    const auto refuse = [&](MailRefusal &&r) { batch.refused.append(std::move(r)); };
     for (const QString &path : paths) {
         QString error;
         if (!MailReader::read(path, visit, refuse, &error))
-            return StoreError(StoreError::Kind::Invalid, error);
+            return Result<MailBatch>::failure(error);
     }
     for (qsizetype i = 0; i < messages.size(); ++i)
         MailReader::readData(messages.at(i), tr("dropped message %1").arg(i + 1), visit, refuse);
+    return batch;
+}
 
+StoreResult<MailImportResult> MailImport::applyTo(OnboardingStore &store, const QString &name,
+                                                  int expectedVersion, const MailBatch &batch)
+{
+    MailImportResult result;
+    result.read = int(batch.mails.size());
+    result.refused = batch.refused;
+    QList<MailRecord> records;
+    for (const ImportedMail &mail : batch.mails) {
+        if (!mail.message.date.isValid())
+            ++result.undated;
+        records.append(record(mail));
+    }
     auto loaded = store.load(name);
     if (!loaded)
         return loaded.error();
@@ -118,10 +120,59 @@ StoreResult<MailImportResult> MailImport::importInto(OnboardingStore &store, con
     for (const MailRecord &r : std::as_const(records))
         if (!known.contains(r.messageId) && !r.stage.isEmpty() && !result.stages.contains(r.stage))
             result.stages.append(r.stage);
-    for (const ImportedMail &m : std::as_const(addresses))
-        if (!known.contains(m.message.messageId))
+    for (const ImportedMail &m : batch.mails) {
+        bool found = false;
+        for (const QStringList &values : m.extracted)
+            found = found || !values.isEmpty();
+        if (found && m.stage == QLatin1String("port-configured")
+            && !known.contains(m.message.messageId))
             result.withAddresses.append(m);
+    }
     return result;
+}
+
+StoreResult<MailImportResult> MailImport::importInto(OnboardingStore &store, const QString &name,
+                                                     int expectedVersion, const QStringList &paths,
+                                                     const QList<QByteArray> &messages,
+                                                     const std::function<void(const ImportedMail &)> &each) const
+{
+    const Result<MailBatch> batch = read(paths, messages, each);
+    if (!batch)
+        return StoreError(StoreError::Kind::Invalid, batch.error());
+    return applyTo(store, name, expectedVersion, *batch);
+}
+
+StoreResult<MatchedImport> MailImport::importMatching(OnboardingStore &store,
+                                                      const QStringList &paths,
+                                                      const QList<QByteArray> &messages) const
+{
+    const Result<MailBatch> batch = read(paths, messages);
+    if (!batch)
+        return StoreError(StoreError::Kind::Invalid, batch.error());
+    MatchedImport out;
+    out.refused = batch->refused;
+    auto listed = store.list();
+    if (!listed)
+        return listed.error();
+    QList<Onboarding> onboardings;
+    for (const OnboardingSummary &s : *listed)
+        if (auto loaded = store.load(s.name))
+            onboardings.append(loaded->onboarding);
+    QMap<QString, MailBatch> byName;
+    for (const ImportedMail &m : batch->mails) {
+        const QString name = matchOnboarding(onboardings, m.message.subject, m.message.text);
+        if (name.isEmpty())
+            out.unmatched.append(m);
+        else
+            byName[name].mails.append(m);
+    }
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
+        auto applied = applyTo(store, it.key(), 0, it.value());
+        if (!applied)
+            return applied.error();
+        out.results.append(applied.takeValue());
+    }
+    return out;
 }
 
 TrackingChange::SessionAddresses MailImport::sessionAddresses(const QMap<QString, QStringList> &found)

@@ -39,6 +39,21 @@ struct MailImportResult
     StoredOnboarding stored; // as saved (or as it was when nothing was new)
 };
 
+// The mails read from some paths and dropped messages, classified.
+struct MailBatch
+{
+    QList<ImportedMail> mails;
+    QList<MailRefusal> refused;
+};
+
+// Mail imported where each message names its onboarding (a folder watched for all of them).
+struct MatchedImport
+{
+    QList<MailImportResult> results; // one per onboarding that got mail
+    QList<ImportedMail> unmatched; // naming no onboarding, or more than one: left alone
+    QList<MailRefusal> refused;
+};
+
 class MailImport
 {
     Q_DECLARE_TR_FUNCTIONS(Peering::MailImport)
@@ -55,6 +70,17 @@ public:
     // Attaches every record (TrackingChange::attachMail, one after another); mails already in
     // the log add nothing.
     static TrackingService::Change attach(const QList<MailRecord> &records);
+
+    // Reads and classifies the paths and dropped messages; a path that cannot be read at all is
+    // an error (its reason), refused messages are in the batch.
+    Result<MailBatch> read(const QStringList &paths, const QList<QByteArray> &messages = {},
+                           const std::function<void(const ImportedMail &)> &each = {}) const;
+    // A batch made evidence of one stored onboarding: one change through the tracking service.
+    static StoreResult<MailImportResult> applyTo(OnboardingStore &store, const QString &name,
+                                                 int expectedVersion, const MailBatch &batch);
+    // Each mail to the onboarding it names (matchOnboarding over the store's onboardings).
+    StoreResult<MatchedImport> importMatching(OnboardingStore &store, const QStringList &paths,
+                                              const QList<QByteArray> &messages = {}) const;
 
     // Reads the paths (and messages dropped as data) and makes them evidence of one stored
     // onboarding in one change through the tracking service, at the version the caller saw
