@@ -1191,9 +1191,7 @@ int runImportMail(Context &c)
             const ImportedMail mail = importer.classify(std::move(m));
             classified += mail.stage.isEmpty() ? 0 : 1;
             if (json) {
-                c.out << (first ? "" : ",")
-                      << QString::fromUtf8(
-                             QJsonDocument(MailImport::toJson(mail)).toJson(QJsonDocument::Compact));
+                c.out << (first ? "" : ",") << QString::fromUtf8(MailImport::toJsonText(mail));
                 first = false;
             } else {
                 printMessage(mail);

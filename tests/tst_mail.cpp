@@ -187,6 +187,9 @@ void TestMail::corpus()
     QVERIFY2(m.text.contains(text), qPrintable(m.text));
     const ImportedMail classified = MailImport().classify(m);
     QCOMPARE(classified.stage, stage);
+    // The streamed JSON text is the JSON object, byte for byte.
+    QCOMPARE(MailImport::toJsonText(classified),
+             QJsonDocument(MailImport::toJson(classified)).toJson(QJsonDocument::Compact));
 }
 
 void TestMail::headerDecoding_data()

@@ -31,10 +31,22 @@ QMap<QString, QStringList> MailExtractor::extract(const QString &text)
         QStringLiteral("(?<![0-9A-Fa-f:])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(/\\d{1,3})?"
                        "(?![0-9A-Fa-f:])"));
     int lines = 0;
-    for (const QString &line : text.split(u'\n')) {
+    for (const QStringView line : QStringView(text).split(u'\n')) {
         if (++lines > 20000)
             break; // a text of that many lines is no session-address mail
         if (line.size() > 4096)
+            continue;
+        // Cheap first: a line with an address has a digit and a dot or a colon.
+        bool digit = false, dot = false, colon = false;
+        for (const QChar ch : line) {
+            const char16_t u = ch.unicode();
+            digit = digit || (u >= u'0' && u <= u'9');
+            dot = dot || u == u'.';
+            colon = colon || u == u':';
+            if (digit && dot && colon)
+                break;
+        }
+        if (!digit || (!dot && !colon))
             continue;
         const bool ms = microsoft.match(line).hasMatch();
         const bool pe = peer.match(line).hasMatch();
@@ -47,7 +59,7 @@ QMap<QString, QStringList> MailExtractor::extract(const QString &text)
                 list.append(value);
         };
         auto i4 = v4.globalMatch(line);
-        while (i4.hasNext()) {
+        while (dot && i4.hasNext()) {
             const QRegularExpressionMatch m = i4.next();
             if (!Ipv4Address::parse(m.captured(1)))
                 continue;
@@ -57,7 +69,7 @@ QMap<QString, QStringList> MailExtractor::extract(const QString &text)
                                             : m.captured(1));
         }
         auto i6 = v6.globalMatch(line);
-        while (i6.hasNext()) {
+        while (colon && i6.hasNext()) {
             const QRegularExpressionMatch m = i6.next();
             if (!m.captured(1).contains(QLatin1String(":")) || !Ipv6Address::parse(m.captured(1)))
                 continue;

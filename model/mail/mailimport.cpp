@@ -6,6 +6,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+#include <cstdio>
+
 namespace Peering {
 
 ImportedMail MailImport::classify(MailMessage message) const
@@ -54,6 +57,92 @@ QJsonObject MailImport::toJson(const ImportedMail &mail)
         {QLatin1String("stage"), orNull(mail.stage)},
         {QLatin1String("extracted"), extracted},
     };
+}
+
+namespace {
+
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    const QByteArray utf8 = s.toUtf8();
+    for (const char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                out += buffer;
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
+QByteArray MailImport::toJsonText(const ImportedMail &mail)
+{
+    const MailMessage &m = mail.message;
+    QByteArray out;
+    out.reserve(512);
+    // Keys in the order QJsonDocument writes them (sorted), so that both forms are the same text.
+    out += "{\"date\":";
+    if (m.date.isValid())
+        appendJsonString(out, m.date.toString(Qt::ISODate));
+    else
+        out += "null";
+    out += ",\"extracted\":{";
+    QStringList keys = MailExtractor::keys();
+    std::sort(keys.begin(), keys.end());
+    for (qsizetype k = 0; k < keys.size(); ++k) {
+        if (k)
+            out += ',';
+        appendJsonString(out, keys.at(k));
+        out += ":[";
+        const QStringList values = mail.extracted.value(keys.at(k));
+        for (qsizetype v = 0; v < values.size(); ++v) {
+            if (v)
+                out += ',';
+            appendJsonString(out, values.at(v));
+        }
+        out += ']';
+    }
+    out += "},\"file\":";
+    appendJsonString(out, m.file);
+    out += ",\"from\":";
+    appendJsonString(out, m.from);
+    out += ",\"fromName\":";
+    appendJsonString(out, m.fromName);
+    out += ",\"index\":" + QByteArray::number(m.index);
+    out += ",\"messageId\":";
+    appendJsonString(out, m.messageId);
+    out += ",\"stage\":";
+    if (mail.stage.isEmpty())
+        out += "null";
+    else
+        appendJsonString(out, mail.stage);
+    out += ",\"subject\":";
+    appendJsonString(out, m.subject);
+    out += '}';
+    return out;
 }
 
 TrackingService::Change MailImport::attach(const QList<MailRecord> &records)

@@ -67,6 +67,9 @@ public:
     static MailRecord record(const ImportedMail &mail);
     // The dry-run JSON of one message (the shape of `import-mail --format json`).
     static QJsonObject toJson(const ImportedMail &mail);
+    // The same object as compact JSON text, written directly (a mailbox of 10,000 messages
+    // prints without building Qt JSON objects for each).
+    static QByteArray toJsonText(const ImportedMail &mail);
     // Attaches every record (TrackingChange::attachMail, one after another); mails already in
     // the log add nothing.
     static TrackingService::Change attach(const QList<MailRecord> &records);

@@ -71,20 +71,15 @@ QString fromGChar(char *text)
     return s;
 }
 
-bool isValidUtf8(const QByteArray &bytes)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString s = decoder(bytes);
-    Q_UNUSED(s)
-    return !decoder.hasError();
-}
-
 // Bytes of unknown charset as text: UTF-8 when they are valid UTF-8, else GMime's 8-bit decoding
 // (the fallback charsets).
 QString decode8bit(const QByteArray &bytes)
 {
-    if (isValidUtf8(bytes))
-        return QString::fromUtf8(bytes);
+    // One pass: decoded as UTF-8, kept when it was valid UTF-8.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder(bytes);
+    if (!decoder.hasError())
+        return text;
     return fromGChar(g_mime_utils_decode_8bit(parserOptions(), bytes.constData(), bytes.size()));
 }
 
