@@ -92,7 +92,7 @@ MailSettingsDialog::MailSettingsDialog(const QStringList &onboardings, QWidget *
     m_rules->setFont(mono);
     const QString stored = QSettings().value(QLatin1String(MailRules::SettingsKey)).toString();
     m_rules->setPlainText(stored.trimmed().isEmpty()
-                              ? QString::fromUtf8(QJsonDocument(MailRules::defaults().toJson()).toJson())
+                              ? MailRules::defaults().toText()
                               : stored);
     rl->addWidget(m_rules, 1);
     m_rulesProblem->setObjectName(QStringLiteral("mailRulesProblem"));
@@ -107,7 +107,7 @@ MailSettingsDialog::MailSettingsDialog(const QStringList &onboardings, QWidget *
     rr->addStretch(1);
     rl->addLayout(rr);
     connect(restore, &QPushButton::clicked, this, [this] {
-        m_rules->setPlainText(QString::fromUtf8(QJsonDocument(MailRules::defaults().toJson()).toJson()));
+        m_rules->setPlainText(MailRules::defaults().toText());
         m_rulesProblem->hide();
     });
     tabs->addTab(rulesPage, tr("&Classification Rules"));

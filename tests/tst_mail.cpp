@@ -473,6 +473,12 @@ void TestMail::rulesFile()
     QCOMPARE(QJsonDocument(again->toJson()).toJson(), QJsonDocument(rules->toJson()).toJson());
     QCOMPARE(MailRules::parse(QJsonDocument(MailRules::defaults().toJson()).toJson())->rules().size(),
              MailRules::defaults().rules().size());
+    // The text for people reads back as the same rules, its fields in a readable order.
+    const QString text = MailRules::defaults().toText();
+    const Result<MailRules> fromText = MailRules::parse(text.toUtf8());
+    QVERIFY2(fromText, fromText ? "" : qPrintable(fromText.error()));
+    QCOMPARE(QJsonDocument(fromText->toJson()), QJsonDocument(MailRules::defaults().toJson()));
+    QVERIFY(text.indexOf(QLatin1String("\"name\"")) < text.indexOf(QLatin1String("\"body\"")));
 }
 
 void TestMail::rulesFileErrors_data()

@@ -412,11 +412,14 @@ void TestTrackerViews::mailTabImportsAssignsAndApplies()
     QCOMPARE(w->tabs()->tabText(w->tabs()->currentIndex()), QStringLiteral("Mai&l"));
     auto *table = w->findChild<QTableWidget *>(QStringLiteral("mailTable"));
     QCOMPARE(table->rowCount(), 2);
-    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Ports configured"));
-    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("unclassified: assign by hand"));
+    // In date order: the unclassified mail of Nov 12 first, the port-configured one of Nov 23.
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("2026-11-12"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("unclassified: assign by hand"));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("Ports configured"));
+    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("Port configured: exampleix-ams-ixrs"));
     // Select the unclassified mail by clicking; its text shows as plain text.
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                      table->visualItemRect(table->item(1, 2)).center());
+                      table->visualItemRect(table->item(0, 3)).center());
     auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("mailText"));
     QVERIFY2(text->toPlainText().contains(QStringLiteral("Caf\u00e9 au lait")), qPrintable(text->toPlainText()));
     QVERIFY(text->isReadOnly());
@@ -426,11 +429,11 @@ void TestTrackerViews::mailTabImportsAssignsAndApplies()
     stage->setCurrentIndex(stage->findData(QStringLiteral("lag-up")));
     QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("assignMailButton")), Qt::LeftButton);
     QVERIFY2(w->message().contains(QLatin1String("assigned to LAG up")), qPrintable(w->message()));
-    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("LAG up"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("LAG up"));
 
     // The port-configured mail: Apply Addresses, check, accept.
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                      table->visualItemRect(table->item(0, 2)).center());
+                      table->visualItemRect(table->item(1, 3)).center());
     QVERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
     auto *dialog = w->findChild<QDialog *>(QStringLiteral("applyAddressesDialog"));

@@ -24,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QFrame>
+#include <algorithm>
 #include <QDialog>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -327,7 +328,9 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     // only: nothing is rendered, nothing loaded).
     auto *mPage = new QWidget(this);
     auto *mailLayout = new QVBoxLayout(mPage);
-    m_mail->setHorizontalHeaderLabels({tr("Date"), tr("From"), tr("Subject"), tr("Stage")});
+    // Oldest first; the subject takes the room that is left.
+    m_mail->setHorizontalHeaderLabels({tr("Date"), tr("Stage"), tr("From"), tr("Subject")});
+    m_mail->setWordWrap(false);
     m_mail->horizontalHeader()->setStretchLastSection(true);
     m_mail->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_mail->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -379,7 +382,7 @@ TrackerWindow::TrackerWindow(OnboardingStore *store, const QString &name, QWidge
     connect(m_applyAddresses, &QPushButton::clicked, this,
             [this] { openApplyAddresses(m_mail->currentRow()); });
     const auto showMail = [this] {
-        const int row = m_mail->currentRow();
+        const int row = mailIndex(m_mail->currentRow());
         const Onboarding &o = m_stored.onboarding;
         if (row < 0 || row >= o.mail.size()) {
             m_mailText->clear();
@@ -595,9 +598,16 @@ bool TrackerWindow::importMail(const QStringList &paths, const QList<QByteArray>
     return true;
 }
 
-bool TrackerWindow::assignMail(int row, const QString &stage)
+int TrackerWindow::mailIndex(int row) const
+{
+    const QTableWidgetItem *item = row >= 0 ? m_mail->item(row, 0) : nullptr;
+    return item ? item->data(Qt::UserRole).toInt() : -1;
+}
+
+bool TrackerWindow::assignMail(int tableRow, const QString &stage)
 {
     const Onboarding &o = m_stored.onboarding;
+    const int row = mailIndex(tableRow);
     if (row < 0 || row >= o.mail.size()) {
         showMessage(tr("Select a mail first."), true);
         return false;
@@ -610,9 +620,10 @@ bool TrackerWindow::assignMail(int row, const QString &stage)
                       : tr("\"%1\" assigned to %2.").arg(subject, OnboardingTracker::title(stage)));
 }
 
-QDialog *TrackerWindow::openApplyAddresses(int row)
+QDialog *TrackerWindow::openApplyAddresses(int tableRow)
 {
     const Onboarding &o = m_stored.onboarding;
+    const int row = mailIndex(tableRow);
     if (row < 0 || row >= o.mail.size()) {
         showMessage(tr("Select a mail first."), true);
         return nullptr;
@@ -1014,27 +1025,43 @@ void TrackerWindow::refreshViews()
         m_connections->selectRow(connectionRow);
     m_connections->resizeColumnsToContents();
 
-    const int mailRow = m_mail->currentRow();
+    // The log in date order (undated last); each row keeps its record's place in the log.
+    const int mailRecord = mailIndex(m_mail->currentRow());
+    QList<int> order;
+    for (int i = 0; i < o.mail.size(); ++i)
+        order.append(i);
+    std::stable_sort(order.begin(), order.end(), [&o](int a, int b) {
+        const QString &da = o.mail.at(a).date, &db = o.mail.at(b).date;
+        if (da.isEmpty() != db.isEmpty())
+            return db.isEmpty();
+        return da < db; // ISO 8601 in UTC sorts as text
+    });
     m_mail->setRowCount(int(o.mail.size()));
-    for (int i = 0; i < o.mail.size(); ++i) {
+    int selectRow = -1;
+    for (int row = 0; row < order.size(); ++row) {
+        const int i = order.at(row);
         const MailRecord &r = o.mail.at(i);
         const auto at = TextChecks::parseIsoDateTime(r.date);
-        m_mail->setItem(i, 0,
-                        cell(at ? OnboardingTracker::dateIn(at->toUTC(), m_zone).toString(Qt::ISODate)
-                                : tr("no date")));
-        m_mail->setItem(i, 1, cell(r.fromName.isEmpty() ? r.from : r.fromName));
-        m_mail->item(i, 1)->setToolTip(r.from);
-        m_mail->setItem(i, 2, cell(r.subject));
+        auto *date = cell(at ? OnboardingTracker::dateIn(at->toUTC(), m_zone).toString(Qt::ISODate)
+                             : tr("no date"));
+        date->setData(Qt::UserRole, i);
+        m_mail->setItem(row, 0, date);
         auto *stage = cell(r.stage.isEmpty() ? tr("unclassified: assign by hand")
                                              : OnboardingTracker::title(r.stage));
         if (r.stage.isEmpty())
             stage->setForeground(QColor(0x6a, 0x1b, 0x9a));
-        m_mail->setItem(i, 3, stage);
+        m_mail->setItem(row, 1, stage);
+        m_mail->setItem(row, 2, cell(r.fromName.isEmpty() ? r.from : r.fromName));
+        m_mail->item(row, 2)->setToolTip(r.from);
+        m_mail->setItem(row, 3, cell(r.subject));
+        m_mail->item(row, 3)->setToolTip(r.subject);
+        if (i == mailRecord)
+            selectRow = row;
     }
-    if (mailRow >= 0 && mailRow < m_mail->rowCount())
-        m_mail->selectRow(mailRow);
-    m_mail->resizeColumnToContents(0);
-    m_mail->resizeColumnToContents(3);
+    if (selectRow >= 0)
+        m_mail->selectRow(selectRow);
+    for (int c = 0; c < 3; ++c)
+        m_mail->resizeColumnToContents(c);
 }
 
 void TrackerWindow::showEvidence(const QString &stage)

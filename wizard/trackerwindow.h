@@ -83,7 +83,7 @@ public:
     // Mail: files (.eml, mbox, Maildir) and messages dropped as data made evidence of this
     // onboarding through the tracking service (MailImport::importInto); what was found is said.
     bool importMail(const QStringList &paths, const QList<QByteArray> &messages = {});
-    // The mail of a row of the Mail tab assigned to a stage by hand (empty: unclassified).
+    // The mail of a row of the Mail tab (in date order, undated last) assigned to a stage by hand (empty: unclassified).
     bool assignMail(int row, const QString &stage);
     // The session addresses found in a row's mail, offered for the connection it names (or the
     // one the user picks): nothing changes until the dialog is accepted. Window-modal, deleted on
@@ -100,6 +100,8 @@ protected:
 private:
     // The customer ASN of a table row, or nothing (and the window says to select one).
     const RegisteredAsn *customerAt(int row);
+    // The mail log index of a row of the Mail tab (rows are in date order), or -1.
+    int mailIndex(int row) const;
     // Applies one change through TrackingService; says what was done, or why not.
     bool change(const TrackingService::Change &fn, const QString &what);
     bool handle(const StoreError &error);

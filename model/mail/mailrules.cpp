@@ -211,6 +211,29 @@ QJsonObject MailRules::toJson() const
     return {{QLatin1String("format"), QLatin1String(Format)}, {QLatin1String("rules"), list}};
 }
 
+QString MailRules::toText() const
+{
+    const auto quoted = [](const QString &text) {
+        const QByteArray a = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(a.mid(1, a.size() - 2)); // ["..."] without the brackets
+    };
+    QString out = QStringLiteral("{\n  \"format\": %1,\n  \"rules\": [\n").arg(quoted(QLatin1String(Format)));
+    for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        const MailRule &r = m_rules.at(i);
+        QStringList fields {QStringLiteral("\"name\": ") + quoted(r.name),
+                            QStringLiteral("\"stage\": ") + quoted(r.stage)};
+        if (!r.from.pattern().isEmpty())
+            fields.append(QStringLiteral("\"from\": ") + quoted(r.from.pattern()));
+        if (!r.subject.pattern().isEmpty())
+            fields.append(QStringLiteral("\"subject\": ") + quoted(r.subject.pattern()));
+        if (!r.body.pattern().isEmpty())
+            fields.append(QStringLiteral("\"body\": ") + quoted(r.body.pattern()));
+        out += QStringLiteral("    {") + fields.join(QStringLiteral(",\n     ")) + u'}'
+            + (i + 1 < m_rules.size() ? QStringLiteral(",\n") : QStringLiteral("\n"));
+    }
+    return out + QStringLiteral("  ]\n}\n");
+}
+
 const MailRule *MailRules::classify(const MailMessage &message) const
 {
     for (const MailRule &r : m_rules)

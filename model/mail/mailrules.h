@@ -50,6 +50,9 @@ public:
     static constexpr const char *SettingsKey = "mail/rules";
     static MailRules configured(QString *problem = nullptr);
     QJsonObject toJson() const;
+    // The rules file's text for people: one rule per block, its fields in the order name, stage,
+    // from, subject, body (QJsonDocument would sort them).
+    QString toText() const;
 
     // The first rule that matches, or nothing.
     const MailRule *classify(const MailMessage &message) const;
