@@ -338,6 +338,24 @@ std::unique_ptr<OnboardingStore> openForReading(Context &c, const Command &comma
     return std::move(opened.value());
 }
 
+// Opens the store for a change (--store value, or the default store when empty); on failure
+// prints the store's one-line reason.
+std::unique_ptr<OnboardingStore> openForWriting(Context &c, const Command &command,
+                                                const QString &storeValue)
+{
+    const std::optional<StoreLocation> location = resolveStore(c, command, storeValue);
+    if (!location)
+        return nullptr;
+    StoreOptions options;
+    StorePasswords::supply(*location, options);
+    auto opened = TrackedStore::open(*location, options);
+    if (!opened) {
+        c.err << "peering-wizard " << command.name << ": " << opened.error().message() << Qt::endl;
+        return nullptr;
+    }
+    return std::move(opened.value());
+}
+
 // The onboarding of that name in the store (--store value, or the default store when empty),
 // read as list reads the store; on failure prints one line and returns nothing.
 std::optional<Onboarding> loadStored(Context &c, const Command &command, const QString &name,
@@ -1026,16 +1044,9 @@ int runMark(Context &c)
     // Not found (with the names to choose from) as track says it.
     if (!loadStored(c, command, parser.value(name), parser.value(store)))
         return CommandLine::BadInput;
-    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
-    if (!location)
+    const std::unique_ptr<OnboardingStore> opened = openForWriting(c, command, parser.value(store));
+    if (!opened)
         return CommandLine::BadInput;
-    StoreOptions options;
-    StorePasswords::supply(*location, options);
-    auto opened = TrackedStore::open(*location, options);
-    if (!opened) {
-        c.err << "peering-wizard mark: " << opened.error().message() << Qt::endl;
-        return CommandLine::BadInput;
-    }
     const QString stageId = parser.isSet(deployed) ? QStringLiteral("peering-created")
                                                    : parser.value(stage);
     const QString text = parser.value(note);
@@ -1056,7 +1067,7 @@ int runMark(Context &c)
         };
         done = CommandLine::tr("%1 marked reached on %2");
     }
-    TrackingService service(**opened);
+    TrackingService service(*opened);
     const auto saved = service.apply(parser.value(name), 0, change);
     if (!saved) {
         const StoreError &e = saved.error();
@@ -1226,17 +1237,10 @@ int runImportMail(Context &c)
     }
 
     // Evidence of the onboarding: one change through the tracking service (MailImport).
-    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
-    if (!location)
+    const std::unique_ptr<OnboardingStore> opened = openForWriting(c, command, parser.value(store));
+    if (!opened)
         return CommandLine::BadInput;
-    StoreOptions options;
-    StorePasswords::supply(*location, options);
-    auto opened = TrackedStore::open(*location, options);
-    if (!opened) {
-        c.err << "peering-wizard import-mail: " << opened.error().message() << Qt::endl;
-        return CommandLine::BadInput;
-    }
-    const auto imported = importer.importInto(**opened, parser.value(name), 0, paths, {},
+    const auto imported = importer.importInto(*opened, parser.value(name), 0, paths, {},
                                               json ? std::function<void(const ImportedMail &)>()
                                                    : printMessage);
     if (!imported) {

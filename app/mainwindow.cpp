@@ -7,6 +7,7 @@
 #include "importreport.h"
 #include "mailsettingsdialog.h"
 #include "mailwatcher.h"
+#include "maildrop.h"
 #include "mail/mailimport.h"
 #include "tracking/onboardingtracker.h"
 #include "onboardinglistmodel.h"
@@ -692,25 +693,14 @@ MailSettingsDialog *MainWindow::editMailSettings()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    const QMimeData *data = event->mimeData();
-    bool files = false;
-    for (const QUrl &url : data->urls())
-        files = files || url.isLocalFile();
-    if (m_store && (files || data->hasFormat(QStringLiteral("message/rfc822"))))
+    if (m_store && MailDrop::accepts(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QMimeData *data = event->mimeData();
-    QStringList paths;
-    for (const QUrl &url : data->urls())
-        if (url.isLocalFile())
-            paths.append(url.toLocalFile());
-    QList<QByteArray> messages;
-    if (paths.isEmpty() && data->hasFormat(QStringLiteral("message/rfc822")))
-        messages.append(data->data(QStringLiteral("message/rfc822")));
-    if (paths.isEmpty() && messages.isEmpty())
+    const MailDrop drop = MailDrop::from(event->mimeData());
+    if (drop.isEmpty())
         return;
     event->acceptProposedAction();
     // Onto a row: that onboarding's mail; elsewhere: the selected one, else each mail's own.
@@ -719,7 +709,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QModelIndex row = m_table->indexAt(at);
     if (row.isValid())
         name = m_proxy->index(row.row(), 0).data(OnboardingListModel::NameRole).toString();
-    importMail(paths, messages, name);
+    importMail(drop.paths, drop.messages, name);
 }
 
 void MainWindow::chooseImport()

@@ -14,6 +14,7 @@
 #include "tracking/onboardingtracker.h"
 #include "tracking/trackingchange.h"
 #include "mail/mailimport.h"
+#include "maildrop.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -703,29 +704,18 @@ QDialog *TrackerWindow::openApplyAddresses(int tableRow)
 
 void TrackerWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    const QMimeData *data = event->mimeData();
-    bool files = false;
-    for (const QUrl &url : data->urls())
-        files = files || url.isLocalFile();
-    if (files || data->hasFormat(QStringLiteral("message/rfc822")))
+    if (MailDrop::accepts(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void TrackerWindow::dropEvent(QDropEvent *event)
 {
-    const QMimeData *data = event->mimeData();
-    QStringList paths;
-    for (const QUrl &url : data->urls())
-        if (url.isLocalFile())
-            paths.append(url.toLocalFile());
-    QList<QByteArray> messages;
-    if (paths.isEmpty() && data->hasFormat(QStringLiteral("message/rfc822")))
-        messages.append(data->data(QStringLiteral("message/rfc822")));
-    if (paths.isEmpty() && messages.isEmpty())
+    const MailDrop drop = MailDrop::from(event->mimeData());
+    if (drop.isEmpty())
         return;
     event->acceptProposedAction();
     m_tabs->setCurrentIndex(m_tabs->count() - 1); // the Mail tab shows what came in
-    importMail(paths, messages);
+    importMail(drop.paths, drop.messages);
 }
 
 bool TrackerWindow::setExpected(const QString &stage, QDate date)
