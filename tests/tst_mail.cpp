@@ -438,7 +438,8 @@ void TestMail::defaultRules()
     QFETCH(QString, subject);
     QFETCH(QString, text);
     QFETCH(QString, stage);
-    const MailRule *rule = MailRules::defaults().classify(message(from, subject, text));
+    const MailRules rules = MailRules::defaults();
+    const MailRule *rule = rules.classify(message(from, subject, text));
     QCOMPARE(rule ? rule->stage : QString(), stage);
 }
 
