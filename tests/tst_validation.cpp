@@ -682,6 +682,17 @@ QList<Row> failingRows()
               o.requirements = allMet();
               conn(o, 0, 0).lacp = false;
           });
+    // Two contradictions: each warning names its own finding (the warnings are appended to the
+    // findings the rule reads; it keeps copies, not pointers into them).
+    r.add("LACP and firewall both ticked met while both are contradicted",
+          "requirement.contradicted", W, "requirements[7].status",
+          "rule interconnect.stateful-firewall has 1 finding",
+          {"interconnect.lacp", "interconnect.stateful-firewall", "requirement.contradicted"},
+          [](Onboarding &o) {
+              o.requirements = allMet();
+              conn(o, 0, 0).lacp = false;
+              conn(o, 0, 0).statefulFirewall = true;
+          });
     r.add("no checklist kept: every item open", "requirement.open", W, "requirements",
           "13 requirement", [](Onboarding &o) { o.requirements.clear(); });
     r.add("requirements left open", "requirement.open", W, "requirements",

@@ -551,6 +551,14 @@ bool TrackerWindow::markReached(const QString &stage, QDate date, const QString 
                       .arg(OnboardingTracker::title(stage), date.toString(Qt::ISODate)));
 }
 
+TrackerWindow::~TrackerWindow()
+{
+    // The tables and lists outlive this object's own destructor (QWidget deletes its children
+    // after it) and signal as they go: nothing of theirs may reach this window any more.
+    for (QObject *child : findChildren<QObject *>())
+        child->disconnect(this);
+}
+
 bool TrackerWindow::recordDeployment(QDate date, const QString &note)
 {
     if (!date.isValid())

@@ -41,6 +41,7 @@ class TrackerWindow : public QWidget
     Q_OBJECT
 public:
     TrackerWindow(OnboardingStore *store, const QString &name, QWidget *parent = nullptr);
+    ~TrackerWindow() override;
 
     // Pinned in tests: "now" (UTC) decides today's date in the window's time zone.
     void setNow(const QDateTime &now);

@@ -55,9 +55,10 @@ void DocumentRules::checkChecklist(ValidationRun &run)
     const Onboarding &o = run.onboarding();
     // An item the document does not list is open, as the wizard's checklist and the summary
     // show it.
-    QHash<QString, QList<const Finding *>> byRule;
+    // Copies, not pointers: every warning below is appended to the same findings.
+    QHash<QString, QStringList> byRule;
     for (const Finding &f : run.findings())
-        byRule[f.rule].append(&f);
+        byRule[f.rule].append(f.message);
     QStringList open;
     for (const RequirementInfo &info : RequirementCheck::catalogue()) {
         qsizetype index = -1;
@@ -73,7 +74,7 @@ void DocumentRules::checkChecklist(ValidationRun &run)
         }
         if (status != QLatin1String("met") || info.rule.isEmpty())
             continue;
-        const QList<const Finding *> against = byRule.value(info.rule);
+        const QStringList against = byRule.value(info.rule);
         if (against.isEmpty())
             continue;
         run.warning(RuleId::RequirementContradicted,
@@ -82,7 +83,7 @@ void DocumentRules::checkChecklist(ValidationRun &run)
                     tr("\"%1\" is ticked met, but rule %2 has %n finding(s) in the document "
                        "(%3); fix the finding, or set the requirement back to open",
                        nullptr, int(against.size()))
-                        .arg(info.title, info.rule, against.front()->message));
+                        .arg(info.title, info.rule, against.front()));
     }
     if (!open.isEmpty())
         run.warning(RuleId::RequirementOpen, QStringLiteral("requirements"),
