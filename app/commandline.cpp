@@ -1195,14 +1195,28 @@ int runImportMail(Context &c)
         QJsonArray refusedJson;
         int messages = 0, classified = 0, refusedCount = 0;
         bool first = true;
+        // The JSON goes to the output device as bytes (no round trip through QString per
+        // message), or through the text stream when it has no device.
+        QIODevice *device = nullptr;
+        if (json) {
+            c.out.flush();
+            device = c.out.device();
+        }
+        const auto emitJson = [&](const QByteArray &bytes) {
+            if (device)
+                device->write(bytes);
+            else
+                c.out << QString::fromUtf8(bytes);
+        };
         if (json)
-            c.out << "{\"messages\":[";
+            emitJson("{\"messages\":[");
         const auto visit = [&](MailMessage &&m) {
             ++messages;
             const ImportedMail mail = importer.classify(std::move(m));
             classified += mail.stage.isEmpty() ? 0 : 1;
             if (json) {
-                c.out << (first ? "" : ",") << QString::fromUtf8(MailImport::toJsonText(mail));
+                emitJson(first ? MailImport::toJsonText(mail)
+                               : ',' + MailImport::toJsonText(mail));
                 first = false;
             } else {
                 printMessage(mail);
@@ -1218,15 +1232,14 @@ int runImportMail(Context &c)
             QString error;
             if (!MailReader::read(path, visit, refuse, &error)) {
                 if (json)
-                    c.out << "]}" << Qt::endl;
+                    emitJson("]}\n");
                 c.err << "peering-wizard import-mail: " << error << Qt::endl;
                 return CommandLine::BadInput;
             }
         }
         if (json) {
-            c.out << "],\"refused\":"
-                  << QString::fromUtf8(QJsonDocument(refusedJson).toJson(QJsonDocument::Compact))
-                  << "}\n";
+            emitJson("],\"refused\":" + QJsonDocument(refusedJson).toJson(QJsonDocument::Compact)
+                     + "}\n");
             return CommandLine::Ok;
         }
         c.out << CommandLine::tr("%n message(s) read", nullptr, messages) << ": "

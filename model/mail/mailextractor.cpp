@@ -31,7 +31,13 @@ QMap<QString, QStringList> MailExtractor::extract(const QString &text)
         QStringLiteral("(?<![0-9A-Fa-f:])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(/\\d{1,3})?"
                        "(?![0-9A-Fa-f:])"));
     int lines = 0;
-    for (const QStringView line : QStringView(text).split(u'\n')) {
+    const QStringView all(text);
+    for (qsizetype start = 0; start < all.size();) {
+        qsizetype end = all.indexOf(u'\n', start);
+        if (end < 0)
+            end = all.size();
+        const QStringView line = all.mid(start, end - start);
+        start = end + 1;
         if (++lines > 20000)
             break; // a text of that many lines is no session-address mail
         if (line.size() > 4096)

@@ -478,6 +478,8 @@ QString MailReader::decodeHeaderText(const QByteArray &raw)
     QString unfolded = QString::fromLatin1(text); // bytes kept one to one for the word scan
     unfolded.remove(fold);
     unfolded.replace(u'\n', u' ');
+    if (!unfolded.contains(QLatin1String("=?")))
+        return decode8bit(unfolded.toLatin1()).simplified(); // no encoded word: the common case
     static const QRegularExpression word(
         QStringLiteral("=\\?[^?\\s]+\\?[BbQq]\\?[^?\\s]*\\?="));
     QString out;

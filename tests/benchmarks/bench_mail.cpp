@@ -198,9 +198,9 @@ int main(int argc, char **argv)
                                         "json"};
     // Warm the page cache, then measure.
     spawn(self, {"--floor", one.toLocal8Bit()});
-    const Run floor = median(3, self, {"--floor", one.toLocal8Bit()});
-    const Run floorText = median(3, self, {"--floor-text", one.toLocal8Bit()});
-    const Run import = median(3, wizard, importArgs);
+    const Run floor = median(5, self, {"--floor", one.toLocal8Bit()});
+    const Run floorText = median(5, self, {"--floor-text", one.toLocal8Bit()});
+    const Run import = median(5, wizard, importArgs);
     const Run twice = median(1, wizard, {"import-mail", two.toLocal8Bit(), "--dry-run", "--format", "json"});
     if (floor.exit != 0 || floorText.exit != 0 || import.exit != 0 || twice.exit != 0) {
         std::fprintf(stderr, "bench_mail: a run failed (floor %d, import %d, twice %d)\n",
@@ -208,7 +208,7 @@ int main(int argc, char **argv)
         return 1;
     }
     std::printf("bench_mail: mbox of %d messages, %.1f MB\n", Messages, double(size) / 1e6);
-    std::printf("bench_mail: import-mail --dry-run --format json: median %.0f ms (3 runs), "
+    std::printf("bench_mail: import-mail --dry-run --format json: median %.0f ms (5 runs), "
                 "%.0f messages/s, peak RSS %.1f MB\n",
                 import.ms, Messages / (import.ms / 1000), double(import.maxRssKb) / 1024);
     std::printf("bench_mail: floor, GMime parsing the same mbox, headers and body text (its own "
