@@ -40,22 +40,42 @@ QStringList quotedSenders(const QString &text)
 
 } // namespace
 
+MailRule::Subject MailRule::subjectOf(const MailMessage &m)
+{
+    Subject s;
+    s.sender = m.fromName.isEmpty() ? m.from : QStringLiteral("%1 <%2>").arg(m.fromName, m.from);
+    return s;
+}
+
 bool MailRule::matches(const MailMessage &m) const
 {
+    Subject s = subjectOf(m);
+    return matches(m, s);
+}
+
+bool MailRule::matches(const MailMessage &m, Subject &s) const
+{
     if (!from.pattern().isEmpty()) {
-        const QString sender = m.fromName.isEmpty()
-            ? m.from
-            : QStringLiteral("%1 <%2>").arg(m.fromName, m.from);
-        bool ok = from.match(sender).hasMatch();
-        if (!ok && MailRules::isForward(m.subject))
-            for (const QString &quoted : quotedSenders(m.text))
-                ok = ok || from.match(quoted).hasMatch();
+        bool ok = from.match(s.sender).hasMatch();
+        if (!ok) {
+            if (!s.forward)
+                s.forward = MailRules::isForward(m.subject);
+            if (*s.forward) {
+                if (!s.quotedSenders)
+                    s.quotedSenders = quotedSenders(m.text);
+                for (const QString &quoted : std::as_const(*s.quotedSenders))
+                    ok = ok || from.match(quoted).hasMatch();
+            }
+        }
         if (!ok)
             return false;
     }
-    if (!subject.pattern().isEmpty() && !subject.match(m.subject).hasMatch()
-        && !subject.match(MailRules::baseSubject(m.subject)).hasMatch())
-        return false;
+    if (!subject.pattern().isEmpty() && !subject.match(m.subject).hasMatch()) {
+        if (!s.baseSubject)
+            s.baseSubject = MailRules::baseSubject(m.subject);
+        if (!subject.match(*s.baseSubject).hasMatch())
+            return false;
+    }
     if (!body.pattern().isEmpty() && !body.match(m.text).hasMatch())
         return false;
     return true;
@@ -236,8 +256,9 @@ QString MailRules::toText() const
 
 const MailRule *MailRules::classify(const MailMessage &message) const
 {
+    MailRule::Subject subject = MailRule::subjectOf(message);
     for (const MailRule &r : m_rules)
-        if (r.matches(message))
+        if (r.matches(message, subject))
             return &r;
     return nullptr;
 }

@@ -22,6 +22,8 @@
 #include <QList>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace Peering {
 
 struct MailRule
@@ -31,6 +33,18 @@ struct MailRule
     QRegularExpression from, subject, body; // an empty pattern is no condition
 
     bool matches(const MailMessage &message) const;
+
+    // What the rules are matched against, worked out once per mail.
+    struct Subject
+    {
+        QString sender; // "Name <address>", or the address
+        // Worked out when a rule first needs them.
+        std::optional<QString> baseSubject;
+        std::optional<bool> forward;
+        std::optional<QStringList> quotedSenders; // a forward's "From:" lines
+    };
+    bool matches(const MailMessage &message, Subject &subject) const;
+    static Subject subjectOf(const MailMessage &message);
 };
 
 class MailRules
