@@ -466,6 +466,11 @@ void TestMail::rulesFile()
     QCOMPARE(r->name, QStringLiteral("Ticket: ports"));
     QCOMPARE(rules->classify(message(QStringLiteral("a@b"), QStringLiteral("s"), QStringLiteral("LACP up")))->stage,
              QStringLiteral("lag-up"));
+    // Case-insensitive beyond ASCII too.
+    const Result<MailRules> accents = MailRules::parse(QStringLiteral(
+        "{\"format\": \"peering-mail-rules/1\", \"rules\": [{\"stage\": \"lag-up\", \"subject\": \"\u00c9TAT\"}]}").toUtf8());
+    QVERIFY(accents);
+    QVERIFY(accents->classify(message(QStringLiteral("a@b"), QStringLiteral("Peer ASN validation \u00e9tat approved"), QString())));
     // Every condition given must match.
     QVERIFY(!rules->classify(message(QStringLiteral("other@example.net"), QStringLiteral("[IX-42] ports"), QString())));
     // Written back, read again: the same rules.

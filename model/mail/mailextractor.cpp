@@ -30,60 +30,61 @@ QMap<QString, QStringList> MailExtractor::extract(const QString &text)
     static const QRegularExpression v6(
         QStringLiteral("(?<![0-9A-Fa-f:])([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(/\\d{1,3})?"
                        "(?![0-9A-Fa-f:])"));
-    int lines = 0;
+    // The candidates are found in the whole text at once; each is then sorted to a side by the
+    // words of its own line (worked out once per line).
     const QStringView all(text);
-    for (qsizetype start = 0; start < all.size();) {
-        qsizetype end = all.indexOf(u'\n', start);
-        if (end < 0)
-            end = all.size();
-        const QStringView line = all.mid(start, end - start);
-        start = end + 1;
-        if (++lines > 20000)
-            break; // a text of that many lines is no session-address mail
-        if (line.size() > 4096)
+    qsizetype cachedLine = -1;
+    QString cachedSide;
+    const auto sideAt = [&](qsizetype at) -> const QString & {
+        const qsizetype begin = all.lastIndexOf(u'\n', at) + 1;
+        if (begin != cachedLine) {
+            cachedLine = begin;
+            qsizetype end = all.indexOf(u'\n', at);
+            if (end < 0)
+                end = all.size();
+            const QStringView line = all.mid(begin, std::min<qsizetype>(end - begin, 4096));
+            const bool ms = microsoft.match(line).hasMatch();
+            const bool pe = peer.match(line).hasMatch();
+            // Neither side, or both: not ours to guess.
+            cachedSide = ms == pe ? QString() : ms ? QStringLiteral("microsoft") : QStringLiteral("peer");
+        }
+        return cachedSide;
+    };
+    const auto add = [&](const QString &side, const QString &key, const QString &value) {
+        QStringList &list = out[side + key];
+        if (!list.contains(value) && list.size() < 64)
+            list.append(value);
+    };
+    if (all.size() > 4 * 1024 * 1024)
+        return out; // no session-address mail is that long
+    auto i4 = v4.globalMatch(all);
+    while (i4.hasNext()) {
+        const QRegularExpressionMatch m = i4.next();
+        if (!Ipv4Address::parse(m.capturedView(1)))
             continue;
-        // Cheap first: a line with an address has a digit and a dot or a colon.
-        bool digit = false, dot = false, colon = false;
-        for (const QChar ch : line) {
-            const char16_t u = ch.unicode();
-            digit = digit || (u >= u'0' && u <= u'9');
-            dot = dot || u == u'.';
-            colon = colon || u == u':';
-            if (digit && dot && colon)
-                break;
-        }
-        if (!digit || (!dot && !colon))
+        const QString &side = sideAt(m.capturedStart());
+        if (side.isEmpty())
             continue;
-        const bool ms = microsoft.match(line).hasMatch();
-        const bool pe = peer.match(line).hasMatch();
-        if (ms == pe)
-            continue; // neither side, or both: not ours to guess
-        const QString side = ms ? QStringLiteral("microsoft") : QStringLiteral("peer");
-        const auto add = [&](const QString &key, const QString &value) {
-            QStringList &list = out[side + key];
-            if (!list.contains(value))
-                list.append(value);
-        };
-        auto i4 = v4.globalMatch(line);
-        while (dot && i4.hasNext()) {
-            const QRegularExpressionMatch m = i4.next();
-            if (!Ipv4Address::parse(m.captured(1)))
-                continue;
-            const QString prefix = m.captured(2);
-            add(QStringLiteral("IPv4"), prefix == QLatin1String("/31") || prefix.isEmpty()
-                                            ? m.captured(1) + prefix
-                                            : m.captured(1));
-        }
-        auto i6 = v6.globalMatch(line);
-        while (colon && i6.hasNext()) {
-            const QRegularExpressionMatch m = i6.next();
-            if (!m.captured(1).contains(QLatin1String(":")) || !Ipv6Address::parse(m.captured(1)))
-                continue;
-            const QString prefix = m.captured(2);
-            add(QStringLiteral("IPv6"), prefix == QLatin1String("/127") || prefix.isEmpty()
-                                            ? m.captured(1) + prefix
-                                            : m.captured(1));
-        }
+        const QString prefix = m.captured(2);
+        add(side, QStringLiteral("IPv4"), prefix == QLatin1String("/31") || prefix.isEmpty()
+                                              ? m.captured(1) + prefix
+                                              : m.captured(1));
+    }
+    if (!all.contains(u':'))
+        return out;
+    cachedLine = -1;
+    auto i6 = v6.globalMatch(all);
+    while (i6.hasNext()) {
+        const QRegularExpressionMatch m = i6.next();
+        if (!m.capturedView(1).contains(u':') || !Ipv6Address::parse(m.capturedView(1)))
+            continue;
+        const QString &side = sideAt(m.capturedStart());
+        if (side.isEmpty())
+            continue;
+        const QString prefix = m.captured(2);
+        add(side, QStringLiteral("IPv6"), prefix == QLatin1String("/127") || prefix.isEmpty()
+                                              ? m.captured(1) + prefix
+                                              : m.captured(1));
     }
     return out;
 }

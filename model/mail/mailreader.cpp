@@ -183,8 +183,14 @@ std::optional<QByteArray> partBytes(GMimePart *part, QString *problem)
         return std::nullopt;
     }
     QByteArray bytes;
-    if (g_mime_data_wrapper_get_encoding(content) == GMIME_CONTENT_ENCODING_BASE64) {
+    const GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+    if (encoding == GMIME_CONTENT_ENCODING_BASE64) {
         bytes = MailReader::decodeBase64(readStream(raw, 2 * MailReader::MaxTextBytes));
+    } else if (raw && (encoding == GMIME_CONTENT_ENCODING_DEFAULT
+                       || encoding == GMIME_CONTENT_ENCODING_7BIT
+                       || encoding == GMIME_CONTENT_ENCODING_8BIT
+                       || encoding == GMIME_CONTENT_ENCODING_BINARY)) {
+        bytes = readStream(raw, MailReader::MaxTextBytes); // nothing to decode
     } else {
         Ref<GMimeStream> mem(g_mime_stream_mem_new());
         g_mime_data_wrapper_write_to_stream(content, mem.get());

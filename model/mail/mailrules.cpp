@@ -13,8 +13,9 @@ namespace {
 
 QRegularExpression pattern(const QString &text)
 {
-    return QRegularExpression(text, QRegularExpression::CaseInsensitiveOption
-                                        | QRegularExpression::UseUnicodePropertiesOption);
+    // Case-insensitive for every script; \b, \w and \d keep their ASCII meaning (Unicode
+    // properties would make every rule several times slower on long texts).
+    return QRegularExpression(text, QRegularExpression::CaseInsensitiveOption);
 }
 
 const QRegularExpression &forwardPrefix()
