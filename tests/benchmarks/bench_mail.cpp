@@ -155,11 +155,10 @@ Run spawn(const QByteArray &program, const QList<QByteArray> &args)
     return r;
 }
 
-Run median(int runs, const QByteArray &program, const QList<QByteArray> &args)
+constexpr int Runs = 7;
+
+Run median(std::vector<Run> all)
 {
-    std::vector<Run> all;
-    for (int i = 0; i < runs; ++i)
-        all.push_back(spawn(program, args));
     std::sort(all.begin(), all.end(), [](const Run &a, const Run &b) { return a.ms < b.ms; });
     Run m = all[all.size() / 2];
     for (const Run &r : all)
@@ -198,19 +197,27 @@ int main(int argc, char **argv)
                                         "json"};
     // Warm the page cache, then measure.
     spawn(self, {"--floor", one.toLocal8Bit()});
-    const Run floor = median(5, self, {"--floor", one.toLocal8Bit()});
-    const Run floorText = median(5, self, {"--floor-text", one.toLocal8Bit()});
-    const Run import = median(5, wizard, importArgs);
-    const Run twice = median(1, wizard, {"import-mail", two.toLocal8Bit(), "--dry-run", "--format", "json"});
+    // Interleaved, so that the machine's ups and downs fall on both sides of each ratio alike.
+    std::vector<Run> floors, floorTexts, imports;
+    for (int i = 0; i < Runs; ++i) {
+        floorTexts.push_back(spawn(self, {"--floor-text", one.toLocal8Bit()}));
+        imports.push_back(spawn(wizard, importArgs));
+        floors.push_back(spawn(self, {"--floor", one.toLocal8Bit()}));
+    }
+    const Run floor = median(floors);
+    const Run floorText = median(floorTexts);
+    const Run import = median(imports);
+    const Run twice = spawn(wizard, {"import-mail", two.toLocal8Bit(), "--dry-run", "--format", "json"});
     if (floor.exit != 0 || floorText.exit != 0 || import.exit != 0 || twice.exit != 0) {
         std::fprintf(stderr, "bench_mail: a run failed (floor %d, import %d, twice %d)\n",
                      floor.exit, import.exit, twice.exit);
         return 1;
     }
     std::printf("bench_mail: mbox of %d messages, %.1f MB\n", Messages, double(size) / 1e6);
-    std::printf("bench_mail: import-mail --dry-run --format json: median %.0f ms (5 runs), "
+    std::printf("bench_mail: import-mail --dry-run --format json: median %.0f ms (%d runs, "
+                "interleaved with the floors), "
                 "%.0f messages/s, peak RSS %.1f MB\n",
-                import.ms, Messages / (import.ms / 1000), double(import.maxRssKb) / 1024);
+                import.ms, Runs, Messages / (import.ms / 1000), double(import.maxRssKb) / 1024);
     std::printf("bench_mail: floor, GMime parsing the same mbox, headers and body text (its own "
                 "g_mime_message_get_body and g_mime_text_part_get_text), no classification: median "
                 "%.0f ms, %.0f messages/s, peak RSS %.1f MB; import / floor = %.2f (goal <= 1.5)\n",
