@@ -12,6 +12,7 @@
 #include "tracking/trackingservice.h"
 #include "domain/textchecks.h"
 #include "mail/mailimport.h"
+#include "mail/mailpipeline.h"
 #include "mail/mailreader.h"
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
@@ -1210,32 +1211,32 @@ int runImportMail(Context &c)
         };
         if (json)
             emitJson("{\"messages\":[");
-        const auto visit = [&](MailMessage &&m) {
-            ++messages;
-            const ImportedMail mail = importer.classify(std::move(m));
-            classified += mail.stage.isEmpty() ? 0 : 1;
-            if (json) {
-                emitJson(first ? MailImport::toJsonText(mail)
-                               : ',' + MailImport::toJsonText(mail));
-                first = false;
-            } else {
-                printMessage(mail);
+        // Read on this thread, classified and printed on a second one, in the order read.
+        const auto each = [&](MailPipeline::Item &&item) {
+            if (auto *mail = std::get_if<ImportedMail>(&item)) {
+                ++messages;
+                classified += mail->stage.isEmpty() ? 0 : 1;
+                if (json) {
+                    emitJson(first ? MailImport::toJsonText(*mail)
+                                   : ',' + MailImport::toJsonText(*mail));
+                    first = false;
+                } else {
+                    printMessage(*mail);
+                }
+                return;
             }
-        };
-        const auto refuse = [&](MailRefusal &&r) {
+            const MailRefusal &r = std::get<MailRefusal>(item);
             ++refusedCount;
             refusedJson.append(refusalJson(r));
             if (!json)
                 printRefusal(r);
         };
-        for (const QString &path : paths) {
-            QString error;
-            if (!MailReader::read(path, visit, refuse, &error)) {
-                if (json)
-                    emitJson("]}\n");
-                c.err << "peering-wizard import-mail: " << error << Qt::endl;
-                return CommandLine::BadInput;
-            }
+        QString error;
+        if (!MailPipeline::run(importer, paths, each, &error)) {
+            if (json)
+                emitJson("]}\n");
+            c.err << "peering-wizard import-mail: " << error << Qt::endl;
+            return CommandLine::BadInput;
         }
         if (json) {
             emitJson("],\"refused\":" + QJsonDocument(refusedJson).toJson(QJsonDocument::Compact)

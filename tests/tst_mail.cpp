@@ -5,6 +5,7 @@
 #include "document/onboardingdocument.h"
 #include "mail/mailextractor.h"
 #include "mail/mailimport.h"
+#include "mail/mailpipeline.h"
 #include "mail/mailreader.h"
 #include "mail/mailrules.h"
 #include "tracking/onboardingtracker.h"
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void evidenceAndDedupe();
     void pythonEmailCorpus();
     void assignByHand();
+    void pipelineKeepsTheOrder();
     void sessionAddressesForTheConnection();
     void onboardingOfAMail();
 };
@@ -738,6 +740,43 @@ void TestMail::onboardingOfAMail()
     QCOMPARE(MailImport::matchOnboarding({a, b}, QStringLiteral("exampleix-ams-ixrs"), QStringLiteral("AS64999")),
              QString());
     QCOMPARE(MailImport::matchOnboarding({a, b}, QStringLiteral("hello"), QStringLiteral("world")), QString());
+}
+
+// Read on one thread, classified on another: every item arrives once, in the order a plain read
+// gives, refusals in their places; an unreadable path stops it with the reason.
+void TestMail::pipelineKeepsTheOrder()
+{
+    const QStringList paths {mail(QStringLiteral("mailbox.mbox")), mail(QStringLiteral("binary.bin")),
+                             mail(QStringLiteral("maildir")), mail(QStringLiteral("port-configured.eml"))};
+    QStringList expected;
+    for (const QString &p : paths) {
+        QString error;
+        QVERIFY(MailReader::read(
+            p, [&](MailMessage &&m) { expected.append(m.messageId); },
+            [&](MailRefusal &&r) { expected.append(QStringLiteral("refused ") + r.file); }, &error));
+    }
+    // Many times over, so that the two threads meet at every point of the queue.
+    QStringList many;
+    for (int i = 0; i < 40; ++i)
+        many += paths;
+    QStringList got;
+    QString error;
+    const MailImport importer;
+    QVERIFY(MailPipeline::run(importer, many, [&](MailPipeline::Item &&item) {
+        if (auto *m = std::get_if<ImportedMail>(&item))
+            got.append(m->message.messageId);
+        else
+            got.append(QStringLiteral("refused ") + std::get<MailRefusal>(item).file);
+    }, &error));
+    QStringList want;
+    for (int i = 0; i < 40; ++i)
+        want += expected;
+    QCOMPARE(got, want);
+    got.clear();
+    QVERIFY(!MailPipeline::run(importer, {mail(QStringLiteral("no-date.eml")), QStringLiteral("/nonexistent")},
+                               [&](MailPipeline::Item &&) { got.append(QStringLiteral("x")); }, &error));
+    QVERIFY2(error.contains(QLatin1String("no such file")), qPrintable(error));
+    QCOMPARE(got.size(), 1); // the mail before the bad path was handed on
 }
 
 QTEST_GUILESS_MAIN(TestMail)
