@@ -427,6 +427,12 @@ void TestCliStore::importMailAsEvidence()
     const Run exported = run({"export", "--name", name, "--store", s, "--format", "json"});
     const QJsonArray log = QJsonDocument::fromJson(exported.out).object().value("mail").toArray();
     QCOMPARE(log.size(), 4);
+    // Each record is exactly the five fields; names and texts are kept beside them.
+    for (const QJsonValue &v : log)
+        QCOMPARE(v.toObject().keys(), (QStringList {"date", "from", "messageId", "stage", "subject"}));
+    const QJsonArray texts = QJsonDocument::fromJson(exported.out).object().value("mailText").toArray();
+    QCOMPARE(texts.size(), 4);
+    QCOMPARE(texts.at(0).toObject().keys(), (QStringList {"fromName", "messageId", "text"}));
     bool found = false;
     for (const QJsonValue &v : log) {
         const QJsonObject m = v.toObject();

@@ -12,6 +12,14 @@ QJsonObject MailRecord::toJson() const
     o.insert(QLatin1String("subject"), subject);
     o.insert(QLatin1String("date"), date);
     o.insert(QLatin1String("stage"), stage);
+    return o;
+}
+
+QJsonObject MailRecord::textJson() const
+{
+    if (fromName.isEmpty() && text.isEmpty())
+        return {};
+    QJsonObject o {{QLatin1String("messageId"), messageId}};
     if (!fromName.isEmpty())
         o.insert(QLatin1String("fromName"), fromName);
     if (!text.isEmpty())
@@ -27,10 +35,7 @@ MailRecord MailRecord::fromJson(const QJsonObject &o, JsonReader &r, const QStri
     m.subject = r.string(o, QLatin1String("subject"), path);
     m.date = r.string(o, QLatin1String("date"), path);
     m.stage = r.string(o, QLatin1String("stage"), path);
-    m.fromName = r.string(o, QLatin1String("fromName"), path);
-    m.text = r.string(o, QLatin1String("text"), path);
-    m.extra = JsonReader::extras(o, {"messageId", "from", "subject", "date", "stage", "fromName",
-                                     "text"});
+    m.extra = JsonReader::extras(o, {"messageId", "from", "subject", "date", "stage"});
     return m;
 }
 

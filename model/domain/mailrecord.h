@@ -15,8 +15,9 @@ struct MailRecord
     QString subject;
     QString date; // ISO 8601 UTC
     QString stage; // empty: unclassified, to be assigned by hand
-    QString fromName; // the sender's display name; written only when not empty
-    QString text; // the mail's plain text (at most MaxTextChars); written only when not empty
+    // Kept beside the log, in the document's "mailText" (the log's objects stay the five fields):
+    QString fromName; // the sender's display name
+    QString text; // the mail's plain text (at most MaxTextChars)
     QJsonObject extra;
 
     // The text kept of a mail in the document.
@@ -24,6 +25,8 @@ struct MailRecord
 
     QJsonObject toJson() const;
     static MailRecord fromJson(const QJsonObject &o, JsonReader &r, const QString &path);
+    // {messageId, fromName, text} for "mailText", or an empty object when there is neither.
+    QJsonObject textJson() const;
     bool operator==(const MailRecord &) const = default;
 };
 

@@ -74,6 +74,13 @@ QJsonObject Onboarding::toJson(bool includeSecrets) const
     o.insert(QLatin1String("milestones"),
              toArray(milestones, [](const auto &p) { return p.toJson(); }));
     o.insert(QLatin1String("mail"), toArray(mail, [](const auto &p) { return p.toJson(); }));
+    // The mails' names and texts beside the log, only when there are any.
+    QJsonArray texts;
+    for (const MailRecord &m : mail)
+        if (const QJsonObject t = m.textJson(); !t.isEmpty())
+            texts.append(t);
+    if (!texts.isEmpty())
+        o.insert(QLatin1String("mailText"), texts);
     o.insert(QLatin1String("requirements"),
              toArray(requirements, [](const auto &p) { return p.toJson(); }));
     return o;
@@ -90,9 +97,23 @@ Onboarding Onboarding::fromJson(const QJsonObject &o, JsonReader &r)
     ob.registeredAsns = readList<RegisteredAsn>(o, "registeredAsns", r);
     ob.milestones = readList<Milestone>(o, "milestones", r);
     ob.mail = readList<MailRecord>(o, "mail", r);
+    if (o.contains(QLatin1String("mailText"))) {
+        const QJsonArray texts = r.array(o, QLatin1String("mailText"), QString());
+        for (qsizetype i = 0; i < texts.size() && r.ok(); ++i) {
+            const QString path = JsonReader::index(QStringLiteral("mailText"), i);
+            const QJsonObject t = r.objectAt(texts[i], path);
+            const QString id = r.string(t, QLatin1String("messageId"), path);
+            for (MailRecord &m : ob.mail)
+                if (m.messageId == id) {
+                    m.fromName = r.string(t, QLatin1String("fromName"), path);
+                    m.text = r.string(t, QLatin1String("text"), path);
+                }
+        }
+    }
     ob.requirements = readList<RequirementCheck>(o, "requirements", r);
     ob.extra = JsonReader::extras(o, {"format", "name", "peerAsn", "peerings", "prefixes",
-                                      "registeredAsns", "milestones", "mail", "requirements"});
+                                      "registeredAsns", "milestones", "mail", "mailText",
+                                      "requirements"});
     return ob;
 }
 
