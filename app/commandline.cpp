@@ -464,6 +464,16 @@ int runExport(Context &c)
               << Qt::endl;
         return CommandLine::BadInput;
     }
+    if (!ExportOptions::knownApiVersions().contains(parser.value(apiVersion))) {
+        c.err << "peering-wizard export: "
+              << CommandLine::tr("--api-version \"%1\" is not an api-version of Microsoft.Peering; "
+                                 "use one of %2 (default %3)")
+                     .arg(parser.value(apiVersion),
+                          ExportOptions::knownApiVersions().join(QStringLiteral(", ")),
+                          QLatin1String(ExportOptions::DefaultApiVersion))
+              << Qt::endl;
+        return CommandLine::BadInput;
+    }
     const QString paper = parser.value(pageSize).toLower();
     if (paper != QLatin1String("a4") && paper != QLatin1String("letter")) {
         c.err << "peering-wizard export: " << CommandLine::tr("--page-size must be a4 or letter") << Qt::endl;

@@ -506,9 +506,25 @@ void TestCliExport::apiVersion()
     for (const QJsonValue &v : resources)
         QCOMPARE(v.toObject().value(QLatin1String("apiVersion")).toString(),
                  QStringLiteral("2025-05-01"));
+    // The default is the latest stable api-version.
     const Run d = runWizard(
         {QStringLiteral("export"), full(), QStringLiteral("--format"), QStringLiteral("arm")});
-    QVERIFY(d.out.contains("\"apiVersion\": \"2022-10-01\""));
+    QVERIFY(d.out.contains("\"apiVersion\": \"2025-05-01\""));
+    QVERIFY(!d.out.contains("2022-10-01"));
+    const Run older = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"),
+                                 QStringLiteral("arm"), QStringLiteral("--api-version"),
+                                 QStringLiteral("2022-10-01")});
+    QCOMPARE(older.exitCode, 0);
+    // An api-version Azure never published is refused, with the ones it did.
+    for (const QString bad : {QStringLiteral("foo"), QStringLiteral("2024-01-01"), QString()}) {
+        const Run r = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"),
+                                 QStringLiteral("arm"), QStringLiteral("--api-version"), bad});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("is not an api-version of Microsoft.Peering")
+                     && r.err.contains("2025-05-01"),
+                 r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
 }
 
 void TestCliExport::pdfNeedsOutput()

@@ -457,7 +457,7 @@ void TestExport::armParseBack()
     const QJsonObject asn = resources.at(0).toObject();
     QCOMPARE(asn.value(QLatin1String("type")).toString(),
              QStringLiteral("Microsoft.Peering/peerAsns"));
-    QCOMPARE(asn.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2022-10-01"));
+    QCOMPARE(asn.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2025-05-01"));
     QCOMPARE(asn.value(QLatin1String("name")).toString(), o.peerAsn.name);
     const QJsonObject asnProps = asn.value(QLatin1String("properties")).toObject();
     QCOMPARE(asnProps.value(QLatin1String("peerAsn")).toInteger(), 213999);
@@ -490,7 +490,7 @@ void TestExport::armParseBack()
         QCOMPARE(type, QStringLiteral("Microsoft.Peering/peerings"));
         const PeeringResource &p = o.peerings[peeringIndex++];
         QCOMPARE(res.value(QLatin1String("name")).toString(), p.name);
-        QCOMPARE(res.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2022-10-01"));
+        QCOMPARE(res.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2025-05-01"));
         QCOMPARE(res.value(QLatin1String("location")).toString(), p.azureRegion);
         QCOMPARE(res.value(QLatin1String("kind")).toString(), QStringLiteral("Direct"));
         QCOMPARE(res.value(QLatin1String("sku")).toObject().value(QLatin1String("name")).toString(),

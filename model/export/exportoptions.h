@@ -4,12 +4,26 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace Peering {
 
 struct ExportOptions
 {
-    static constexpr const char *DefaultApiVersion = "2022-10-01";
+    // The latest stable api-version of Microsoft.Peering (azure-rest-api-specs, stable/).
+    static constexpr const char *DefaultApiVersion = "2025-05-01";
+    // Every api-version Azure has published for Microsoft.Peering, stable and preview, oldest
+    // first; an export is asked for one of these or refused.
+    static const QStringList &knownApiVersions()
+    {
+        static const QStringList v {QStringLiteral("2019-08-01-preview"), QStringLiteral("2019-09-01-preview"),
+                                    QStringLiteral("2020-01-01-preview"), QStringLiteral("2020-04-01"),
+                                    QStringLiteral("2020-10-01"),         QStringLiteral("2021-01-01"),
+                                    QStringLiteral("2021-06-01"),         QStringLiteral("2022-01-01"),
+                                    QStringLiteral("2022-06-01"),         QStringLiteral("2022-10-01"),
+                                    QStringLiteral("2025-05-01")};
+        return v;
+    }
 
     bool includeSecrets = false; // MD5 keys only when the user asked for them
     QString apiVersion = QLatin1String(DefaultApiVersion);
