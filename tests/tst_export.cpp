@@ -350,6 +350,7 @@ private Q_SLOTS:
     void armEscapesExpressions();
     void scriptsStartWithNotice();
     void progressTableFollowsTracker();
+    void scriptsWarnOfAsnsAboveInt32();
     void bashSyntax_data();
     void bashSyntax();
     void bashQuoting_data();
@@ -627,6 +628,27 @@ void TestExport::armEscapesExpressions()
 
 // The summary's Progress section is the tracker's: every stage, days early or late, overdue on the
 // export's date, and the going-back note while a connection is ProvisioningFailed.
+// Azure's API and Az.Peering take ASNs as int32: the scripts say so in their header for a larger
+// one, and say nothing for the usual ASNs.
+void TestExport::scriptsWarnOfAsnsAboveInt32()
+{
+    Onboarding o = full();
+    for (const char *format : {"az", "powershell"})
+        QVERIFY(!QString::fromUtf8(exportAs(QLatin1String(format), o, pinned())).contains(QLatin1String("WARNING")));
+    o.peerAsn.asn = QStringLiteral("3000000000");
+    if (!o.registeredAsns.isEmpty())
+        o.registeredAsns[0].asn = QStringLiteral("2147483648");
+    for (const char *format : {"az", "powershell"}) {
+        const QString script = QString::fromUtf8(exportAs(QLatin1String(format), o, pinned()));
+        const QString header = script.left(script.indexOf(QLatin1String("\n\n")));
+        QVERIFY2(header.contains(QLatin1String("# WARNING: Peer ASN AS3000000000 is above 2147483647")),
+                 qPrintable(header));
+        if (!o.registeredAsns.isEmpty())
+            QVERIFY2(header.contains(QLatin1String("AS2147483648 is above 2147483647")), qPrintable(header));
+        QVERIFY(header.contains(QLatin1String("[System.Int32]")));
+    }
+}
+
 void TestExport::progressTableFollowsTracker()
 {
     Onboarding o = full();

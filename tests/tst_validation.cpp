@@ -25,6 +25,7 @@ const QStringList kRuleIds {
     "basics.resource-group",
     "basics.peering-name",
     "asn.public",
+    "asn.int32",
     "peer-asn.approved",
     "contact.noc",
     "contact.email",
@@ -59,6 +60,7 @@ const QStringList kRuleIds {
     "registered-asn.requires-active",
     "registered-asn.unique",
     "registered-asn.public",
+    "registered-asn.int32",
     "contact.role",
     "connection.role",
     "connection.state",
@@ -78,7 +80,8 @@ const QStringList kRuleIds {
 const QSet<QString> kWarningRules {"contact.corporate-domain", "redundancy.geo",
                                    "mesh.extra-connection",    "bgp.max-prefix-from-microsoft",
                                    "prefix.traffic-class",     "aspath.length-recommended",
-                                   "requirement.contradicted", "requirement.open"};
+                                   "requirement.contradicted", "requirement.open",
+                                   "asn.int32",                "registered-asn.int32"};
 
 Connection connection(const QString &id,
                       qint64 facility,
@@ -335,6 +338,11 @@ QList<Row> failingRows()
           [](Onboarding &o) { o.peerAsn.asn = "ASxyz"; });
     r.add("peer ASN too large", "asn.public", E, "peerAsn.asn", "4294967295",
           [](Onboarding &o) { o.peerAsn.asn = "4294967296"; });
+    // Public, but above int32: the API and PowerShell cannot take it (a warning; 2147483647 can).
+    r.add("peer ASN above int32", "asn.int32", W, "peerAsn.asn", "above 2147483647",
+          [](Onboarding &o) { o.peerAsn.asn = "3000000000"; });
+    r.add("peer ASN above int32 in asdot", "asn.int32", W, "peerAsn.asn", "3000000000",
+          [](Onboarding &o) { o.peerAsn.asn = "45776.24064"; });
     r.add("peer ASN empty", "asn.public", E, "peerAsn.asn", "public ASN",
           [](Onboarding &o) { o.peerAsn.asn.clear(); });
     r.add("association pending", "peer-asn.approved", E, "peerAsn.validationState", "12 hours",
@@ -619,6 +627,11 @@ QList<Row> failingRows()
           [](Onboarding &o) {
               activateAmsterdam(o);
               o.registeredAsns = {customer("64512")};
+          });
+    r.add("customer ASN above int32", "registered-asn.int32", W, "registeredAsns[0].asn",
+          "above 2147483647", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("2147483648")};
           });
     r.add("customer ASN unparsable", "registered-asn.public", E, "registeredAsns[0].asn", "cust",
           [](Onboarding &o) {

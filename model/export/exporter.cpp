@@ -1,5 +1,9 @@
 #include "exporter.h"
 
+#include "domain/asn.h"
+
+#include <limits>
+
 #include "armexporter.h"
 #include "azcliexporter.h"
 #include "htmlexporter.h"
@@ -72,6 +76,24 @@ QString Exporter::apiNotice()
     return tr("NOTICE: Microsoft does not support onboarding to Peering Service through APIs; use "
               "the Azure portal. This file is for review and records, or for use at your own "
               "risk.");
+}
+
+QStringList Exporter::int32Warnings(const Onboarding &onboarding)
+{
+    QStringList out;
+    const auto check = [&out](const QString &text, const QString &what) {
+        const Result<Asn> asn = Asn::parse(text);
+        if (asn && asn->value() > quint32(std::numeric_limits<qint32>::max()))
+            out.append(tr("WARNING: %1 AS%2 is above 2147483647: the Microsoft.Peering API takes "
+                          "ASNs as int32 and Az.Peering's -PeerAsn is [System.Int32], so this "
+                          "script cannot create it.")
+                           .arg(what)
+                           .arg(asn->value()));
+    };
+    check(onboarding.peerAsn.asn, tr("Peer ASN"));
+    for (const RegisteredAsn &r : onboarding.registeredAsns)
+        check(r.asn, tr("Customer ASN of %1:").arg(r.name));
+    return out;
 }
 
 int Exporter::secretCount(const Onboarding &onboarding)

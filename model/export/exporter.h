@@ -44,6 +44,10 @@ public:
 
     // The notice every script and template starts with (domain.md section 5).
     static QString apiNotice();
+    // One warning per ASN of the onboarding (peer and customers) above 2147483647, which the
+    // Microsoft.Peering API (int32) and Az.Peering ([System.Int32]) cannot take; the scripts say
+    // them in their header.
+    static QStringList int32Warnings(const Onboarding &onboarding);
     // How many MD5 keys an export without secrets leaves out.
     static int secretCount(const Onboarding &onboarding);
 };

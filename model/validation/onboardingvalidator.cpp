@@ -16,7 +16,8 @@ const QStringList &OnboardingValidator::ruleIds()
     using namespace RuleId;
     static const QStringList ids {
         // domain.md section 4, in table order
-        BasicsSubscriptionId, BasicsResourceGroup, BasicsPeeringName, AsnPublic, PeerAsnApproved,
+        BasicsSubscriptionId, BasicsResourceGroup, BasicsPeeringName, AsnPublic, AsnInt32,
+        PeerAsnApproved,
         ContactNoc, ContactEmail, ContactCorporateDomain, ConfigKind, ConfigNetwork, ConfigSku,
         ConfigMetro, ConnectionsAtLeastOne, ConnectionSessionAddressProvider,
         ConnectionUseForPeeringService, ConnectionFacility, BandwidthMinimum, BandwidthEqual,
@@ -25,6 +26,7 @@ const QStringList &OnboardingValidator::ruleIds()
         BgpMaxPrefixFromMicrosoft, PrefixIpv4Public, PrefixRegistered, PrefixCommunity,
         PrefixTrafficClass, AsPathPrivateAsn, AsPathLength, AsPathLengthRecommended,
         RegisteredAsnRequiresActive, RegisteredAsnUnique, RegisteredAsnPublic,
+        RegisteredAsnInt32,
         // shape checks the table does not name
         ContactRole, ConnectionRole, ConnectionState, ConnectionIdentifier, RegisteredAsnPrefixKey,
         MilestoneStage, MilestoneDate, MilestoneSource, OnboardingName, RequirementStatus,

@@ -5,6 +5,8 @@
 
 #include "domain/textchecks.h"
 
+#include <limits>
+
 namespace Peering {
 
 void PeerAsnRules::check(ValidationRun &run)
@@ -29,6 +31,13 @@ void PeerAsnRules::checkAsn(ValidationRun &run)
                   tr("Peer ASN %1 is %2; Microsoft requires the peer's own public ASN: enter the "
                      "public ASN of the exchange's route-server network, as in PeeringDB")
                       .arg(asn->toString(), Asn::className(asn->classify())));
+    else if (asn->value() > quint32(std::numeric_limits<qint32>::max()))
+        run.warning(RuleId::AsnInt32, path,
+                    tr("Peer ASN %1 is above 2147483647: the Microsoft.Peering API takes the peer "
+                       "ASN as a 32-bit signed integer and Az.Peering's -PeerAsn is "
+                       "[System.Int32], so neither the API (ARM, az) nor PowerShell can create "
+                       "its association; ask Microsoft how to onboard it")
+                        .arg(asn->value()));
 }
 
 void PeerAsnRules::checkApproval(ValidationRun &run)

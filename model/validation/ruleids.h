@@ -11,6 +11,8 @@ inline constexpr QLatin1String BasicsSubscriptionId {"basics.subscription-id"};
 inline constexpr QLatin1String BasicsResourceGroup {"basics.resource-group"};
 inline constexpr QLatin1String BasicsPeeringName {"basics.peering-name"};
 inline constexpr QLatin1String AsnPublic {"asn.public"};
+// Azure's API declares peerAsn and asn as int32, and Az.Peering's -PeerAsn is [System.Int32].
+inline constexpr QLatin1String AsnInt32 {"asn.int32"};
 inline constexpr QLatin1String PeerAsnApproved {"peer-asn.approved"};
 inline constexpr QLatin1String ContactNoc {"contact.noc"};
 inline constexpr QLatin1String ContactEmail {"contact.email"};
@@ -47,6 +49,7 @@ inline constexpr QLatin1String AsPathLengthRecommended {"aspath.length-recommend
 inline constexpr QLatin1String RegisteredAsnRequiresActive {"registered-asn.requires-active"};
 inline constexpr QLatin1String RegisteredAsnUnique {"registered-asn.unique"};
 inline constexpr QLatin1String RegisteredAsnPublic {"registered-asn.public"};
+inline constexpr QLatin1String RegisteredAsnInt32 {"registered-asn.int32"};
 
 // Shape checks of the document that the table does not name (all errors).
 inline constexpr QLatin1String ContactRole {"contact.role"};
