@@ -149,7 +149,7 @@ const Command kCommands[] = {
     {"export",
      "export FILE|--name NAME [--store URL] "
      "--format json|arm|az|powershell|markdown|html|pdf|keysheet|keysheet-pdf "
-     "[--output OUT] [--include-secrets] [--api-version V] [--page-size a4|letter]",
+     "[--output OUT] [--include-secrets] [--api-version V] [--page-size a4|letter] [--allow-at]",
      QT_TRANSLATE_NOOP("Peering::CommandLine",
                        "Writes an onboarding in another format: the document (json), a review "
                        "summary (markdown, html, pdf), an ARM template (arm), an Azure CLI or "
@@ -434,6 +434,9 @@ int runExport(Context &c)
                                         QStringLiteral("V"), QLatin1String(ExportOptions::DefaultApiVersion));
     const QCommandLineOption pageSize(QStringLiteral("page-size"), CommandLine::tr("PDF paper size: a4 or letter."),
                                       QStringLiteral("a4|letter"), QStringLiteral("a4"));
+    const QCommandLineOption allowAt(QStringLiteral("allow-at"),
+                                     CommandLine::tr("az: let a value start with \"@\" (az then "
+                                                     "reads it as a file to load)."));
     const QCommandLineOption name(
         QStringLiteral("name"),
         CommandLine::tr("Export the onboarding of this name from the store instead of a FILE "
@@ -443,7 +446,7 @@ int runExport(Context &c)
                                    CommandLine::tr(kStoreHelp) + u' '
                                        + CommandLine::tr("Only with --name."),
                                    QStringLiteral("URL"));
-    parser.addOptions({name, store, format, output, secrets, apiVersion, pageSize});
+    parser.addOptions({name, store, format, output, secrets, apiVersion, pageSize, allowAt});
     if (!parseOptions(parser, c, command, QStringLiteral("FILE"),
                       CommandLine::tr("The onboarding document (peering-onboarding/1), or - for "
                                       "standard input; or give --name instead.")))
@@ -521,6 +524,7 @@ int runExport(Context &c)
 
     ExportOptions options;
     options.includeSecrets = parser.isSet(secrets);
+    options.allowAt = parser.isSet(allowAt);
     options.apiVersion = parser.value(apiVersion);
     options.pageSize = paper;
     options.now = pinnedNow(); // invalid: the current time

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void sameAsGolden();
     void secretsOnRequest();
     void apiVersion();
+    void azRefusesValuesStartingWithAt();
     void pdfNeedsOutput();
     void pdf_data();
     void pdf();
@@ -525,6 +526,38 @@ void TestCliExport::apiVersion()
                  r.err.constData());
         QVERIFY(r.out.isEmpty());
     }
+}
+
+// az reads "@path" as a file to load, whatever the quoting: the az export refuses such a value
+// unless --allow-at; the PowerShell export has no such reading and goes on.
+void TestCliExport::azRefusesValuesStartingWithAt()
+{
+    QFile in(full());
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonObject peerAsn = doc.value(QLatin1String("peerAsn")).toObject();
+    peerAsn.insert(QLatin1String("peerName"), QStringLiteral("@/etc/hostname"));
+    doc.insert(QLatin1String("peerAsn"), peerAsn);
+    const QString file = path("at.json");
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(doc).toJson());
+    out.close();
+    const Run refused = runWizard({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("az")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY(refused.out.isEmpty());
+    QVERIFY2(refused.err.contains("--peer-name \"@/etc/hostname\" starts with \"@\"")
+                 && refused.err.contains("--allow-at"),
+             refused.err.constData());
+    const Run allowed = runWizard({QStringLiteral("export"), file, QStringLiteral("--format"),
+                                   QStringLiteral("az"), QStringLiteral("--allow-at")});
+    QCOMPARE(allowed.exitCode, 0);
+    QVERIFY(allowed.out.contains("--peer-name '@/etc/hostname'"));
+    const Run ps = runWizard({QStringLiteral("export"), file, QStringLiteral("--format"), QStringLiteral("powershell")});
+    QCOMPARE(ps.exitCode, 0);
+    // validate warns where the value is.
+    const Run v = runWizard({QStringLiteral("validate"), file});
+    QVERIFY2(v.out.contains("[value.leading-at] peerAsn.peerName"), v.out.constData());
 }
 
 void TestCliExport::pdfNeedsOutput()

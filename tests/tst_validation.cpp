@@ -73,6 +73,7 @@ const QStringList kRuleIds {
     "requirement.status",
     "requirement.contradicted",
     "requirement.open",
+    "value.leading-at",
 };
 
 // The warnings of the table; prefix.registered is an error, or a warning for the 2023 text's
@@ -81,7 +82,8 @@ const QSet<QString> kWarningRules {"contact.corporate-domain", "redundancy.geo",
                                    "mesh.extra-connection",    "bgp.max-prefix-from-microsoft",
                                    "prefix.traffic-class",     "aspath.length-recommended",
                                    "requirement.contradicted", "requirement.open",
-                                   "asn.int32",                "registered-asn.int32"};
+                                   "asn.int32",                "registered-asn.int32",
+                                   "value.leading-at"};
 
 Connection connection(const QString &id,
                       qint64 facility,
@@ -705,6 +707,15 @@ QList<Row> failingRows()
               o.requirements = allMet();
               conn(o, 0, 0).lacp = false;
               conn(o, 0, 0).statefulFirewall = true;
+          });
+    // az reads "@path" as a file to load.
+    r.add("peer name starting with @", "value.leading-at", W, "peerAsn.peerName", "/etc/hostname",
+          [](Onboarding &o) { o.peerAsn.peerName = "@/etc/hostname"; });
+    r.add("customer name starting with @", "value.leading-at", W, "registeredAsns[0].name",
+          "--allow-at", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345")};
+              o.registeredAsns[0].name = "@customers.txt";
           });
     r.add("no checklist kept: every item open", "requirement.open", W, "requirements",
           "13 requirement", [](Onboarding &o) { o.requirements.clear(); });

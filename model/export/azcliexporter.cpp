@@ -47,6 +47,29 @@ QString asnOption(const QString &name, const QString &written)
 Result<QByteArray> AzCliExporter::exportOnboarding(const Onboarding &o,
                                                    const ExportOptions &options) const
 {
+    // az reads any value starting with "@" as a file to load, and no quoting stops it: such a
+    // value would send a local file's contents to Azure.
+    if (!options.allowAt) {
+        QList<std::pair<QString, QString>> values {{QStringLiteral("--peer-asn-name"), o.peerAsn.name},
+                                                   {QStringLiteral("--peer-name"), o.peerAsn.peerName}};
+        for (const PeeringResource &p : o.peerings)
+            for (const auto &[name, value] :
+                 {std::pair {QStringLiteral("--subscription"), p.subscriptionId},
+                  std::pair {QStringLiteral("--resource-group"), p.resourceGroup},
+                  std::pair {QStringLiteral("--peering-name"), p.name},
+                  std::pair {QStringLiteral("--location"), p.azureRegion},
+                  std::pair {QStringLiteral("--peering-location"), p.metro}})
+                values.append({name, value});
+        for (const RegisteredAsn &r : o.registeredAsns)
+            values.append({QStringLiteral("--registered-asn-name"), r.name});
+        for (const auto &[name, value] : std::as_const(values))
+            if (value.startsWith(u'@'))
+                return Result<QByteArray>::failure(
+                    tr("%1 \"%2\" starts with \"@\": az would read the file \"%3\" and send "
+                       "its contents. Change the value, or export with --allow-at if that is "
+                       "meant.")
+                        .arg(name, value, value.mid(1)));
+    }
     QString s;
     s += QStringLiteral("#!/usr/bin/env bash\n");
     s += QStringLiteral("# %1\n").arg(ShellQuote::comment(apiNotice()));

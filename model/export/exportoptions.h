@@ -26,6 +26,8 @@ struct ExportOptions
     }
 
     bool includeSecrets = false; // MD5 keys only when the user asked for them
+    // az reads a value starting with "@" as a file; the az export refuses such values unless set.
+    bool allowAt = false;
     QString apiVersion = QLatin1String(DefaultApiVersion);
     QString pageSize = QStringLiteral("a4"); // a4 or letter (PDF)
     QDateTime now; // invalid: the current time

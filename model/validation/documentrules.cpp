@@ -7,6 +7,33 @@
 
 namespace Peering {
 
+void DocumentRules::checkScriptValues(ValidationRun &run)
+{
+    const Onboarding &o = run.onboarding();
+    QList<std::pair<QString, QString>> values {
+        {QStringLiteral("peerAsn.name"), o.peerAsn.name},
+        {QStringLiteral("peerAsn.peerName"), o.peerAsn.peerName},
+    };
+    for (qsizetype i = 0; i < o.peerings.size(); ++i) {
+        values.append({ValidationRun::itemPath(QLatin1String("peerings"), i,
+                                               QLatin1String("azureRegion")),
+                       o.peerings[i].azureRegion});
+        values.append({ValidationRun::itemPath(QLatin1String("peerings"), i, QLatin1String("metro")),
+                       o.peerings[i].metro});
+    }
+    for (qsizetype i = 0; i < o.registeredAsns.size(); ++i)
+        values.append({ValidationRun::itemPath(QLatin1String("registeredAsns"), i,
+                                               QLatin1String("name")),
+                       o.registeredAsns[i].name});
+    for (const auto &[path, value] : std::as_const(values))
+        if (value.startsWith(u'@'))
+            run.warning(RuleId::ValueLeadingAt, path,
+                        tr("\"%1\" starts with \"@\": the Azure CLI reads such a value as a file "
+                           "to load (\"%2\") and sends its contents, whatever the quoting; the az "
+                           "export refuses it unless asked (--allow-at). Remove the \"@\"")
+                            .arg(value, value.mid(1)));
+}
+
 void DocumentRules::check(ValidationRun &run)
 {
     const Onboarding &o = run.onboarding();

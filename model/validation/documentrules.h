@@ -1,4 +1,5 @@
-// Checks of the onboarding as a whole: its name (the store's key) and the requirements checklist.
+// Checks of the onboarding as a whole: its name (the store's key), the requirements checklist,
+// and the values the scripts pass on.
 #pragma once
 
 #include <QCoreApplication>
@@ -15,6 +16,9 @@ public:
     // The checklist against the document: a requirement ticked met while its rule has a
     // finding, and the requirements still open. Runs after every other rule.
     static void checkChecklist(ValidationRun &run);
+    // The free-text fields the az script passes as option values (the others have formats that
+    // exclude "@"): a value starting with "@" is read by az as a file to load.
+    static void checkScriptValues(ValidationRun &run);
 };
 
 } // namespace Peering

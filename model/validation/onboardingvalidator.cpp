@@ -31,7 +31,9 @@ const QStringList &OnboardingValidator::ruleIds()
         ContactRole, ConnectionRole, ConnectionState, ConnectionIdentifier, RegisteredAsnPrefixKey,
         MilestoneStage, MilestoneDate, MilestoneSource, OnboardingName, RequirementStatus,
         // the checklist against the document
-        RequirementContradicted, RequirementOpen};
+        RequirementContradicted, RequirementOpen,
+        // values the scripts pass on
+        ValueLeadingAt};
     return ids;
 }
 
@@ -42,6 +44,7 @@ Findings OnboardingValidator::validate(const Onboarding &onboarding,
     // milestones and mail.
     ValidationRun run(onboarding, context);
     DocumentRules::check(run);
+    DocumentRules::checkScriptValues(run);
     PeerAsnRules::check(run);
     PeeringRules(run).check();
     PrefixRules::check(run);
