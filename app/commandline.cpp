@@ -339,17 +339,13 @@ std::unique_ptr<OnboardingStore> openForReading(Context &c, const Command &comma
     return std::move(opened.value());
 }
 
-// Opens the store for a change (--store value, or the default store when empty); on failure
-// prints the store's one-line reason.
+// Opens the store for a change; on failure prints the store's one-line reason.
 std::unique_ptr<OnboardingStore> openForWriting(Context &c, const Command &command,
-                                                const QString &storeValue)
+                                                const StoreLocation &location,
+                                                StoreOptions options = {})
 {
-    const std::optional<StoreLocation> location = resolveStore(c, command, storeValue);
-    if (!location)
-        return nullptr;
-    StoreOptions options;
-    StorePasswords::supply(*location, options);
-    auto opened = TrackedStore::open(*location, options);
+    StorePasswords::supply(location, options);
+    auto opened = TrackedStore::open(location, options);
     if (!opened) {
         c.err << "peering-wizard " << command.name << ": " << opened.error().message() << Qt::endl;
         return nullptr;
@@ -638,13 +634,10 @@ int runImport(Context &c)
 
     StoreOptions options;
     options.keepSecrets = parser.isSet(secrets);
-    StorePasswords::supply(*location, options);
-    auto opened = TrackedStore::open(*location, options);
-    if (!opened) {
-        c.err << "peering-wizard import: " << opened.error().message() << Qt::endl;
+    const std::unique_ptr<OnboardingStore> onboardings
+        = openForWriting(c, command, *location, options);
+    if (!onboardings)
         return CommandLine::BadInput;
-    }
-    std::unique_ptr<OnboardingStore> onboardings = std::move(opened.value());
     const auto outcomes = onboardings->importDocuments(documents, parser.isSet(replace));
     if (!outcomes) {
         c.err << "peering-wizard import: " << outcomes.error().message() << "; "
@@ -1059,7 +1052,10 @@ int runMark(Context &c)
     // Not found (with the names to choose from) as track says it.
     if (!loadStored(c, command, parser.value(name), parser.value(store)))
         return CommandLine::BadInput;
-    const std::unique_ptr<OnboardingStore> opened = openForWriting(c, command, parser.value(store));
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
+        return CommandLine::BadInput;
+    const std::unique_ptr<OnboardingStore> opened = openForWriting(c, command, *location);
     if (!opened)
         return CommandLine::BadInput;
     const QString stageId = parser.isSet(deployed) ? QStringLiteral("peering-created")
@@ -1265,7 +1261,10 @@ int runImportMail(Context &c)
     }
 
     // Evidence of the onboarding: one change through the tracking service (MailImport).
-    const std::unique_ptr<OnboardingStore> opened = openForWriting(c, command, parser.value(store));
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
+        return CommandLine::BadInput;
+    const std::unique_ptr<OnboardingStore> opened = openForWriting(c, command, *location);
     if (!opened)
         return CommandLine::BadInput;
     const auto imported = importer.importInto(*opened, parser.value(name), 0, paths, {},
