@@ -85,16 +85,16 @@ void MailWatcher::scan()
     int added = 0, unmatched = 0;
     QStringList names, stages;
     for (const Folder &f : std::as_const(m_folders)) {
-        QStringList fresh;
-        for (const char *sub : {"cur", "new"}) {
-            const QDir dir(QDir(f.path).filePath(QLatin1String(sub)));
-            const QStringList files = dir.entryList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
-            for (const QString &file : files) {
-                const QString path = dir.filePath(file);
-                if (!m_seen.contains(path))
-                    fresh.append(path);
-            }
+        QString error;
+        const std::optional<QStringList> files = MailReader::maildirFiles(f.path, &error);
+        if (!files) {
+            Q_EMIT problem(error);
+            continue;
         }
+        QStringList fresh;
+        for (const QString &path : *files)
+            if (!m_seen.contains(path))
+                fresh.append(path);
         if (fresh.isEmpty())
             continue;
         QList<MailImportResult> results;

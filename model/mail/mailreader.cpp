@@ -423,11 +423,20 @@ bool MailReader::read(const QString &path, const Visit &visit, const Refuse &ref
         *error = tr("%1: not a file or a folder").arg(path);
         return false;
     }
-    // Maildir: cur/ and new/; tmp/ holds messages being delivered and is left alone.
+    const std::optional<QStringList> files = maildirFiles(path, error);
+    if (!files)
+        return false;
+    for (const QString &file : *files)
+        readFile(file, visit, refuse);
+    return true;
+}
+
+std::optional<QStringList> MailReader::maildirFiles(const QString &path, QString *error)
+{
     const QDir dir(path);
     if (!dir.exists(QStringLiteral("cur")) && !dir.exists(QStringLiteral("new"))) {
         *error = tr("%1: a folder, but not a Maildir (it has no cur/ or new/ folder)").arg(path);
-        return false;
+        return std::nullopt;
     }
     QStringList files;
     for (const char *sub : {"cur", "new"}) {
@@ -441,14 +450,12 @@ bool MailReader::read(const QString &path, const Visit &visit, const Refuse &ref
                             "in parts")
                              .arg(path)
                              .arg(MaxFolderFiles);
-                return false;
+                return std::nullopt;
             }
             files.append(d.filePath(name));
         }
     }
-    for (const QString &file : std::as_const(files))
-        readFile(file, visit, refuse);
-    return true;
+    return files;
 }
 
 bool MailReader::readData(const QByteArray &raw, const QString &file, const Visit &visit,

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 
 #include <functional>
+#include <optional>
 
 namespace Peering {
 
@@ -42,6 +43,10 @@ public:
     // others are still read.
     static bool read(const QString &path, const Visit &visit, const Refuse &refuse,
                      QString *error);
+    // The message files of a Maildir folder: cur/ then new/, each by name (tmp/ holds messages
+    // being delivered and is left alone). Nothing, with the reason in *error, for a folder that
+    // is no Maildir or holds more than MaxFolderFiles.
+    static std::optional<QStringList> maildirFiles(const QString &path, QString *error);
     // One message from memory (a message dropped from a mail client); the file is for messages.
     static bool readData(const QByteArray &raw, const QString &file, const Visit &visit,
                          const Refuse &refuse);
