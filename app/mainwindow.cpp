@@ -634,17 +634,7 @@ QString MainWindow::importMail(const QStringList &paths, const QList<QByteArray>
         if (!r) {
             summary = tr("Mail not imported into \"%1\": %2").arg(name, r.error().message());
         } else {
-            summary = tr("\"%1\": %n new mail(s)", nullptr, r->added).arg(name);
-            if (r->already > 0)
-                summary += tr(", %n imported before", nullptr, r->already);
-            QStringList stages;
-            for (const QString &id : r->stages)
-                stages.append(OnboardingTracker::title(id));
-            if (!stages.isEmpty())
-                summary += tr("; evidence for %1").arg(stages.join(QStringLiteral(", ")));
-            if (!r->refused.isEmpty())
-                summary += tr("; %n refused (%1)", nullptr, int(r->refused.size()))
-                               .arg(r->refused.first().reason);
+            summary = tr("\"%1\": %2").arg(name, MailImport::summary(*r));
             if (!r->withAddresses.isEmpty())
                 summary += tr(". Session addresses found: apply them in the tracker's Mail tab");
         }
@@ -655,9 +645,9 @@ QString MainWindow::importMail(const QStringList &paths, const QList<QByteArray>
         } else {
             QStringList parts;
             for (const MailImportResult &one : r->results)
-                parts.append(tr("\"%1\": %n new", nullptr, one.added).arg(one.stored.onboarding.name));
+                parts.append(tr("\"%1\": %2").arg(one.stored.onboarding.name, MailImport::summary(one)));
             summary = parts.isEmpty() ? tr("No mail named an onboarding")
-                                      : tr("Mail imported: %1").arg(parts.join(QStringLiteral(", ")));
+                                      : tr("Mail imported: %1").arg(parts.join(QStringLiteral("; ")));
             if (!r->unmatched.isEmpty())
                 summary += tr("; %n mail(s) name no single onboarding: select the onboarding and "
                               "import them again",

@@ -123,6 +123,29 @@
     </message>
 </context>
 <context>
+    <name>Peering::MailImport</name>
+    <message numerus="yes">
+        <source>%n new mail(s) imported</source>
+        <translation>
+            <numerusform>%n new mail imported</numerusform><numerusform>%n new mails imported</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n imported before</source>
+        <translation>
+            <numerusform>, %n imported before</numerusform><numerusform>, %n imported before</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n without a valid date kept unclassified</source>
+        <translation>
+            <numerusform>; %n without a valid date kept unclassified</numerusform><numerusform>; %n without a valid date kept unclassified</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused (%1: %2)</source>
+        <translation>
+            <numerusform>; %n refused (%1: %2)</numerusform><numerusform>; %n refused (%1: %2)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Peering::MainWindow</name>
     <message numerus="yes">
         <source>%n onboarding(s)</source>
@@ -140,24 +163,9 @@
             <numerusform>%n unfinished onboarding from an earlier session:</numerusform><numerusform>%n unfinished onboardings from an earlier session:</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>"%1": %n new mail(s)</source>
-        <translation>
-            <numerusform>"%1": %n new mail</numerusform><numerusform>"%1": %n new mails</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n imported before</source>
-        <translation>
-            <numerusform>, %n imported before</numerusform><numerusform>, %n imported before</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>; %n refused (%1)</source>
         <translation>
             <numerusform>; %n refused (%1)</numerusform><numerusform>; %n refused (%1)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>"%1": %n new</source>
-        <translation>
-            <numerusform>"%1": %n new</numerusform><numerusform>"%1": %n new</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>; %n mail(s) name no single onboarding: select the onboarding and import them again</source>
@@ -337,26 +345,6 @@
         <source>&lt;p&gt;&lt;b&gt;%1 of %n connection(s)&lt;/b&gt; reached this stage:&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connection&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connections&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new mail(s) imported</source>
-        <translation>
-            <numerusform>%n new mail imported</numerusform><numerusform>%n new mails imported</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n imported before</source>
-        <translation>
-            <numerusform>, %n imported before</numerusform><numerusform>, %n imported before</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n without a valid date kept unclassified</source>
-        <translation>
-            <numerusform>; %n without a valid date kept unclassified</numerusform><numerusform>; %n without a valid date kept unclassified</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n refused (%1: %2)</source>
-        <translation>
-            <numerusform>; %n refused (%1: %2)</numerusform><numerusform>; %n refused (%1: %2)</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -583,19 +583,7 @@ bool TrackerWindow::importMail(const QStringList &paths, const QList<QByteArray>
     const MailImportResult &r = *result;
     m_stored = r.stored;
     refreshViews();
-    QStringList stages;
-    for (const QString &id : r.stages)
-        stages.append(OnboardingTracker::title(id));
-    QString text = tr("%n new mail(s) imported", nullptr, r.added);
-    if (r.already > 0)
-        text += tr(", %n imported before", nullptr, r.already);
-    if (!stages.isEmpty())
-        text += tr("; evidence for %1").arg(stages.join(QStringLiteral(", ")));
-    if (r.undated > 0)
-        text += tr("; %n without a valid date kept unclassified", nullptr, r.undated);
-    if (!r.refused.isEmpty())
-        text += tr("; %n refused (%1: %2)", nullptr, int(r.refused.size()))
-                    .arg(QFileInfo(r.refused.first().file).fileName(), r.refused.first().reason);
+    QString text = MailImport::summary(r);
     if (!r.withAddresses.isEmpty())
         text += tr(". Session addresses found: select the mail in the Mail tab and click Apply "
                    "Addresses.");

@@ -1,6 +1,9 @@
 #include "mailimport.h"
 
+#include "tracking/onboardingtracker.h"
 #include "tracking/trackingchange.h"
+
+#include <QFileInfo>
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -262,6 +265,24 @@ StoreResult<MatchedImport> MailImport::importMatching(OnboardingStore &store,
         out.results.append(applied.takeValue());
     }
     return out;
+}
+
+QString MailImport::summary(const MailImportResult &r)
+{
+    QStringList stages;
+    for (const QString &id : r.stages)
+        stages.append(OnboardingTracker::title(id));
+    QString text = tr("%n new mail(s) imported", nullptr, r.added);
+    if (r.already > 0)
+        text += tr(", %n imported before", nullptr, r.already);
+    if (!stages.isEmpty())
+        text += tr("; evidence for %1").arg(stages.join(QStringLiteral(", ")));
+    if (r.undated > 0)
+        text += tr("; %n without a valid date kept unclassified", nullptr, r.undated);
+    if (!r.refused.isEmpty())
+        text += tr("; %n refused (%1: %2)", nullptr, int(r.refused.size()))
+                    .arg(QFileInfo(r.refused.first().file).fileName(), r.refused.first().reason);
+    return text;
 }
 
 TrackingChange::SessionAddresses MailImport::sessionAddresses(const QMap<QString, QStringList> &found)

@@ -95,6 +95,10 @@ public:
                                              const std::function<void(const ImportedMail &)> &each
                                              = {}) const;
 
+    // What an import did, in one line for people: new and imported before, the stages the new
+    // mail is evidence for, undated mail kept unclassified, and the first refusal.
+    static QString summary(const MailImportResult &result);
+
     // The addresses found in a mail as a connection's session fields: a /31 or /127 on one side
     // is the session prefix, its address that side's IP.
     static TrackingChange::SessionAddresses sessionAddresses(const QMap<QString, QStringList> &found);
