@@ -9,7 +9,6 @@
 #include "mailwatcher.h"
 #include "maildrop.h"
 #include "mail/mailimport.h"
-#include "tracking/onboardingtracker.h"
 #include "onboardinglistmodel.h"
 #include "tracking/onboardingplan.h"
 #include "tracking/trackingchange.h"
