@@ -34,6 +34,10 @@ public:
     static AsnClass classify(quint32 value);
     AsnClass classify() const { return classify(m_value); }
     bool isPublic() const { return classify() == AsnClass::Public; }
+    // Azure's Microsoft.Peering API takes ASNs as int32 (and Az.Peering as [System.Int32]): a
+    // larger ASN cannot be created through it.
+    static constexpr quint32 MaxAzureApi = 2147483647;
+    constexpr bool fitsAzureApi() const { return m_value <= MaxAzureApi; }
 
     // "private use (RFC 6996)" and so on, translated.
     static QString className(AsnClass c);

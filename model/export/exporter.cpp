@@ -2,7 +2,6 @@
 
 #include "domain/asn.h"
 
-#include <limits>
 
 #include "armexporter.h"
 #include "azcliexporter.h"
@@ -83,12 +82,13 @@ QStringList Exporter::int32Warnings(const Onboarding &onboarding)
     QStringList out;
     const auto check = [&out](const QString &text, const QString &what) {
         const Result<Asn> asn = Asn::parse(text);
-        if (asn && asn->value() > quint32(std::numeric_limits<qint32>::max()))
-            out.append(tr("WARNING: %1 AS%2 is above 2147483647: the Microsoft.Peering API takes "
+        if (asn && !asn->fitsAzureApi())
+            out.append(tr("WARNING: %1 AS%2 is above %3: the Microsoft.Peering API takes "
                           "ASNs as int32 and Az.Peering's -PeerAsn is [System.Int32], so this "
                           "script cannot create it.")
                            .arg(what)
-                           .arg(asn->value()));
+                           .arg(asn->value())
+                           .arg(Asn::MaxAzureApi));
     };
     check(onboarding.peerAsn.asn, tr("Peer ASN"));
     for (const RegisteredAsn &r : onboarding.registeredAsns)

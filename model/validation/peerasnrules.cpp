@@ -5,7 +5,6 @@
 
 #include "domain/textchecks.h"
 
-#include <limits>
 
 namespace Peering {
 
@@ -31,13 +30,14 @@ void PeerAsnRules::checkAsn(ValidationRun &run)
                   tr("Peer ASN %1 is %2; Microsoft requires the peer's own public ASN: enter the "
                      "public ASN of the exchange's route-server network, as in PeeringDB")
                       .arg(asn->toString(), Asn::className(asn->classify())));
-    else if (asn->value() > quint32(std::numeric_limits<qint32>::max()))
+    else if (!asn->fitsAzureApi())
         run.warning(RuleId::AsnInt32, path,
-                    tr("Peer ASN %1 is above 2147483647: the Microsoft.Peering API takes the peer "
+                    tr("Peer ASN %1 is above %2: the Microsoft.Peering API takes the peer "
                        "ASN as a 32-bit signed integer and Az.Peering's -PeerAsn is "
                        "[System.Int32], so neither the API (ARM, az) nor PowerShell can create "
                        "its association; ask Microsoft how to onboard it")
-                        .arg(asn->value()));
+                        .arg(asn->value())
+                        .arg(Asn::MaxAzureApi));
 }
 
 void PeerAsnRules::checkApproval(ValidationRun &run)

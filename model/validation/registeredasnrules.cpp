@@ -5,8 +5,6 @@
 
 #include "domain/textchecks.h"
 
-#include <limits>
-
 namespace Peering {
 
 namespace {
@@ -89,13 +87,14 @@ void RegisteredAsnRules::check(ValidationRun &run)
                              "private ASN may appear in the AS path): register the customer's "
                              "public ASN")
                               .arg(asn.toString(), Asn::className(asn.classify())));
-            else if (value > std::numeric_limits<qint32>::max())
+            else if (!asn.fitsAzureApi())
                 run.warning(RuleId::RegisteredAsnInt32, itemPath(i, "asn"),
-                            tr("Customer ASN %1 is above 2147483647: the Microsoft.Peering API "
+                            tr("Customer ASN %1 is above %2: the Microsoft.Peering API "
                                "takes a registered ASN as a 32-bit signed integer, so the API "
                                "(ARM, az) and PowerShell cannot register it; ask Microsoft how "
                                "to register it")
-                                .arg(value));
+                                .arg(value)
+                                .arg(Asn::MaxAzureApi));
 
             const qsizetype first = run.firstRegistration().value(quint32(value), i);
             if (first != i)
