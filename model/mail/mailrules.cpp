@@ -117,9 +117,13 @@ MailRules MailRules::defaults()
  {"name": "Peer ASN association approved", "stage": "asn-association", "from": "microsoft\\.com",
   "body": "((peer\\s*)?ASN\\b.{0,60}\\b(association|validation)\\b.{0,60}\\bapproved\\b|validation\\s*state\\W*(is\\W*)?approved)"}
 ]})json";
-    const Result<MailRules> rules = parse(QByteArray(json));
-    Q_ASSERT_X(rules.ok(), "MailRules::defaults", "the shipped rules do not parse");
-    return rules ? rules.value() : MailRules();
+    // Parsed once: the patterns (implicitly shared) keep their compiled form in every copy.
+    static const MailRules shipped = [] {
+        const Result<MailRules> rules = parse(QByteArray(json));
+        Q_ASSERT_X(rules.ok(), "MailRules::defaults", "the shipped rules do not parse");
+        return rules ? rules.value() : MailRules();
+    }();
+    return shipped;
 }
 
 Result<MailRules> MailRules::parse(const QByteArray &json)
