@@ -213,7 +213,11 @@ void FlowchartView::setOnboarding(const Onboarding &onboarding, QDate today)
             n.lines.append(tr("%n day(s) left", nullptr, int(today.daysTo(st.expected))));
         m_chart.append(n);
     }
-    m_columns = 0; // build again for the view's size
+    // The chart's size in each number of columns depends on the stages and the font only, not
+    // on the view: laid out once here, so that a resize lays it out once more at most.
+    m_sizes.clear();
+    for (int c = 1; c <= MaxColumns; ++c)
+        m_sizes.append(build(c));
     relayout();
 }
 
@@ -227,20 +231,20 @@ QList<QStringList> FlowchartView::nodeLines() const
 
 void FlowchartView::relayout()
 {
-    if (m_chart.isEmpty())
+    if (m_chart.isEmpty() || m_sizes.size() != MaxColumns)
         return;
     // The size without scroll bars; a chart taller than the view gets a vertical one.
     const QSizeF view = QSizeF(maximumViewportSize()) - QSizeF(2, 2);
     const qreal bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
-    // The layout that shows the chart largest without its text shrinking: each number of
-    // columns is laid out (ten nodes: cheap) and the one that fits the view at the largest scale
-    // wins; when none fits, the most columns whose width fits beside a vertical scroll bar (the
-    // height then scrolls), down to one stacked column.
+    // The layout that shows the chart largest without its text shrinking: of the sizes in each
+    // number of columns, the one that fits the view at the largest scale wins; when none fits,
+    // the most columns whose width fits beside a vertical scroll bar (the height then scrolls),
+    // down to one stacked column.
     int best = 0;
     qreal bestScale = 0;
     int widthFits = 0;
     for (int c = MaxColumns; c >= 1; --c) {
-        const QSizeF size = build(c);
+        const QSizeF size = m_sizes.at(c - 1);
         // Beyond the largest scale more room changes nothing: then more columns win.
         const qreal fit = std::min(
             {view.width() / size.width(), view.height() / size.height(), MaxScale});

@@ -71,6 +71,7 @@ private:
     QList<Node> m_chart;
     bool m_regressed = false;
     int m_columns = 0;
+    QList<QSizeF> m_sizes; // the chart's size at scale 1 in 1 to 5 columns
 };
 
 } // namespace Peering
