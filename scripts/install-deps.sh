@@ -10,7 +10,7 @@ PACKAGES=(
   libgmime-3.0-dev qtkeychain-qt6-dev
   postgresql sqlite3 gnome-keyring dbus
   xvfb xauth poppler-utils
-  libpython3.11-testsuite
+  libpython3.11-testsuite python3 python3-jsonschema
 )
 
 missing=()

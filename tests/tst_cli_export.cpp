@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 namespace {
 
 using Run = Peering::TestSupport::CliRun;
@@ -501,12 +503,22 @@ void TestCliExport::apiVersion()
                              QStringLiteral("arm"), QStringLiteral("--api-version"),
                              QStringLiteral("2025-05-01")});
     QCOMPARE(r.exitCode, 0);
-    const QJsonArray resources
-        = QJsonDocument::fromJson(r.out).object().value(QLatin1String("resources")).toArray();
-    QVERIFY(!resources.isEmpty());
-    for (const QJsonValue &v : resources)
-        QCOMPARE(v.toObject().value(QLatin1String("apiVersion")).toString(),
-                 QStringLiteral("2025-05-01"));
+    // Every Microsoft.Peering resource, in the nested group deployments too (the deployments
+    // themselves have Microsoft.Resources' own api-version).
+    int peeringResources = 0;
+    std::function<void(const QJsonArray &)> visit = [&](const QJsonArray &resources) {
+        for (const QJsonValue &v : resources) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("type")).toString().startsWith(QLatin1String("Microsoft.Peering/"))) {
+                ++peeringResources;
+                QCOMPARE(o.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2025-05-01"));
+            }
+            visit(o.value(QLatin1String("properties")).toObject().value(QLatin1String("template"))
+                      .toObject().value(QLatin1String("resources")).toArray());
+        }
+    };
+    visit(QJsonDocument::fromJson(r.out).object().value(QLatin1String("resources")).toArray());
+    QCOMPARE(peeringResources, 5);
     // The default is the latest stable api-version.
     const Run d = runWizard(
         {QStringLiteral("export"), full(), QStringLiteral("--format"), QStringLiteral("arm")});

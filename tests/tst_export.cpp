@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -345,6 +347,9 @@ private Q_SLOTS:
     void golden_data();
     void golden();
     void armParseBack();
+    void armSubscriptionsAndGroups();
+    void registeredAsnResourceName_data();
+    void registeredAsnResourceName();
     void armSecretsAndApiVersion();
     void armDeterministicConnectionId();
     void armEscapesExpressions();
@@ -434,30 +439,78 @@ void TestExport::golden()
     }
 }
 
+namespace {
+
+QJsonObject armTemplate(const QByteArray &bytes)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    return error.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
+}
+
+// Every resource of a template and of its nested templates, with the deployment that holds it
+// ("" at the top).
+QList<std::pair<QString, QJsonObject>> armResources(const QJsonObject &root, const QString &in = {})
+{
+    QList<std::pair<QString, QJsonObject>> out;
+    for (const QJsonValue &v : root.value(QLatin1String("resources")).toArray()) {
+        const QJsonObject r = v.toObject();
+        out.append({in, r});
+        if (r.value(QLatin1String("type")).toString() == QLatin1String("Microsoft.Resources/deployments"))
+            out += armResources(r.value(QLatin1String("properties"))
+                                    .toObject()
+                                    .value(QLatin1String("template"))
+                                    .toObject(),
+                                r.value(QLatin1String("name")).toString());
+    }
+    return out;
+}
+
+QList<QJsonObject> ofType(const QJsonObject &root, const QString &type)
+{
+    QList<QJsonObject> out;
+    for (const auto &[in, r] : armResources(root))
+        if (r.value(QLatin1String("type")).toString() == type)
+            out.append(r);
+    return out;
+}
+
+} // namespace
+
 void TestExport::armParseBack()
 {
     const Onboarding o = full();
-    QJsonParseError error;
-    const QJsonDocument doc
-        = QJsonDocument::fromJson(exportAs(QStringLiteral("arm"), o, pinned()), &error);
-    QCOMPARE(error.error, QJsonParseError::NoError);
-    const QJsonObject root = doc.object();
-    QCOMPARE(
-        root.value(QLatin1String("$schema")).toString(),
-        QStringLiteral(
-            "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"));
+    const QJsonObject root = armTemplate(exportAs(QStringLiteral("arm"), o, pinned()));
+    QVERIFY(!root.isEmpty());
+    // peerAsns is a subscription-scope resource: the template is a subscription-scope one.
+    QCOMPARE(root.value(QLatin1String("$schema")).toString(),
+             QStringLiteral("https://schema.management.azure.com/schemas/2018-05-01/"
+                            "subscriptionDeploymentTemplate.json#"));
     QCOMPARE(root.value(QLatin1String("contentVersion")).toString(), QStringLiteral("1.0.0.0"));
-    QVERIFY(root.value(QLatin1String("metadata"))
-                .toObject()
-                .value(QLatin1String("_comment"))
-                .toString()
-                .contains(QLatin1String("does not support onboarding")));
-    const QJsonArray resources = root.value(QLatin1String("resources")).toArray();
-    QCOMPARE(resources.size(), 1 + o.peerings.size() + o.registeredAsns.size());
+    // The schema allows no top-level metadata: the notice is the first resource's comment.
+    QCOMPARE(root.keys(), (QStringList {QStringLiteral("$schema"), QStringLiteral("contentVersion"),
+                                        QStringLiteral("parameters"), QStringLiteral("resources")}));
+    const QString comments = root.value(QLatin1String("resources")).toArray().at(0).toObject()
+                                 .value(QLatin1String("comments")).toString();
+    QVERIFY(comments.startsWith(QLatin1String("NOTICE: Microsoft does not support onboarding")));
+    QVERIFY2(comments.contains(QStringLiteral("az deployment sub create --subscription %1 --location westeurope")
+                                   .arg(o.peerings[0].subscriptionId)),
+             qPrintable(comments));
+    QVERIFY(comments.contains(QLatin1String("MD5 keys left out")));
 
-    const QJsonObject asn = resources.at(0).toObject();
-    QCOMPARE(asn.value(QLatin1String("type")).toString(),
-             QStringLiteral("Microsoft.Peering/peerAsns"));
+    // The regions are parameters with the document's values as defaults.
+    const QJsonObject parameters = root.value(QLatin1String("parameters")).toObject();
+    QCOMPARE(parameters.keys(), (QStringList {QStringLiteral("location"), QStringLiteral("location2")}));
+    QCOMPARE(parameters.value(QLatin1String("location")).toObject().value(QLatin1String("defaultValue")).toString(),
+             QStringLiteral("westeurope"));
+    QCOMPARE(parameters.value(QLatin1String("location2")).toObject().value(QLatin1String("defaultValue")).toString(),
+             QStringLiteral("germanywestcentral"));
+
+    // One subscription and one group: the association at the top, one nested group deployment.
+    const QJsonArray top = root.value(QLatin1String("resources")).toArray();
+    QCOMPARE(top.size(), 2);
+    const QJsonObject asn = top.at(0).toObject();
+    QCOMPARE(asn.value(QLatin1String("type")).toString(), QStringLiteral("Microsoft.Peering/peerAsns"));
     QCOMPARE(asn.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2025-05-01"));
     QCOMPARE(asn.value(QLatin1String("name")).toString(), o.peerAsn.name);
     const QJsonObject asnProps = asn.value(QLatin1String("properties")).toObject();
@@ -465,75 +518,78 @@ void TestExport::armParseBack()
     QCOMPARE(asnProps.value(QLatin1String("peerName")).toString(), o.peerAsn.peerName);
     const QJsonArray contacts = asnProps.value(QLatin1String("peerContactDetail")).toArray();
     QCOMPARE(contacts.size(), o.peerAsn.contacts.size());
-    QCOMPARE(contacts.at(0).toObject().value(QLatin1String("email")).toString(),
-             o.peerAsn.contacts[0].email);
+    QCOMPARE(contacts.at(0).toObject().value(QLatin1String("email")).toString(), o.peerAsn.contacts[0].email);
+
+    const QJsonObject group = top.at(1).toObject();
+    QCOMPARE(group.value(QLatin1String("type")).toString(), QStringLiteral("Microsoft.Resources/deployments"));
+    QCOMPARE(group.value(QLatin1String("resourceGroup")).toString(), o.peerings[0].resourceGroup);
+    QVERIFY(!group.contains(QLatin1String("subscriptionId"))); // the deployment's own
+    QCOMPARE(group.value(QLatin1String("dependsOn")).toArray(),
+             QJsonArray {QStringLiteral("[subscriptionResourceId('Microsoft.Peering/peerAsns', 'example-ix-asn')]")});
+    const QJsonObject groupProps = group.value(QLatin1String("properties")).toObject();
+    QCOMPARE(groupProps.value(QLatin1String("expressionEvaluationOptions")).toObject().value(QLatin1String("scope")).toString(),
+             QStringLiteral("inner"));
+    QCOMPARE(groupProps.value(QLatin1String("parameters")).toObject().value(QLatin1String("location2")).toObject().value(QLatin1String("value")).toString(),
+             QStringLiteral("[parameters('location2')]"));
+    const QJsonObject inner = groupProps.value(QLatin1String("template")).toObject();
+    QCOMPARE(inner.value(QLatin1String("$schema")).toString(),
+             QStringLiteral("https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"));
+    QCOMPARE(inner.value(QLatin1String("parameters")).toObject().keys(),
+             (QStringList {QStringLiteral("location"), QStringLiteral("location2")}));
 
     int registered = 0;
     int peeringIndex = 0;
-    for (qsizetype r = 1; r < resources.size(); ++r) {
-        const QJsonObject res = resources.at(r).toObject();
+    for (const QJsonValue &v : inner.value(QLatin1String("resources")).toArray()) {
+        const QJsonObject res = v.toObject();
         const QString type = res.value(QLatin1String("type")).toString();
         if (type == QLatin1String("Microsoft.Peering/peerings/registeredAsns")) {
             const RegisteredAsn &ra = o.registeredAsns[registered++];
-            QCOMPARE(res.value(QLatin1String("name")).toString(), ra.peering + u'/' + ra.name);
-            QCOMPARE(res.value(QLatin1String("properties"))
-                         .toObject()
-                         .value(QLatin1String("asn"))
-                         .toInteger(),
+            QCOMPARE(res.value(QLatin1String("name")).toString(), ra.peering + u'/' + ra.resourceName());
+            QCOMPARE(res.value(QLatin1String("comments")).toString(), ra.name);
+            QCOMPARE(res.value(QLatin1String("properties")).toObject().value(QLatin1String("asn")).toInteger(),
                      ra.asn.toLongLong());
-            QVERIFY(res.value(QLatin1String("dependsOn"))
-                        .toArray()
-                        .at(0)
-                        .toString()
-                        .contains(ra.peering));
+            QCOMPARE(res.value(QLatin1String("dependsOn")).toArray(),
+                     QJsonArray {QStringLiteral("[resourceId('Microsoft.Peering/peerings', '%1')]").arg(ra.peering)});
             continue;
         }
         QCOMPARE(type, QStringLiteral("Microsoft.Peering/peerings"));
-        const PeeringResource &p = o.peerings[peeringIndex++];
+        const PeeringResource &p = o.peerings[peeringIndex];
         QCOMPARE(res.value(QLatin1String("name")).toString(), p.name);
         QCOMPARE(res.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2025-05-01"));
-        QCOMPARE(res.value(QLatin1String("location")).toString(), p.azureRegion);
+        QCOMPARE(res.value(QLatin1String("location")).toString(),
+                 peeringIndex == 0 ? QStringLiteral("[parameters('location')]")
+                                   : QStringLiteral("[parameters('location2')]"));
+        ++peeringIndex;
         QCOMPARE(res.value(QLatin1String("kind")).toString(), QStringLiteral("Direct"));
         QCOMPARE(res.value(QLatin1String("sku")).toObject().value(QLatin1String("name")).toString(),
                  QStringLiteral("Premium_Direct_Free"));
         const QJsonObject props = res.value(QLatin1String("properties")).toObject();
         QCOMPARE(props.value(QLatin1String("peeringLocation")).toString(), p.metro);
         const QJsonObject direct = props.value(QLatin1String("direct")).toObject();
-        QCOMPARE(direct.value(QLatin1String("directPeeringType")).toString(),
-                 QStringLiteral("IxRs"));
-        QCOMPARE(
-            direct.value(QLatin1String("peerAsn")).toObject().value(QLatin1String("id")).toString(),
-            QStringLiteral(
-                "[subscriptionResourceId('Microsoft.Peering/peerAsns', 'example-ix-asn')]"));
+        QCOMPARE(direct.value(QLatin1String("directPeeringType")).toString(), QStringLiteral("IxRs"));
+        QCOMPARE(direct.value(QLatin1String("peerAsn")).toObject().value(QLatin1String("id")).toString(),
+                 QStringLiteral("[subscriptionResourceId('Microsoft.Peering/peerAsns', 'example-ix-asn')]"));
         const QJsonArray conns = direct.value(QLatin1String("connections")).toArray();
         QCOMPARE(conns.size(), p.connections.size());
         for (qsizetype i = 0; i < conns.size(); ++i) {
             const QJsonObject c = conns.at(i).toObject();
             const Connection &e = p.connections[i];
             QCOMPARE(c.value(QLatin1String("connectionIdentifier")).toString(), e.id);
-            QCOMPARE(c.value(QLatin1String("peeringDBFacilityId")).toInteger(),
-                     e.peeringDbFacilityId);
+            QCOMPARE(c.value(QLatin1String("peeringDBFacilityId")).toInteger(), e.peeringDbFacilityId);
             QCOMPARE(c.value(QLatin1String("bandwidthInMbps")).toInteger(), e.bandwidthMbps);
-            QCOMPARE(c.value(QLatin1String("sessionAddressProvider")).toString(),
-                     QStringLiteral("Peer"));
+            QCOMPARE(c.value(QLatin1String("sessionAddressProvider")).toString(), QStringLiteral("Peer"));
             QCOMPARE(c.value(QLatin1String("useForPeeringService")).toBool(false), true);
             const QJsonObject b = c.value(QLatin1String("bgpSession")).toObject();
             QCOMPARE(b.value(QLatin1String("sessionPrefixV4")).toString(), e.bgp.sessionPrefixV4);
             QCOMPARE(b.value(QLatin1String("peerSessionIPv4Address")).toString(), e.bgp.peerIPv4);
-            QCOMPARE(b.value(QLatin1String("microsoftSessionIPv4Address")).toString(),
-                     e.bgp.microsoftIPv4);
-            QCOMPARE(b.value(QLatin1String("maxPrefixesAdvertisedV4")).toInteger(),
-                     e.bgp.maxPrefixesAdvertisedV4);
+            QCOMPARE(b.value(QLatin1String("microsoftSessionIPv4Address")).toString(), e.bgp.microsoftIPv4);
+            QCOMPARE(b.value(QLatin1String("maxPrefixesAdvertisedV4")).toInteger(), e.bgp.maxPrefixesAdvertisedV4);
             QCOMPARE(b.contains(QLatin1String("sessionPrefixV6")), e.bgp.hasIpv6());
             if (e.bgp.hasIpv6()) {
-                QCOMPARE(b.value(QLatin1String("sessionPrefixV6")).toString(),
-                         e.bgp.sessionPrefixV6);
-                QCOMPARE(b.value(QLatin1String("peerSessionIPv6Address")).toString(),
-                         e.bgp.peerIPv6);
-                QCOMPARE(b.value(QLatin1String("microsoftSessionIPv6Address")).toString(),
-                         e.bgp.microsoftIPv6);
-                QCOMPARE(b.value(QLatin1String("maxPrefixesAdvertisedV6")).toInteger(),
-                         e.bgp.maxPrefixesAdvertisedV6);
+                QCOMPARE(b.value(QLatin1String("sessionPrefixV6")).toString(), e.bgp.sessionPrefixV6);
+                QCOMPARE(b.value(QLatin1String("peerSessionIPv6Address")).toString(), e.bgp.peerIPv6);
+                QCOMPARE(b.value(QLatin1String("microsoftSessionIPv6Address")).toString(), e.bgp.microsoftIPv6);
+                QCOMPARE(b.value(QLatin1String("maxPrefixesAdvertisedV6")).toInteger(), e.bgp.maxPrefixesAdvertisedV6);
             }
             QVERIFY(!b.contains(QLatin1String("md5AuthenticationKey")));
         }
@@ -542,20 +598,130 @@ void TestExport::armParseBack()
     QCOMPARE(registered, o.registeredAsns.size());
 }
 
+// Three peerings in two subscriptions and three resource groups: an association per
+// subscription, a nested deployment per group with subscriptionId where it is not the
+// deployment's, each peering naming its own subscription's association, dependsOn in place.
+void TestExport::armSubscriptionsAndGroups()
+{
+    Onboarding o = full();
+    const QString subA = o.peerings[0].subscriptionId;
+    const QString subB = QStringLiteral("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+    PeeringResource third = o.peerings[1];
+    third.name = QStringLiteral("exampleix-lon-ixrs");
+    third.azureRegion = QStringLiteral("uksouth");
+    third.metro = QStringLiteral("London");
+    third.resourceGroup = QStringLiteral("rg-peering-uk");
+    third.subscriptionId = subB;
+    for (Connection &c : third.connections)
+        c.id += QStringLiteral("-lon");
+    o.peerings[1].resourceGroup = QStringLiteral("rg-peering-de");
+    o.peerings.append(third);
+    RegisteredAsn customer;
+    customer.name = QStringLiteral("Northwind Traders");
+    customer.asn = QStringLiteral("AS64496");
+    customer.peering = third.name;
+    o.registeredAsns.append(customer);
+
+    const QJsonObject root = armTemplate(exportAs(QStringLiteral("arm"), o, pinned()));
+    const QJsonArray top = root.value(QLatin1String("resources")).toArray();
+    QCOMPARE(top.size(), 1 + 1 + 3); // the association, the other subscription's, three groups
+
+    const QList<QJsonObject> associations = ofType(root, QStringLiteral("Microsoft.Peering/peerAsns"));
+    QCOMPARE(associations.size(), 2);
+    const QJsonObject other = top.at(1).toObject();
+    QCOMPARE(other.value(QLatin1String("type")).toString(), QStringLiteral("Microsoft.Resources/deployments"));
+    QCOMPARE(other.value(QLatin1String("subscriptionId")).toString(), subB);
+    QVERIFY(!other.contains(QLatin1String("resourceGroup")));
+    QCOMPARE(other.value(QLatin1String("location")).toString(), QStringLiteral("[deployment().location]"));
+    QVERIFY(other.value(QLatin1String("properties")).toObject().value(QLatin1String("template")).toObject()
+                .value(QLatin1String("$schema")).toString().contains(QLatin1String("subscriptionDeploymentTemplate")));
+
+    QStringList groups;
+    QStringList names;
+    for (int i = 2; i < top.size(); ++i) {
+        const QJsonObject g = top.at(i).toObject();
+        groups.append(g.value(QLatin1String("resourceGroup")).toString());
+        names.append(g.value(QLatin1String("name")).toString());
+        QVERIFY(QRegularExpression(QStringLiteral("^[-\\w._()]{1,64}$")).match(names.last()).hasMatch());
+        const bool inB = i == 4;
+        QCOMPARE(g.value(QLatin1String("subscriptionId")).toString(), inB ? subB : QString());
+        QCOMPARE(g.value(QLatin1String("dependsOn")).toArray(),
+                 inB ? QJsonArray {other.value(QLatin1String("name")).toString()}
+                     : QJsonArray {QStringLiteral("[subscriptionResourceId('Microsoft.Peering/peerAsns', 'example-ix-asn')]")});
+        const QJsonArray inner = g.value(QLatin1String("properties")).toObject().value(QLatin1String("template"))
+                                     .toObject().value(QLatin1String("resources")).toArray();
+        const QJsonObject peering = inner.at(0).toObject();
+        QCOMPARE(peering.value(QLatin1String("name")).toString(), o.peerings[i - 2].name);
+        const QString id = peering.value(QLatin1String("properties")).toObject().value(QLatin1String("direct"))
+                               .toObject().value(QLatin1String("peerAsn")).toObject().value(QLatin1String("id")).toString();
+        QCOMPARE(id, inB ? QStringLiteral("[subscriptionResourceId('%1', 'Microsoft.Peering/peerAsns', 'example-ix-asn')]").arg(subB)
+                         : QStringLiteral("[subscriptionResourceId('Microsoft.Peering/peerAsns', 'example-ix-asn')]"));
+    }
+    QCOMPARE(groups, (QStringList {QStringLiteral("rg-peering-prod"), QStringLiteral("rg-peering-de"),
+                                   QStringLiteral("rg-peering-uk")}));
+    QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), 3);
+    QCOMPARE(root.value(QLatin1String("parameters")).toObject().keys(),
+             (QStringList {QStringLiteral("location"), QStringLiteral("location2"), QStringLiteral("location3")}));
+    const QList<QJsonObject> registered = ofType(root, QStringLiteral("Microsoft.Peering/peerings/registeredAsns"));
+    QCOMPARE(registered.size(), 3);
+    QCOMPARE(registered.last().value(QLatin1String("name")).toString(),
+             QStringLiteral("exampleix-lon-ixrs/northwind-traders-as64496"));
+    QCOMPARE(registered.last().value(QLatin1String("comments")).toString(), QStringLiteral("Northwind Traders"));
+    // The same document gives the same template, names and all.
+    QCOMPARE(exportAs(QStringLiteral("arm"), o, pinned()), exportAs(QStringLiteral("arm"), o, pinned()));
+}
+
+void TestExport::registeredAsnResourceName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("asn");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("spaces") << "Customer One" << "64500" << "customer-one-as64500";
+    QTest::newRow("AS prefix") << "Contoso Hosting" << "AS396982" << "contoso-hosting-as396982";
+    QTest::newRow("asdot") << "Fabrikam" << "1.10" << "fabrikam-as65546";
+    QTest::newRow("accents") << "São Paulo Telecom" << "64501" << "sao-paulo-telecom-as64501";
+    QTest::newRow("punctuation") << "  A&B / (Hosting), Ltd.  " << "64502" << "a-b-hosting-ltd-as64502";
+    QTest::newRow("no ASCII") << "日本ネット" << "64503" << "as64503";
+    QTest::newRow("empty name") << "" << "64504" << "as64504";
+    QTest::newRow("name is the ASN") << "AS64505" << "64505" << "as64505";
+    QTest::newRow("name holds the ASN") << "Contoso AS64506" << "64506" << "contoso-as64506";
+    QTest::newRow("unparsed ASN") << "Contoso" << "AS 12x" << "contoso-as-12x";
+    QTest::newRow("nothing") << "" << "" << "registered-asn";
+    QTest::newRow("leading @") << "@customers.txt" << "64507" << "customers-txt-as64507";
+    QTest::newRow("long") << QString(200, u'x') << "4200000000"
+                          << QString(80 - 13, u'x') + QStringLiteral("-as4200000000");
+}
+
+void TestExport::registeredAsnResourceName()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, asn);
+    QFETCH(QString, expected);
+    RegisteredAsn r;
+    r.name = name;
+    r.asn = asn;
+    QCOMPARE(r.resourceName(), expected);
+    QVERIFY(r.resourceName().size() <= 80);
+    QVERIFY(QRegularExpression(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$")).match(r.resourceName()).hasMatch());
+}
+
 void TestExport::armSecretsAndApiVersion()
 {
     ExportOptions options = pinned(true);
-    options.apiVersion = QStringLiteral("2025-05-01");
+    options.apiVersion = QStringLiteral("2022-10-01");
     const Onboarding o = full();
-    const QJsonObject root
-        = QJsonDocument::fromJson(exportAs(QStringLiteral("arm"), o, options)).object();
-    for (const QJsonValue &r : root.value(QLatin1String("resources")).toArray())
-        QCOMPARE(r.toObject().value(QLatin1String("apiVersion")).toString(),
-                 QStringLiteral("2025-05-01"));
-    const QJsonObject bgp = root.value(QLatin1String("resources"))
-                                .toArray()
-                                .at(1)
-                                .toObject()
+    const QJsonObject root = armTemplate(exportAs(QStringLiteral("arm"), o, options));
+    int peeringResources = 0;
+    for (const auto &[in, r] : armResources(root)) {
+        const QString type = r.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("Microsoft.Resources/deployments"))
+            continue;
+        QCOMPARE(r.value(QLatin1String("apiVersion")).toString(), QStringLiteral("2022-10-01"));
+        peeringResources += type == QLatin1String("Microsoft.Peering/peerings");
+    }
+    QCOMPARE(peeringResources, o.peerings.size());
+    const QJsonObject bgp = ofType(root, QStringLiteral("Microsoft.Peering/peerings"))
+                                .at(0)
                                 .value(QLatin1String("properties"))
                                 .toObject()
                                 .value(QLatin1String("direct"))
@@ -590,17 +756,15 @@ void TestExport::armEscapesExpressions()
     const QJsonObject root
         = QJsonDocument::fromJson(exportAs(QStringLiteral("arm"), o, pinned())).object();
     QVERIFY(!root.isEmpty());
-    const QJsonArray resources = root.value(QLatin1String("resources")).toArray();
     // A user value starting with "[" would be evaluated by ARM: it must come out as "[[".
-    QCOMPARE(resources.at(1).toObject().value(QLatin1String("name")).toString(), kNastyName);
+    QCOMPARE(ofType(root, QStringLiteral("Microsoft.Peering/peerings")).at(0).value(QLatin1String("name")).toString(),
+             kNastyName);
     Onboarding bracket = full();
     bracket.peerings[0].metro = QStringLiteral("[concat('a')]");
     const QJsonObject r2
         = QJsonDocument::fromJson(exportAs(QStringLiteral("arm"), bracket, pinned())).object();
-    QCOMPARE(r2.value(QLatin1String("resources"))
-                 .toArray()
-                 .at(1)
-                 .toObject()
+    QCOMPARE(ofType(r2, QStringLiteral("Microsoft.Peering/peerings"))
+                 .at(0)
                  .value(QLatin1String("properties"))
                  .toObject()
                  .value(QLatin1String("peeringLocation"))
@@ -624,6 +788,24 @@ void TestExport::armEscapesExpressions()
     quote.peerAsn.name = QStringLiteral("it's");
     const QByteArray arm = exportAs(QStringLiteral("arm"), quote, pinned());
     QVERIFY(arm.contains("'it''s'"));
+    // Every value ARM reads, the metadata and the nested deployments' scopes too.
+    Onboarding scoped = full();
+    scoped.name = QStringLiteral("[concat('x')]");
+    scoped.peerings[0].resourceGroup = QStringLiteral("[resourceGroup().name]");
+    scoped.peerings[0].azureRegion = QStringLiteral("[deployment().location]");
+    const QJsonObject r3 = armTemplate(exportAs(QStringLiteral("arm"), scoped, pinned()));
+    QVERIFY(r3.value(QLatin1String("resources")).toArray().at(0).toObject().value(QLatin1String("comments"))
+                .toString().startsWith(QLatin1String("NOTICE:")));
+    scoped.peerAsn.peerName = QStringLiteral("[concat('y')]");
+    const QJsonObject r4 = armTemplate(exportAs(QStringLiteral("arm"), scoped, pinned()));
+    QCOMPARE(r4.value(QLatin1String("resources")).toArray().at(0).toObject().value(QLatin1String("properties"))
+                 .toObject().value(QLatin1String("peerName")).toString(),
+             QStringLiteral("[[concat('y')]"));
+    QCOMPARE(r3.value(QLatin1String("resources")).toArray().at(1).toObject().value(QLatin1String("resourceGroup")).toString(),
+             QStringLiteral("[[resourceGroup().name]"));
+    QCOMPARE(r3.value(QLatin1String("parameters")).toObject().value(QLatin1String("location")).toObject()
+                 .value(QLatin1String("defaultValue")).toString(),
+             QStringLiteral("[[deployment().location]"));
 }
 
 // The summary's Progress section is the tracker's: every stage, days early or late, overdue on the
@@ -688,11 +870,12 @@ void TestExport::scriptsStartWithNotice()
     QVERIFY(az.startsWith("#!/usr/bin/env bash\n# NOTICE: Microsoft does not support onboarding"));
     const QByteArray ps = exportAs(QStringLiteral("powershell"), o, pinned());
     QVERIFY(ps.startsWith("# NOTICE: Microsoft does not support onboarding"));
-    const QJsonObject arm
-        = QJsonDocument::fromJson(exportAs(QStringLiteral("arm"), o, pinned())).object();
-    QVERIFY(arm.value(QLatin1String("metadata"))
+    const QJsonObject arm = armTemplate(exportAs(QStringLiteral("arm"), o, pinned()));
+    QVERIFY(arm.value(QLatin1String("resources"))
+                .toArray()
+                .at(0)
                 .toObject()
-                .value(QLatin1String("_comment"))
+                .value(QLatin1String("comments"))
                 .toString()
                 .startsWith(QLatin1String("NOTICE: Microsoft does not support onboarding")));
 }
@@ -760,7 +943,7 @@ void TestExport::azScriptPassesArgumentsIntact()
     QCOMPARE(registered.size(), o.registeredAsns.size());
     QCOMPARE(registered[0].value(QStringLiteral("--peering-name")), kNastyName);
     QCOMPARE(registered[0].value(QStringLiteral("--registered-asn-name")),
-             o.registeredAsns[0].name);
+             o.registeredAsns[0].resourceName());
     QCOMPARE(r.calls.size(), 1 + peerings.size() + registered.size());
     QCOMPARE(r.direct.size(), o.peerings.size());
     QCOMPARE(r.direct[0].value(QLatin1String("directPeeringType")).toString(),
@@ -797,7 +980,8 @@ void TestExport::azDashValuesStayValues()
     QCOMPARE(peering.values(QStringLiteral("--peering-location")), QStringList {text});
     QCOMPARE(peering.value(QStringLiteral("--peering-name")), o.peerings[0].name);
     const AzCall registered = azCalls(r, QStringLiteral("peering registered-asn create")).value(0);
-    QCOMPARE(registered.values(QStringLiteral("--registered-asn-name")), QStringList {text});
+    QCOMPARE(registered.values(QStringLiteral("--registered-asn-name")),
+             QStringList {o.registeredAsns[0].resourceName()});
     QCOMPARE(registered.values(QStringLiteral("--resource-group")), QStringList {text});
     // Each such value is one word of the form --option=value, never a word of its own.
     for (const QStringList &call : r.calls)
@@ -947,7 +1131,7 @@ void TestExport::azValuesFollowExtension()
         QCOMPARE(registered[i].value(QStringLiteral("--peering-name")),
                  o.registeredAsns[i].peering);
         QCOMPARE(registered[i].value(QStringLiteral("--registered-asn-name")),
-                 o.registeredAsns[i].name);
+                 o.registeredAsns[i].resourceName());
         QCOMPARE(registered[i].value(QStringLiteral("--asn")),
                  QString::number(Asn::parse(o.registeredAsns[i].asn)->value()));
     }
@@ -1197,7 +1381,7 @@ void TestExport::powerShellReadsHostileValuesBack()
         }
         if (c.cmdlet == QLatin1String("New-AzPeeringRegisteredAsn")
             && c.value(QStringLiteral("PeeringName")) == kNastyName)
-            QCOMPARE(c.value(QStringLiteral("Name")), o.registeredAsns[0].name);
+            QCOMPARE(c.value(QStringLiteral("Name")), o.registeredAsns[0].resourceName());
     }
     QVERIFY(sawPeering);
 }

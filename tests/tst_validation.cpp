@@ -711,12 +711,8 @@ QList<Row> failingRows()
     // az reads "@path" as a file to load.
     r.add("peer name starting with @", "value.leading-at", W, "peerAsn.peerName", "/etc/hostname",
           [](Onboarding &o) { o.peerAsn.peerName = "@/etc/hostname"; });
-    r.add("customer name starting with @", "value.leading-at", W, "registeredAsns[0].name",
-          "--allow-at", [](Onboarding &o) {
-              activateAmsterdam(o);
-              o.registeredAsns = {customer("212345")};
-              o.registeredAsns[0].name = "@customers.txt";
-          });
+    r.add("metro starting with @", "value.leading-at", W, "peerings[0].metro",
+          "--allow-at", [](Onboarding &o) { o.peerings[0].metro = "@metros.txt"; });
     r.add("no checklist kept: every item open", "requirement.open", W, "requirements",
           "13 requirement", [](Onboarding &o) { o.requirements.clear(); });
     r.add("requirements left open", "requirement.open", W, "requirements",

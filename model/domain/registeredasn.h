@@ -17,6 +17,12 @@ struct RegisteredAsn
     QString keyDeliveredAt; // ISO date-time, empty while not delivered
     QJsonObject extra;
 
+    // The Azure resource name (peerings/<peering>/registeredAsns/<name>): the customer's name as
+    // a lower-case ASCII slug with its ASN, "contoso-hosting-as396982". Valid in every export and
+    // the same for the same customer and ASN; the customer's name itself goes where the format
+    // has room for text (the ARM resource's comments, the scripts' comments).
+    QString resourceName() const;
+
     QJsonObject toJson() const;
     static RegisteredAsn fromJson(const QJsonObject &o, JsonReader &r, const QString &path);
     bool operator==(const RegisteredAsn &) const = default;

@@ -60,8 +60,7 @@ Result<QByteArray> AzCliExporter::exportOnboarding(const Onboarding &o,
                   std::pair {QStringLiteral("--location"), p.azureRegion},
                   std::pair {QStringLiteral("--peering-location"), p.metro}})
                 values.append({name, value});
-        for (const RegisteredAsn &r : o.registeredAsns)
-            values.append({QStringLiteral("--registered-asn-name"), r.name});
+        // Registered ASN names go as RegisteredAsn::resourceName(), which never starts with "@".
         for (const auto &[name, value] : std::as_const(values))
             if (value.startsWith(u'@'))
                 return Result<QByteArray>::failure(
@@ -138,11 +137,12 @@ Result<QByteArray> AzCliExporter::exportOnboarding(const Onboarding &o,
         for (const RegisteredAsn &r : o.registeredAsns) {
             if (r.peering != p.name)
                 continue;
+            s += QStringLiteral("# %1\n").arg(ShellQuote::comment(tr("Customer %1").arg(r.name)));
             s += QStringLiteral("az peering registered-asn create");
             s += textOption(QStringLiteral("--subscription"), p.subscriptionId);
             s += textOption(QStringLiteral("--resource-group"), p.resourceGroup);
             s += textOption(QStringLiteral("--peering-name"), p.name);
-            s += textOption(QStringLiteral("--registered-asn-name"), r.name);
+            s += textOption(QStringLiteral("--registered-asn-name"), r.resourceName());
             s += asnOption(QStringLiteral("--asn"), r.asn);
             s += u'\n';
         }

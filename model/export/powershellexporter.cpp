@@ -142,11 +142,12 @@ Result<QByteArray> PowerShellExporter::exportOnboarding(const Onboarding &o,
         for (const RegisteredAsn &r : o.registeredAsns) {
             if (r.peering != p.name)
                 continue;
+            s += QStringLiteral("# %1\n").arg(ShellQuote::comment(tr("Customer %1").arg(r.name)));
             s += QStringLiteral("New-AzPeeringRegisteredAsn");
             s += param(QStringLiteral("SubscriptionId"), q(p.subscriptionId));
             s += param(QStringLiteral("ResourceGroupName"), q(p.resourceGroup));
             s += param(QStringLiteral("PeeringName"), q(p.name));
-            s += param(QStringLiteral("Name"), q(r.name));
+            s += param(QStringLiteral("Name"), q(r.resourceName()));
             s += param(QStringLiteral("Asn"), asnArg(r.asn));
             s += u'\n';
         }

@@ -21,10 +21,8 @@ void DocumentRules::checkScriptValues(ValidationRun &run)
         values.append({ValidationRun::itemPath(QLatin1String("peerings"), i, QLatin1String("metro")),
                        o.peerings[i].metro});
     }
-    for (qsizetype i = 0; i < o.registeredAsns.size(); ++i)
-        values.append({ValidationRun::itemPath(QLatin1String("registeredAsns"), i,
-                                               QLatin1String("name")),
-                       o.registeredAsns[i].name});
+    // Registered ASN names go to az as RegisteredAsn::resourceName(), a slug that never starts
+    // with "@".
     for (const auto &[path, value] : std::as_const(values))
         if (value.startsWith(u'@'))
             run.warning(RuleId::ValueLeadingAt, path,

@@ -33,11 +33,12 @@ az peering peering create \
   --peering-location 'Amsterdam' \
   --direct "@$direct_json"
 
+# Customer Contoso Hosting
 az peering registered-asn create \
   --subscription '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' \
   --resource-group 'rg-peering-prod' \
   --peering-name 'exampleix-ams-ixrs' \
-  --registered-asn-name 'Contoso Hosting' \
+  --registered-asn-name 'contoso-hosting-as396982' \
   --asn 396982
 
 # Peering exampleix-fra-ixrs in Frankfurt
@@ -54,10 +55,11 @@ az peering peering create \
   --peering-location 'Frankfurt' \
   --direct "@$direct_json"
 
+# Customer Fabrikam Networks
 az peering registered-asn create \
   --subscription '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' \
   --resource-group 'rg-peering-prod' \
   --peering-name 'exampleix-fra-ixrs' \
-  --registered-asn-name 'Fabrikam Networks' \
+  --registered-asn-name 'fabrikam-networks-as397000' \
   --asn 397000
 

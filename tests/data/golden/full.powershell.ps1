@@ -43,11 +43,12 @@ New-AzPeering `
     -DirectPeeringType IxRs `
     -DirectPeerAsnId '/subscriptions/3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f/providers/Microsoft.Peering/peerAsns/example-ix-asn' `
     -DirectConnection @($connection1_1)
+# Customer Contoso Hosting
 New-AzPeeringRegisteredAsn `
     -SubscriptionId '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' `
     -ResourceGroupName 'rg-peering-prod' `
     -PeeringName 'exampleix-ams-ixrs' `
-    -Name 'Contoso Hosting' `
+    -Name 'contoso-hosting-as396982' `
     -Asn 396982
 
 # Peering exampleix-fra-ixrs in Frankfurt
@@ -72,10 +73,11 @@ New-AzPeering `
     -DirectPeeringType IxRs `
     -DirectPeerAsnId '/subscriptions/3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f/providers/Microsoft.Peering/peerAsns/example-ix-asn' `
     -DirectConnection @($connection2_1)
+# Customer Fabrikam Networks
 New-AzPeeringRegisteredAsn `
     -SubscriptionId '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' `
     -ResourceGroupName 'rg-peering-prod' `
     -PeeringName 'exampleix-fra-ixrs' `
-    -Name 'Fabrikam Networks' `
+    -Name 'fabrikam-networks-as397000' `
     -Asn 397000
 

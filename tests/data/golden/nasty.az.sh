@@ -34,11 +34,12 @@ az peering peering create \
   --peering-location 'Amster'\''dam $(reboot)' \
   --direct "@$direct_json"
 
+# Customer Cust‘omer’ $env:PATH
 az peering registered-asn create \
   --subscription '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' \
   --resource-group 'rg'\''; Remove-Item -Recurse C:\ #' \
   --peering-name 'x"; rm -rf / #' \
-  --registered-asn-name 'Cust‘omer’ $env:PATH' \
+  --registered-asn-name 'cust-omer-env-path-as396982' \
   --asn 396982
 
 # Peering exampleix-fra-ixrs in Frankfurt
@@ -55,10 +56,11 @@ az peering peering create \
   --peering-location 'Frankfurt' \
   --direct "@$direct_json"
 
+# Customer Fabrikam Networks
 az peering registered-asn create \
   --subscription '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' \
   --resource-group 'rg-peering-prod' \
   --peering-name 'exampleix-fra-ixrs' \
-  --registered-asn-name 'Fabrikam Networks' \
+  --registered-asn-name 'fabrikam-networks-as397000' \
   --asn 397000
 

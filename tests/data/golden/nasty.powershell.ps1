@@ -44,11 +44,12 @@ New-AzPeering `
     -DirectPeeringType IxRs `
     -DirectPeerAsnId '/subscriptions/3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f/providers/Microsoft.Peering/peerAsns/example-ix-asn' `
     -DirectConnection @($connection1_1)
+# Customer Cust‘omer’ $env:PATH
 New-AzPeeringRegisteredAsn `
     -SubscriptionId '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' `
     -ResourceGroupName 'rg''; Remove-Item -Recurse C:\ #' `
     -PeeringName 'x"; rm -rf / #' `
-    -Name 'Cust‘‘omer’’ $env:PATH' `
+    -Name 'cust-omer-env-path-as396982' `
     -Asn 396982
 
 # Peering exampleix-fra-ixrs in Frankfurt
@@ -73,10 +74,11 @@ New-AzPeering `
     -DirectPeeringType IxRs `
     -DirectPeerAsnId '/subscriptions/3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f/providers/Microsoft.Peering/peerAsns/example-ix-asn' `
     -DirectConnection @($connection2_1)
+# Customer Fabrikam Networks
 New-AzPeeringRegisteredAsn `
     -SubscriptionId '3f2c5d1e-8a4b-4c6d-9e0f-1a2b3c4d5e6f' `
     -ResourceGroupName 'rg-peering-prod' `
     -PeeringName 'exampleix-fra-ixrs' `
-    -Name 'Fabrikam Networks' `
+    -Name 'fabrikam-networks-as397000' `
     -Asn 397000
 
