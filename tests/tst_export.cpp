@@ -383,6 +383,7 @@ private Q_SLOTS:
     void errorsSaidOnFirstPage();
     void metNeverBesideAFinding();
     void keySheetNeedsRegisteredAsns();
+    void reviewSummaryForTheBoard();
 };
 
 void TestExport::formatsListed()
@@ -1506,6 +1507,66 @@ void TestExport::metNeverBesideAFinding()
     QVERIFY(md.contains(QStringLiteral("requirement.contradicted")));
     // Every other requirement has no finding of its rule and stays met.
     QVERIFY(md.contains(QStringLiteral("| Every interconnect is at least 10 Gbps | met |")));
+}
+
+// What a change board signs: the onboarding's name as the title, the checklist's open items
+// listed (a requirement ticked met against a finding of its rule among them, never "met"), and a
+// sign-off block for the three who sign, with their dates.
+void TestExport::reviewSummaryForTheBoard()
+{
+    Onboarding o = full();
+    const ReviewReport clean = ReviewReport::build(o, pinned());
+    QCOMPARE(clean.title(), QStringLiteral("Review summary: Example-IX to Microsoft"));
+    QCOMPARE(clean.blocks().first().text, clean.title());
+    o.name.clear();
+    QCOMPARE(ReviewReport::build(o, pinned()).title(),
+             QStringLiteral("Review summary: exampleix-ams-ixrs, exampleix-fra-ixrs"));
+
+    o = full();
+    o.requirements.clear();
+    for (const RequirementInfo &info : RequirementCheck::catalogue())
+        o.requirements.append(RequirementCheck{info.id, QStringLiteral("met"), {}, {}});
+    o.requirements[2].status = QStringLiteral("open");
+    o.requirements[3].status = QStringLiteral("waived");
+    o.requirements[3].note = QStringLiteral("backup in the same building until March");
+    o.peerings[0].connections[0].lacp = false; // contradicts "LACP on every interconnect link"
+    const ReviewReport r = ReviewReport::build(o, pinned());
+    const auto blockAfter = [&r](const QString &heading) {
+        const QList<ReportBlock> &b = r.blocks();
+        for (qsizetype i = 0; i + 1 < b.size(); ++i)
+            if (b[i].kind == ReportBlock::Heading && b[i].text == heading)
+                return b[i + 1];
+        return ReportBlock();
+    };
+    const ReportBlock open = blockAfter(QStringLiteral("Open items"));
+    QCOMPARE(open.kind, ReportBlock::Table);
+    QCOMPARE(open.rows.size(), 2);
+    QCOMPARE(open.rows[0].value(1), RequirementCheck::catalogue().at(2).title);
+    QCOMPARE(open.rows[0].value(2), QStringLiteral("open"));
+    QCOMPARE(open.rows[1].value(1), QStringLiteral("LACP on every interconnect link"));
+    QVERIFY2(open.rows[1].value(2).startsWith(QLatin1String("NOT MET: 1 finding")), qPrintable(open.rows[1].value(2)));
+    const QString md = r.toMarkdown();
+    QVERIFY2(md.contains(QStringLiteral("- **Open checklist items:** 2 of the checklist")), qPrintable(md));
+    // The waived one is not open; the met ones without a finding are not listed.
+    QVERIFY(!open.rows[0].join(u' ').contains(QLatin1String("waived")));
+
+    const ReportBlock sign = blockAfter(QStringLiteral("Sign-off"));
+    QVERIFY(sign.signatures);
+    QCOMPARE(sign.headers, (QStringList {QStringLiteral("Role"), QStringLiteral("Name"),
+                                         QStringLiteral("Signature"), QStringLiteral("Date")}));
+    QCOMPARE(sign.rows.size(), 3);
+    QCOMPARE(sign.rows[0].value(0), QStringLiteral("Prepared by"));
+    QCOMPARE(sign.rows[1].value(0), QStringLiteral("Reviewed by"));
+    QCOMPARE(sign.rows[2].value(0), QStringLiteral("Approved by"));
+    QVERIFY(md.contains(QStringLiteral("| Approved by |  |  |  |")));
+    QVERIFY(r.toHtml().contains(QStringLiteral("<tr style=\"height: 3em\"><td>Approved by</td>")));
+    // Nothing open: said so.
+    Onboarding allMet = full();
+    allMet.requirements.clear();
+    for (const RequirementInfo &info : RequirementCheck::catalogue())
+        allMet.requirements.append(RequirementCheck{info.id, QStringLiteral("met"), {}, {}});
+    const ReviewReport none = ReviewReport::build(allMet, pinned());
+    QVERIFY(none.toMarkdown().contains(QStringLiteral("None: every requirement is met or waived.")));
 }
 
 void TestExport::keySheetNeedsRegisteredAsns()

@@ -9,6 +9,7 @@
 #include "pdfexporter.h"
 #include "skipexit.h"
 #include "samplegenerator.h"
+#include "domain/milestone.h"
 #include "validation/onboardingvalidator.h"
 
 #include <QCheckBox>
@@ -19,9 +20,12 @@
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <numeric>
 
 using namespace Peering;
 
@@ -154,6 +158,8 @@ private Q_SLOTS:
     void headingsOnceAndKeptWithNext();
     void tableRowsOnceWithHeaderOnEveryPage_data();
     void tableRowsOnceWithHeaderOnEveryPage();
+    void noPageHoldsOneRowOfATable_data();
+    void noPageHoldsOneRowOfATable();
     void headerWordsIntact_data();
     void headerWordsIntact();
     void rowTallerThanAPage();
@@ -383,6 +389,75 @@ void TestExportPdf::tableRowsOnceWithHeaderOnEveryPage()
     }
     QVERIFY(prefixPages >= 2);
     QVERIFY(customerPages >= 2);
+}
+
+void TestExportPdf::noPageHoldsOneRowOfATable_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("pageSize");
+    QStringList names = samples();
+    names.append(QStringLiteral("example"));
+    for (int c = 1; c <= 24; c += 1)
+        names.append(QStringLiteral("large-%1-%2-%3").arg(c).arg((c * 7) % 19).arg(c % 5));
+    for (const QString &name : std::as_const(names))
+        for (const char *size : {"a4", "letter"})
+            QTest::addRow("%s-%s", qPrintable(name), size) << name << QString::fromLatin1(size);
+}
+
+// A table that goes on over a page break leaves at least two of its rows on each page: never
+// one row alone below its header at the foot of a page, nor one alone at the top of the next
+// (the example's third page once held only "Prefixes activated").
+void TestExportPdf::noPageHoldsOneRowOfATable()
+{
+    QFETCH(QString, sample);
+    QFETCH(QString, pageSize);
+    const Onboarding o = sample == QLatin1String("example")
+        ? load(QStringLiteral(PEERING_TEST_DATA_DIR "/../../docs/examples/example-ix.json"))
+        : ::sample(sample);
+    const QByteArray pdf = exportPdf(o, pinned(pageSize));
+    // The rows of three tables, recognised by their text: the progress stages (raw text: a
+    // status, then the expected date or "-"), the prefixes and the registered customers.
+    static const QRegularExpression stageRow(
+        QStringLiteral("(?:^|\\) )(?:done|current|waiting)(?: \\((?:went back|implied)\\))? (?:\\d{4}-\\d{2}-\\d{2}|-) "),
+        QRegularExpression::MultilineOption);
+    static const QRegularExpression prefixRow(QStringLiteral("^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+$"),
+                                              QRegularExpression::MultilineOption);
+    const QStringList raw = pageTexts(pdf, {QStringLiteral("-raw")});
+    const QStringList plain = pageTexts(pdf);
+    QCOMPARE(raw.size(), plain.size());
+    // The rows of the table on each page, and the first page that holds just one of them.
+    QSet<QString> advertised;
+    for (const AdvertisedPrefix &a : o.prefixes)
+        advertised.insert(a.prefix);
+    const auto rowsPerPage = [](const QRegularExpression &row, const QStringList &pages,
+                                const QSet<QString> *only = nullptr) {
+        QList<qsizetype> perPage;
+        for (const QString &page : pages) {
+            qsizetype n = 0;
+            for (auto it = row.globalMatch(page); it.hasNext();) {
+                const QString text = it.next().captured(0);
+                n += !only || only->contains(text) ? 1 : 0;
+            }
+            perPage.append(n);
+        }
+        return perPage;
+    };
+    const std::pair<const char *, QList<qsizetype>> tables[] = {
+        {"progress", rowsPerPage(stageRow, raw)},
+        {"prefix", rowsPerPage(prefixRow, plain, &advertised)}};
+    const qsizetype expected[] = {qsizetype(Milestone::stages().size()), o.prefixes.size()};
+    for (int t = 0; t < 2; ++t) {
+        const auto &[table, perPage] = tables[t];
+        const qsizetype total = std::accumulate(perPage.cbegin(), perPage.cend(), qsizetype(0));
+        QCOMPARE(total, expected[t]); // every row recognised, once
+        for (qsizetype i = 0; i < perPage.size() && total > 1; ++i)
+            QVERIFY2(perPage[i] != 1,
+                     qPrintable(QStringLiteral("page %1 of %2 holds one row of the %3 table (of %4)")
+                                    .arg(i + 1)
+                                    .arg(perPage.size())
+                                    .arg(QLatin1String(table))
+                                    .arg(total)));
+    }
 }
 
 void TestExportPdf::headerWordsIntact_data()

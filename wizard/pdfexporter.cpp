@@ -122,7 +122,7 @@ public:
                 fields(b.rows);
                 break;
             case ReportBlock::Table:
-                table(b.headers, b.rows);
+                table(b.headers, b.rows, b.signatures ? b.widths : QList<int>(), b.signatures);
                 break;
             }
         }
@@ -206,17 +206,29 @@ private:
         }
     }
 
-    void table(const QStringList &headers, const QList<QStringList> &rows)
+    // percent: column widths in percent of the line, or empty to measure them from the text.
+    // signatures: rows to sign by hand, three lines tall, kept on one page.
+    void table(const QStringList &headers,
+               const QList<QStringList> &rows,
+               const QList<int> &percent = {},
+               bool signatures = false)
     {
         const int columns = int(headers.size());
         if (columns == 0)
             return;
         const qreal padding = 3;
-        const QList<qreal> widths = columnWidths(headers, rows, padding);
+        QList<qreal> widths;
+        if (percent.size() == columns)
+            for (const int p : percent)
+                widths.append(m_width * p / 100.0);
+        else
+            widths = columnWidths(headers, rows, padding);
         QTextTableFormat t = tableFormat(padding, 0.75);
         t.setHeaderRowCount(1);
         t.setTopMargin(2);
         t.setBottomMargin(8);
+        if (signatures)
+            t.setProperty(KeepTogetherProperty, true);
         QList<QTextLength> constraints;
         for (const qreal w : widths)
             constraints.append(QTextLength(QTextLength::FixedLength, w));
@@ -235,6 +247,13 @@ private:
                 // IPv6 address broken after "::" misleads.
                 const qreal room = widths[c] - 2 * padding;
                 const bool word = isWord(text) && advance(text, false) <= room;
+                if (signatures) {
+                    m_cursor.insertText(text, m_text);
+                    m_cursor.insertBlock();
+                    m_cursor.insertBlock();
+                    m_cursor.movePosition(QTextCursor::NextBlock);
+                    continue;
+                }
                 cell(text, m_text, word ? &nowrap : nullptr, room);
             }
         }
@@ -787,9 +806,15 @@ private:
             m_ruled.append(ruled);
         }
         const bool together = f.boolProperty(KeepTogetherProperty);
+        // No page holds a single row of a table: the first body row stays with the second (it
+        // never ends a page alone below the header), and the last with the one before it (it
+        // never begins a page alone).
+        const qsizetype bodyRows = cuts.size() - 1 - firstBody;
         for (qsizetype i = firstBody; i + 1 < cuts.size(); ++i) {
             Unit u {cuts[i], cuts[i + 1]};
-            u.keepWithNext = together && i + 2 < cuts.size();
+            const qsizetype n = i - firstBody;
+            u.keepWithNext = together ? i + 2 < cuts.size()
+                                      : bodyRows >= 2 && (n == 0 || n == bodyRows - 2);
             u.table = head;
             u.rowOf = table;
             u.row = cutRows[i];

@@ -1,9 +1,12 @@
 #include "reviewreport.h"
 
 #include "domain/asn.h"
+#include "domain/requirementcheck.h"
 #include "tracking/onboardingprogress.h"
 #include "tracking/onboardingtracker.h"
 #include "validation/onboardingvalidator.h"
+
+#include <algorithm>
 
 namespace Peering {
 
@@ -72,6 +75,18 @@ void ReviewReport::table(const QStringList &headers,
     m_blocks.append(b);
 }
 
+// The change board's sign-off: a row to fill in by hand for each of the three who sign.
+void ReviewReport::signOff()
+{
+    heading(2, tr("Sign-off"));
+    table({tr("Role"), tr("Name"), tr("Signature"), tr("Date")},
+          {{tr("Prepared by"), {}, {}, {}},
+           {tr("Reviewed by"), {}, {}, {}},
+           {tr("Approved by"), {}, {}, {}}},
+          {18, 32, 32, 18});
+    m_blocks.last().signatures = true;
+}
+
 ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &options,
                                  const ValidationContext &context)
 {
@@ -86,16 +101,53 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
     const int warnings = countSeverity(findings, Severity::Warning);
     r.m_passes = errors == 0;
 
-    QString peeringNames;
+    QStringList peeringNames;
     for (const PeeringResource &p : o.peerings)
-        peeringNames += (peeringNames.isEmpty() ? QString() : QStringLiteral(", ")) + p.name;
-    r.m_title = tr("Review summary: %1").arg(peeringNames.isEmpty() ? o.name : peeringNames);
+        peeringNames.append(p.name);
+    // The onboarding is what the board approves: its name is the title.
+    r.m_title = tr("Review summary: %1")
+                    .arg(o.name.trimmed().isEmpty() ? peeringNames.join(QStringLiteral(", ")) : o.name);
     r.heading(1, r.m_title);
-    r.fields({{tr("Onboarding"), o.name},
+
+    // The checklist's open items: not ticked, or ticked met while a finding of the requirement's
+    // own rule says otherwise (never "met" beside such a finding).
+    struct RequirementRow
+    {
+        QString title;
+        QString status;
+        QString note;
+        bool open;
+    };
+    QList<RequirementRow> requirementRows;
+    for (const RequirementInfo &info : RequirementCheck::catalogue()) {
+        QString status = QStringLiteral("open");
+        QString note;
+        for (const RequirementCheck &c : o.requirements)
+            if (c.id == info.id) {
+                status = c.status;
+                note = c.note;
+            }
+        int against = 0;
+        for (const Finding &f : findings)
+            against += f.rule == info.rule ? 1 : 0;
+        bool open = status != QLatin1String("met") && status != QLatin1String("waived");
+        if (status == QLatin1String("met") && against > 0) {
+            status = tr("NOT MET: %n finding(s) of %1 (see Findings)", nullptr, against).arg(info.rule);
+            open = true;
+        }
+        requirementRows.append({info.title, status, note, open});
+    }
+    const int openItems = int(std::count_if(requirementRows.cbegin(), requirementRows.cend(),
+                                            [](const RequirementRow &row) { return row.open; }));
+
+    r.fields({{tr("Peerings"), peeringNames.join(QStringLiteral(", "))},
               {tr("Peer ASN"), asnText(o.peerAsn.asn)},
               {tr("Metro"), o.metros().join(QStringLiteral(", "))},
               {tr("Exported"),
-               options.effectiveNow().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))}});
+               options.effectiveNow().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))},
+              {tr("Open checklist items"),
+               openItems == 0 ? tr("none: every requirement is met or waived")
+                              : tr("%n of the checklist (listed under Requirements)", nullptr, openItems)}});
     // On the first page, before anything else: a reviewer must not mistake it for a clean plan.
     if (errors > 0)
         r.notice(tr("DOES NOT PASS VALIDATION: %n error(s) must be fixed before Review + create.",
@@ -201,24 +253,18 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
     r.heading(2, tr("Requirements"));
     {
         QList<QStringList> rows;
-        for (const RequirementInfo &info : RequirementCheck::catalogue()) {
-            QString status = QStringLiteral("open");
-            QString note;
-            for (const RequirementCheck &c : o.requirements)
-                if (c.id == info.id) {
-                    status = c.status;
-                    note = c.note;
-                }
-            // Never "met" beside a finding of the requirement's own rule.
-            int against = 0;
-            for (const Finding &f : findings)
-                against += f.rule == info.rule ? 1 : 0;
-            if (status == QLatin1String("met") && against > 0)
-                status = tr("ticked met, but %n finding(s) of %1 (see Findings)", nullptr, against)
-                             .arg(info.rule);
-            rows.append({info.title, status, note});
+        QList<QStringList> open;
+        for (const RequirementRow &row : std::as_const(requirementRows)) {
+            rows.append({row.title, row.status, row.note});
+            if (row.open)
+                open.append({QString::number(open.size() + 1), row.title, row.status});
         }
         r.table({tr("Requirement"), tr("Status"), tr("Waiver / note")}, rows, {50, 10, 40});
+        r.heading(3, tr("Open items"));
+        if (open.isEmpty())
+            r.paragraph(tr("None: every requirement is met or waived."));
+        else
+            r.table({tr("#"), tr("Requirement"), tr("Why open")}, open, {5, 55, 40});
     }
 
     r.heading(2, tr("Findings"));
@@ -286,6 +332,7 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
                  tr("Early / late"), tr("Evidence")},
                 rows, {24, 12, 11, 15, 12, 26});
     }
+    r.signOff();
     return r;
 }
 
@@ -429,7 +476,7 @@ QString ReviewReport::toHtml() const
                     + escapeHtml(b.headers[i]) + QStringLiteral("</th>");
             h += QStringLiteral("</tr></thead>\n<tbody>\n");
             for (const QStringList &row : b.rows) {
-                h += QStringLiteral("<tr>");
+                h += b.signatures ? QStringLiteral("<tr style=\"height: 3em\">") : QStringLiteral("<tr>");
                 for (const QString &s : row) {
                     // Addresses, prefixes and numbers stay whole on paper: a one-word cell of up
                     // to 24 characters does not wrap (an IPv6 address broken after "::" misleads).

@@ -23,6 +23,7 @@ struct ReportBlock
     QList<QStringList> rows;
     QList<int> widths; // tables: column widths in percent for HTML, empty for automatic (the
                        // PDF measures its columns from their text)
+    bool signatures = false; // tables: rows to sign by hand (tall, kept on one page)
 };
 
 class ReviewReport
@@ -57,6 +58,7 @@ private:
     void table(const QStringList &headers,
                const QList<QStringList> &rows,
                const QList<int> &widths = {});
+    void signOff();
 
     QString m_title;
     bool m_passes = true;
