@@ -14,6 +14,7 @@
 #include "mail/mailimport.h"
 #include "mail/mailpipeline.h"
 #include "mail/mailreader.h"
+#include "store/md5keychain.h"
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
@@ -157,8 +158,9 @@ const Command kCommands[] = {
                        "keysheet-pdf). The onboarding comes from a document FILE, or with --name "
                        "from the store, which it opens read-only as list does (a store that does "
                        "not exist is not created). MD5 "
-                       "keys are left out unless --include-secrets is given (a store holds them "
-                       "only when they were imported with --include-secrets). PDF formats need "
+                       "keys are left out unless --include-secrets is given; they come from the "
+                       "desktop keychain, where the store keeps them (or from the store itself "
+                       "when they were imported with --include-secrets). PDF formats need "
                        "--output.\n"
                        "Exit status: 0 exported, 2 unreadable input, no onboarding of that name, "
                        "a store error or a usage error."),
@@ -168,7 +170,9 @@ const Command kCommands[] = {
                        "Stores onboarding documents in the store, each one atomically (all of it or "
                        "none of it).\n"
                        "A name already in the store is refused unless --replace is given. MD5 keys "
-                       "are not stored unless --include-secrets is given.\n"
+                       "go to the desktop keychain, never to the store, unless --include-secrets "
+                       "keeps them in the store; the output says which, and how many could not "
+                       "be kept.\n"
                        "Exit status: 0 all stored, 1 some refused (name or customer ASN taken), "
                        "2 unreadable input or a store error."),
      runImport},
@@ -511,12 +515,16 @@ int runExport(Context &c)
         c.err << "peering-wizard export: " << usageError << Qt::endl;
         return CommandLine::BadInput;
     }
-    const auto onboarding
+    auto onboarding
         = byName ? loadStored(c, command, parser.value(name),
                               parser.isSet(store) ? parser.value(store) : QString())
                  : readDocument(c, files.front());
     if (!onboarding)
         return CommandLine::BadInput;
+    // A stored onboarding comes with the keys the keychain keeps for it; a document exported
+    // without its keys gets them from there too when they are asked for.
+    if (!byName && parser.isSet(secrets))
+        Md5Keychain::fill(*onboarding);
 
     ExportOptions options;
     options.includeSecrets = parser.isSet(secrets);
@@ -646,10 +654,15 @@ int runImport(Context &c)
     }
     bool refused = false;
     int secretsLeftOut = 0;
+    int secretsKept = 0;
+    QString secretsReason;
     const QString where = location->displayString();
     for (qsizetype i = 0; i < outcomes->size(); ++i) {
         const ImportOutcome &o = outcomes->at(i);
         secretsLeftOut += o.secretsLeftOut;
+        secretsKept += o.secretsKept;
+        if (!o.secretsReason.isEmpty())
+            secretsReason = o.secretsReason;
         switch (o.action) {
         case ImportOutcome::Action::Created:
             c.out << names.at(i) << ": "
@@ -673,11 +686,15 @@ int runImport(Context &c)
         }
     }
     c.out.flush();
+    if (secretsKept > 0)
+        c.out << CommandLine::tr("%n MD5 key(s) moved to the desktop keychain (the store holds "
+                                 "none)", nullptr, secretsKept)
+              << Qt::endl;
     if (secretsLeftOut > 0)
         c.err << "peering-wizard import: "
-              << CommandLine::tr("MD5 keys not stored: %1; add --include-secrets to keep them in "
-                                 "the store")
-                     .arg(secretsLeftOut)
+              << CommandLine::tr("%n MD5 key(s) not kept: %1; add --include-secrets to keep them "
+                                 "in the store instead", nullptr, secretsLeftOut)
+                     .arg(secretsReason)
               << Qt::endl;
     if (unreadable)
         return CommandLine::BadInput;

@@ -40,10 +40,13 @@ void ImportReport::addRefused(const QString &file, const QString &reason)
 }
 
 void ImportReport::addStored(const Onboarding &document, const Findings &findings,
-                             int secretsLeftOut)
+                             int secretsKept, int secretsLeftOut, const QString &secretsReason)
 {
     m_stored.append(Stored{document.name, findings, document});
+    m_secretsKept += secretsKept;
     m_secretsLeftOut += secretsLeftOut;
+    if (!secretsReason.isEmpty())
+        m_secretsReason = secretsReason;
 }
 
 QString ImportReport::informativeText() const
@@ -59,11 +62,16 @@ QString ImportReport::informativeText() const
     if (!m_notImported.isEmpty())
         paragraphs.append(tr("Not imported:").toHtmlEscaped() + QStringLiteral("<br>")
                           + lines(m_notImported));
+    if (m_secretsKept > 0)
+        paragraphs.append(tr("MD5 keys moved to the desktop keychain: %1 (the store holds none).")
+                              .arg(m_secretsKept)
+                              .toHtmlEscaped());
     if (m_secretsLeftOut > 0)
         // The command on a line of its own, so that it is never broken at its hyphens.
-        paragraphs.append(tr("MD5 keys not stored: %1. The store keeps BGP keys only when they are "
-                             "imported with:")
+        paragraphs.append(tr("MD5 keys not kept: %1, because %2. Note them elsewhere, or keep "
+                             "them in the store (in clear) by importing with:")
                               .arg(m_secretsLeftOut)
+                              .arg(m_secretsReason)
                               .toHtmlEscaped()
                           + QStringLiteral("<br>peering-wizard import --include-secrets"));
     QStringList stored;

@@ -24,7 +24,9 @@ public:
     // A document the store refused (a name already taken, ...), or an error that undid the whole
     // batch (file empty then).
     void addRefused(const QString &file, const QString &reason);
-    void addStored(const Onboarding &document, const Findings &findings, int secretsLeftOut);
+    // secretsKept: MD5 keys moved to the keychain; secretsLeftOut: keys kept nowhere, and why.
+    void addStored(const Onboarding &document, const Findings &findings, int secretsKept,
+                   int secretsLeftOut, const QString &secretsReason);
 
     int files() const { return m_files; }
     int stored() const { return int(m_stored.size()); }
@@ -49,6 +51,8 @@ private:
     QStringList m_notImported;
     QList<Stored> m_stored;
     int m_secretsLeftOut = 0;
+    int m_secretsKept = 0;
+    QString m_secretsReason;
 };
 
 } // namespace Peering

@@ -471,6 +471,10 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding,
         const auto saved = m_store->saveDraft(s.draftId, wizard->draft(), s.storedVersion);
         if (!saved)
             statusBar()->showMessage(tr("The draft could not be saved: %1").arg(saved.error().message()));
+        else if (saved->secrets.dropped > 0)
+            statusBar()->showMessage(tr("The draft is saved without its MD5 keys: %1. They stay "
+                                        "in the wizard until it closes.")
+                                         .arg(saved->secrets.reason));
     });
     wizard->setCommitHandler([this, wizard](const Onboarding &o) { return commit(wizard, o); });
     connect(wizard, &QDialog::rejected, this, [this, wizard] {
@@ -527,6 +531,8 @@ bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
             m_sessions.remove(wizard);
             refresh();
             statusBar()->showMessage(tr("Saved %1 (version %2)").arg(onboarding.name).arg(result->version));
+            if (result->secrets.dropped > 0)
+                tellKeysNotKept(onboarding.name, result->secrets);
             return true;
         }
         const StoreError &e = result.error();
@@ -568,6 +574,24 @@ bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
     }
 }
 
+// The moment an MD5 key is dropped: saved, and no keychain took it. Not modal, so that nothing
+// waits on it; it stays until read.
+void MainWindow::tellKeysNotKept(const QString &name, const Md5Keychain::Outcome &secrets)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("MD5 Keys Not Kept"),
+                                tr("\"%1\" is saved, but %n MD5 key(s) of its BGP sessions could "
+                                   "not be kept: %2.", nullptr, secrets.dropped)
+                                    .arg(name, secrets.reason),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("keysNotKeptDialog"));
+    box->setInformativeText(tr("The store never holds MD5 keys, and exports leave them out. Note "
+                               "the keys elsewhere, or make a desktop keychain available (GNOME "
+                               "Keyring, KWallet) and enter them again."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
 int MainWindow::importFiles(const QStringList &files)
 {
     if (!m_store)
@@ -602,7 +626,7 @@ int MainWindow::importFiles(const QStringList &files)
                                  OnboardingValidator::validate(documents.at(i),
                                                                context ? *context
                                                                        : ValidationContext{}),
-                                 o.secretsLeftOut);
+                                 o.secretsKept, o.secretsLeftOut, o.secretsReason);
             }
         }
     }

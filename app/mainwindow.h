@@ -5,6 +5,7 @@
 #pragma once
 
 #include "domain/onboarding.h"
+#include "store/md5keychain.h"
 #include "store/onboardingstore.h"
 
 #include <QDate>
@@ -101,6 +102,7 @@ private:
     OnboardingWizard *openWizard(const Onboarding &onboarding, const StoredOnboarding *stored,
                                  int storedVersion, const QString &draftId, DraftOrigin origin);
     bool commit(OnboardingWizard *wizard, const Onboarding &onboarding);
+    void tellKeysNotKept(const QString &name, const Md5Keychain::Outcome &secrets);
     void chooseImport();
     void chooseStore();
     void removeSelected();

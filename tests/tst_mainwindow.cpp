@@ -168,6 +168,7 @@ private Q_SLOTS:
     void resumedDraftSurvivesCancel();
     void windowsFitTheScreen();
     void emptyStoreSaysWhatToDo();
+    void keysNotKeptAreSaidAtCreate();
     void toolbarHasIcons();
     void tabLeavesTheTableAndTheCountStays();
     void focusedButtonStandsOutFromTheDefault();
@@ -507,6 +508,32 @@ void TestMainWindow::windowsFitTheScreen()
 
 // A first start: instead of an empty table, what to do, with a button for each way to begin; the
 // example opens in the wizard and nothing is stored until Create.
+// An MD5 key typed in the wizard, then Create where no keychain answers (as in this test): the
+// onboarding is saved, and the user is told at once that its key was not kept, and why, by a
+// message that does not block the window.
+void TestMainWindow::keysNotKeptAreSaidAtCreate()
+{
+    MainWindow window(m_store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QPointer<OnboardingWizard> w = window.newOnboarding();
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    fillCleanOnboarding(*w, QStringLiteral("Keys-IX to Microsoft"));
+    if (QTest::currentTestFailed())
+        return;
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("keysNotKeptDialog"))));
+    QVERIFY(box->isVisible());
+    QVERIFY(!box->isModal());
+    QVERIFY2(box->text().contains(QStringLiteral("\"Keys-IX to Microsoft\" is saved, but 1 MD5 key"))
+                 && box->text().contains(QStringLiteral("the desktop keychain is not available")),
+             qPrintable(box->text()));
+    QVERIFY(window.store()->load(QStringLiteral("Keys-IX to Microsoft")));
+    box->close();
+}
+
 void TestMainWindow::emptyStoreSaysWhatToDo()
 {
     MainWindow window(m_store);
@@ -815,7 +842,8 @@ void TestMainWindow::importSaysWhatItDidNotKeep()
     QVERIFY(has(informative, QStringLiteral("<br>truncated.json: not valid JSON")));
     // What the store did not keep, as the command line says it: two keys in many-findings.json,
     // one in backup-same-metro.json (its other one is empty).
-    QVERIFY(has(informative, QStringLiteral("MD5 keys not stored: 3")));
+    // (No keychain answers in the test: they are kept nowhere, and the reason is given.)
+    QVERIFY(has(informative, QStringLiteral("MD5 keys not kept: 3, because the desktop keychain is not available")));
     // What went in, with its findings counted, and every finding in the details.
     QVERIFY(has(informative, QStringLiteral("Broken-IX draft: 37 error(s), 5 warning(s)")));
     QVERIFY(has(informative, QStringLiteral(": 1 error(s), 1 warning(s)")));

@@ -72,6 +72,16 @@
         <translation>
             <numerusform>%n mail without a valid date are in the log unclassified (a milestone needs the time it was reached); mark their stages with peering-wizard mark</numerusform><numerusform>%n mails without a valid date are in the log unclassified (a milestone needs the time it was reached); mark their stages with peering-wizard mark</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n MD5 key(s) moved to the desktop keychain (the store holds none)</source>
+        <translation>
+            <numerusform>%n MD5 key moved to the desktop keychain (the store holds none)</numerusform><numerusform>%n MD5 keys moved to the desktop keychain (the store holds none)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n MD5 key(s) not kept: %1; add --include-secrets to keep them in the store instead</source>
+        <translation>
+            <numerusform>%n MD5 key not kept: %1; add --include-secrets to keep them in the store instead</numerusform><numerusform>%n MD5 keys not kept: %1; add --include-secrets to keep them in the store instead</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::ConnectionsPage</name>
@@ -171,6 +181,11 @@
         <source>; %n mail(s) name no single onboarding: select the onboarding and import them again</source>
         <translation>
             <numerusform>; %n mail name no single onboarding: select the onboarding and import them again</numerusform><numerusform>; %n mails name no single onboarding: select the onboarding and import them again</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>"%1" is saved, but %n MD5 key(s) of its BGP sessions could not be kept: %2.</source>
+        <translation>
+            <numerusform>"%1" is saved, but %n MD5 key of its BGP sessions could not be kept: %2.</numerusform><numerusform>"%1" is saved, but %n MD5 keys of its BGP sessions could not be kept: %2.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -301,9 +316,14 @@
             <numerusform>(and %n more)</numerusform><numerusform>(and %n more)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>ticked met, but %n finding(s) of %1 (see Findings)</source>
+        <source>NOT MET: %n finding(s) of %1 (see Findings)</source>
         <translation>
-            <numerusform>ticked met, but %n finding of %1 (see Findings)</numerusform><numerusform>ticked met, but %n findings of %1 (see Findings)</numerusform></translation>
+            <numerusform>NOT MET: %n finding of %1 (see Findings)</numerusform><numerusform>NOT MET: %n findings of %1 (see Findings)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the checklist (listed under Requirements)</source>
+        <translation>
+            <numerusform>%n of the checklist (listed under Requirements)</numerusform><numerusform>%n of the checklist (listed under Requirements)</numerusform></translation>
     </message>
 </context>
 <context>

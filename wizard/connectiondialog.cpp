@@ -2,6 +2,7 @@
 
 #include "fieldbinder.h"
 #include "screenfit.h"
+#include "store/md5keychain.h"
 #include "validation/fieldlabel.h"
 #include "validation/onboardingvalidator.h"
 #include "validation/peeringrules.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QTimer>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QStyle>
@@ -157,7 +159,28 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     });
     addRow(bgpForm, tr("MD&5 key:"), md5Row, QStringLiteral("bgp.md5Key"));
     m_md5->setAccessibleName(tr("MD5 key"));
+    m_md5->setToolTip(tr("Kept in your desktop keychain, never in the store or an export unless "
+                         "you ask for it."));
     m_fields->setFocusWidget(md5Row, m_md5);
+    // Said when a key is typed, not after it is gone: without a keychain it is not kept.
+    m_md5Note = new QLabel(this);
+    m_md5Note->setObjectName(QStringLiteral("md5KeychainNote"));
+    m_md5Note->setWordWrap(true);
+    m_md5Note->hide();
+    bgpForm->addRow(m_md5Note);
+    connect(m_md5, &QLineEdit::textChanged, this, [this](const QString &text) {
+        QString reason;
+        const bool lost = !text.isEmpty() && !Md5Keychain::available(&reason);
+        if (lost)
+            m_md5Note->setText(tr("Warning: this key will not be kept, because %1. Note it "
+                                  "elsewhere: the store never holds MD5 keys.")
+                                   .arg(reason));
+        if (lost == m_md5Note->isVisible())
+            return;
+        m_md5Note->setVisible(lost);
+        // The note takes room: the dialog grows so that nothing of it or below it is cut.
+        QTimer::singleShot(0, this, &ConnectionDialog::growToFit);
+    });
 
     auto *mesh = new QLabel(tr("Microsoft builds a two-link BGP mesh from the one peer IP and one "
                                "Microsoft IP you give here, so the portal shows fewer connections "
@@ -330,6 +353,10 @@ Connection ConnectionDialog::connection() const
     c.bgp.maxPrefixesAdvertisedV4 = m_maxV4->value();
     c.bgp.maxPrefixesAdvertisedV6 = m_maxV6->value();
     c.bgp.md5Key = m_md5->text();
+    // A new key is not the one in the keychain until it is saved; a cleared one is removed
+    // from there then (Md5Keychain::keep).
+    if (!c.bgp.md5Key.isEmpty() && c.bgp.md5Key != m_original.bgp.md5Key)
+        c.bgp.md5InKeychain = false;
     return c;
 }
 

@@ -68,6 +68,7 @@ private:
     QSpinBox *m_maxV4;
     QSpinBox *m_maxV6;
     QLineEdit *m_md5;
+    QLabel *m_md5Note = nullptr; // a key typed where no keychain will keep it
 
     QScrollArea *m_scroll;
     QWidget *m_content;

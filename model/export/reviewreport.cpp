@@ -209,9 +209,12 @@ ReviewReport ReviewReport::build(const Onboarding &o, const ExportOptions &optio
                           QStringLiteral("%1 / %2").arg(c.sessionAddressProvider,
                                                         yesNo(c.useForPeeringService))});
             const BgpSession &b = c.bgp;
+            // Where the key is, truthfully: in the keychain, in this document only, or nowhere.
             QString md5 = tr("not set");
             if (!b.md5Key.isEmpty())
-                md5 = options.includeSecrets ? b.md5Key : tr("set (not shown)");
+                md5 = options.includeSecrets ? b.md5Key
+                    : b.md5InKeychain        ? tr("set (in the keychain)")
+                                             : tr("set (not shown)");
             // One row per address family: narrow enough for paper without breaking addresses.
             sessions.append({n, QStringLiteral("IPv4"), orDash(b.sessionPrefixV4),
                              orDash(b.peerIPv4), orDash(b.microsoftIPv4),

@@ -84,22 +84,6 @@ QString showTime(const QDateTime &t)
                        : OnboardingStore::tr("an unknown time");
 }
 
-int countSecrets(const Onboarding &o)
-{
-    int n = 0;
-    for (const PeeringResource &p : o.peerings)
-        for (const Connection &c : p.connections)
-            n += c.bgp.md5Key.isEmpty() ? 0 : 1;
-    return n;
-}
-
-Onboarding withoutSecrets(Onboarding o)
-{
-    for (PeeringResource &p : o.peerings)
-        for (Connection &c : p.connections)
-            c.bgp.md5Key.clear();
-    return o;
-}
 
 QStringList parseMetros(const QString &text)
 {
@@ -597,7 +581,7 @@ StoreResult<StoredOnboarding> OnboardingStore::insertNew(const Onboarding &onboa
     stored.version = 1;
     stored.createdBy = stored.updatedBy = st.user;
     stored.createdAt = stored.updatedAt = st.time;
-    stored.onboarding = m_options.keepSecrets ? onboarding : withoutSecrets(onboarding);
+    stored.onboarding = onboarding; // its keys go to the keychain after the commit (keepKeys)
     return stored;
 }
 
@@ -665,7 +649,9 @@ StoreResult<StoredOnboarding> OnboardingStore::update(qint64 id,
     stored.id = id;
     stored.createdBy = row.at(4).toString();
     stored.createdAt = parseTime(row.at(5));
-    stored.onboarding = m_options.keepSecrets ? onboarding : withoutSecrets(onboarding);
+    stored.onboarding = onboarding; // its keys go to the keychain after the commit (keepKeys)
+    if (oldName != onboarding.name)
+        stored.renamedFrom = oldName;
 
     const QString oldText = row.at(6).toString();
     const QString newText = documentText(onboarding);
@@ -752,6 +738,7 @@ StoreResult<StoredOnboarding> OnboardingStore::create(const Onboarding &onboardi
     StoreStatus committed = t.commit();
     if (!committed)
         return committed.error();
+    keepKeys(*r);
     return r;
 }
 
@@ -773,7 +760,18 @@ StoreResult<StoredOnboarding> OnboardingStore::save(const StoredOnboarding &edit
     StoreStatus committed = t.commit();
     if (!committed)
         return committed.error();
+    keepKeys(*r);
     return r;
+}
+
+void OnboardingStore::keepKeys(StoredOnboarding &stored) const
+{
+    // With keepSecrets the keys are in the store's document itself.
+    if (m_options.keepSecrets)
+        return;
+    if (!stored.renamedFrom.isEmpty())
+        Md5Keychain::rename(stored.renamedFrom, stored.onboarding.name);
+    stored.secrets = Md5Keychain::keep(stored.onboarding);
 }
 
 StoreStatus OnboardingStore::remove(const QString &name, int expectedVersion)
@@ -826,7 +824,10 @@ StoreStatus OnboardingStore::remove(const QString &name, int expectedVersion)
     StoreStatus audited = audit(id, name, {removed}, stamp(), doing);
     if (!audited)
         return fail(audited.error());
-    return t.commit();
+    StoreStatus committed = t.commit();
+    if (committed && !m_options.keepSecrets)
+        Md5Keychain::forget(name); // its keys go with it
+    return committed;
 }
 
 StoreResult<QList<ImportOutcome>>
@@ -843,11 +844,11 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
     // Every early return rolls the whole batch back (the transaction's destructor).
     auto fail = [](const StoreError &e) { return e; };
     QList<ImportOutcome> outcomes;
+    QList<StoredOnboarding> imported; // their keys go to the keychain after the commit
     for (const Onboarding &doc : documents) {
         const QString what = tr("cannot store \"%1\"").arg(doc.name);
         ImportOutcome outcome;
         outcome.name = doc.name;
-        outcome.secretsLeftOut = m_options.keepSecrets ? 0 : countSecrets(doc);
         StoreStatus sp = s.exec(QStringLiteral("SAVEPOINT import_document"), what);
         if (!sp)
             return fail(sp.error());
@@ -875,6 +876,7 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
             outcome.action = existing->isEmpty() ? ImportOutcome::Action::Created
                                                  : ImportOutcome::Action::Replaced;
             outcome.version = (*r)->version;
+            imported.append(r->value());
         } else {
             // The store itself failed (full, locked, damaged): nothing of this batch stays. (SQLite
             // may already have rolled the whole transaction back after such an error.)
@@ -894,13 +896,23 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
                 return fail(e);
             outcome.action = ImportOutcome::Action::Refused;
             outcome.error = e;
-            outcome.secretsLeftOut = 0;
         }
         outcomes.append(outcome);
     }
     StoreStatus committed = t.commit();
     if (!committed)
         return committed.error();
+    // The documents' MD5 keys move to the keychain (the store's copy has none).
+    qsizetype next = 0;
+    for (ImportOutcome &outcome : outcomes) {
+        if (outcome.action == ImportOutcome::Action::Refused)
+            continue;
+        StoredOnboarding &stored = imported[next++];
+        keepKeys(stored);
+        outcome.secretsKept = stored.secrets.kept;
+        outcome.secretsLeftOut = stored.secrets.dropped;
+        outcome.secretsReason = stored.secrets.reason;
+    }
     return outcomes;
 }
 
@@ -978,6 +990,8 @@ StoreResult<StoredOnboarding> OnboardingStore::load(const QString &name)
     stored.updatedBy = r.at(4).toString();
     stored.updatedAt = parseTime(r.at(5));
     stored.onboarding = doc.value();
+    if (!m_options.keepSecrets)
+        Md5Keychain::fill(stored.onboarding);
     return stored;
 }
 
@@ -1043,7 +1057,9 @@ OnboardingStore::saveDraft(const QString &id, const Onboarding &draft, int baseV
     d.owner = st.user;
     d.baseVersion = baseVersion;
     d.updatedAt = st.time;
-    d.onboarding = m_options.keepSecrets ? draft : withoutSecrets(draft);
+    d.onboarding = draft;
+    if (!m_options.keepSecrets)
+        d.secrets = Md5Keychain::keep(d.onboarding);
     return d;
 }
 
@@ -1069,6 +1085,8 @@ StoreResult<QList<StoredDraft>> OnboardingStore::drafts()
         d.baseVersion = r.at(1).toInt();
         d.updatedAt = parseTime(r.at(2));
         d.onboarding = doc.value();
+        if (!m_options.keepSecrets)
+            Md5Keychain::fill(d.onboarding);
         out.append(d);
     }
     return out;

@@ -104,6 +104,8 @@ private:
     Stamp stamp() const;
     QString documentText(const Onboarding &onboarding) const;
     StoreStatus refuseWhenReadOnly(const QString &doing) const;
+    // After a commit: the saved onboarding's MD5 keys to the keychain (unless keepSecrets).
+    void keepKeys(StoredOnboarding &stored) const;
     StoreResult<StoredOnboarding> insertNew(const Onboarding &onboarding, const QString &doing);
     StoreResult<StoredOnboarding> update(qint64 id,
                                          int expectedVersion,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/onboarding.h"
+#include "md5keychain.h"
 
 #include <QDateTime>
 
@@ -15,6 +16,7 @@ struct StoredDraft
     int baseVersion = 0; // the stored onboarding's version the draft started from; 0 for a new one
     QDateTime updatedAt;
     Onboarding onboarding;
+    Md5Keychain::Outcome secrets; // after a save: where its MD5 keys went
 };
 
 } // namespace Peering

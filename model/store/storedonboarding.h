@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/onboarding.h"
+#include "md5keychain.h"
 
 #include <QDateTime>
 
@@ -17,6 +18,9 @@ struct StoredOnboarding
     QString updatedBy;
     QDateTime updatedAt;
     Onboarding onboarding;
+    // After a save: where its MD5 keys went (the keychain, or dropped and why).
+    Md5Keychain::Outcome secrets;
+    QString renamedFrom; // after a save that renamed it: the name it had
 };
 
 } // namespace Peering

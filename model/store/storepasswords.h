@@ -19,8 +19,10 @@ public:
     static constexpr const char *Service = "peering-wizard";
     static constexpr int DefaultTimeoutMs = 3000;
 
-    // The stored password; a failure says why (none stored, no keychain, timed out).
-    static Result<QString> read(const QString &key, int timeoutMs = DefaultTimeoutMs);
+    // The stored password; a failure says why (none stored, no keychain, timed out). missing, when
+    // given, is set when the keychain answered that it has no such entry (it works).
+    static Result<QString> read(const QString &key, int timeoutMs = DefaultTimeoutMs,
+                                bool *missing = nullptr);
     static Status write(const QString &key, const QString &password,
                         int timeoutMs = DefaultTimeoutMs);
     static Status remove(const QString &key, int timeoutMs = DefaultTimeoutMs);
