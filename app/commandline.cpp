@@ -14,6 +14,7 @@
 #include "mail/mailimport.h"
 #include "mail/mailpipeline.h"
 #include "mail/mailreader.h"
+#include "document/safefile.h"
 #include "store/md5keychain.h"
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
@@ -23,7 +24,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -541,11 +541,11 @@ int runExport(Context &c)
         return CommandLine::BadInput;
     }
     if (parser.isSet(output)) {
-        QSaveFile file(parser.value(output));
-        if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit()) {
-            c.err << "peering-wizard export: "
-                  << CommandLine::tr("cannot write %1: %2").arg(parser.value(output), file.errorString())
-                  << Qt::endl;
+        // Never a bad file in place of a good one; an export with MD5 keys is its owner's only.
+        const Status written = SafeFile::write(parser.value(output), *bytes,
+                                               options.includeSecrets && onboarding->md5KeyCount() > 0);
+        if (!written) {
+            c.err << "peering-wizard export: " << written.error() << Qt::endl;
             return CommandLine::BadInput;
         }
     } else {

@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <functional>
+#include <sys/stat.h>
 
 namespace {
 
@@ -89,6 +90,10 @@ private Q_SLOTS:
     void badOptions();
     void documentWithErrorsExports();
     void helpListsFormats();
+    void fullDiskNeverReplacesAGoodExport_data();
+    void fullDiskNeverReplacesAGoodExport();
+    void fifoAndDevicesAreWrittenNotReplaced();
+    void exportsWithSecretsAreTheOwnersOnly();
 
     void initTestCase();
     void byName_data();
@@ -111,6 +116,163 @@ private:
 
     QTemporaryDir m_dir;
 };
+
+// Runs the program in sh with a file-size limit of 1 block (512 bytes), SIGXFSZ ignored, so every
+// write beyond it fails with EFBIG as on a full disk; or on a real full disk (/dev/full, a small
+// tmpfs when this machine lets the test mount one).
+namespace {
+
+Run runLimited(const QStringList &args)
+{
+    QStringList quoted;
+    for (const QString &a : args)
+        quoted.append(u'\'' + QString(a).replace(u'\'', QStringLiteral("'\\''")) + u'\'');
+    return Peering::TestSupport::runCli(
+        QStringLiteral("/bin/sh"),
+        {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 1; exec %1 %2")
+                                   .arg(QStringLiteral(PEERING_WIZARD_BIN), quoted.join(u' '))});
+}
+
+} // namespace
+
+void TestCliExport::fullDiskNeverReplacesAGoodExport_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("how");
+    for (const char *format : {"arm", "markdown", "pdf"}) {
+        QTest::addRow("%s-file-size-limit", format) << QString::fromLatin1(format) << "limit";
+        QTest::addRow("%s-tmpfs", format) << QString::fromLatin1(format) << "tmpfs";
+    }
+    QTest::newRow("json-dev-full") << "json" << "devfull";
+}
+
+// A write that fails part way (ENOSPC, EFBIG) exits 2 with a message that says what failed, and
+// the good export from before is still there, byte for byte; no temporary file is left.
+void TestCliExport::fullDiskNeverReplacesAGoodExport()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, how);
+    const QStringList exportArgs {QStringLiteral("export"), full(), QStringLiteral("--format"), format};
+    if (how == QLatin1String("devfull")) {
+        const Run r = runWizard(exportArgs + QStringList {QStringLiteral("--output"), QStringLiteral("/dev/full")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("cannot write /dev/full: No space left on device"), r.err.constData());
+        return;
+    }
+    QTemporaryDir folder(m_dir.filePath(QStringLiteral("full-XXXXXX")));
+    QString dir = folder.path();
+    bool mounted = false;
+    if (how == QLatin1String("tmpfs")) {
+        // 64 KB: the good export fits, the second one (a bigger document) does not.
+        const Run mount = Peering::TestSupport::runCli(
+            QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                      QStringLiteral("size=64k"), QStringLiteral("tmpfs"), dir});
+        if (mount.exitCode != 0)
+            QSKIP("this machine does not let the test mount a tmpfs; the file-size-limit rows cover the same path");
+        mounted = true;
+    }
+    const QString out = dir + QStringLiteral("/onboarding.out");
+    const Run good = runWizard(exportArgs + QStringList {QStringLiteral("--output"), out});
+    QCOMPARE(good.exitCode, 0);
+    const QByteArray before = readAll(out);
+    QVERIFY(before.size() > 0);
+    QStringList left {QStringLiteral("onboarding.out")};
+    if (mounted) {
+        // Whatever room is left, taken: the next write fails with ENOSPC.
+        QFile filler(dir + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(4096, '\0');
+        while (filler.write(block) == block.size()) { }
+        filler.close();
+        left.prepend(QStringLiteral("filler"));
+    }
+    // With the limit: a document whose export is bigger than 512 bytes, as any is.
+    const Run r = mounted ? runWizard(exportArgs + QStringList {QStringLiteral("--output"), out})
+                          : runLimited(exportArgs + QStringList {QStringLiteral("--output"), out});
+    const QByteArray after = readAll(out);
+    const QStringList files = QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    if (mounted)
+        Peering::TestSupport::runCli(QStringLiteral("umount"), {dir});
+    QCOMPARE(r.exitCode, 2);
+    const QByteArray reason = mounted ? QByteArray("No space left on device") : QByteArray("File too large");
+    QVERIFY2(r.err.contains("cannot write " + out.toUtf8() + ": " + reason)
+                 && r.err.contains("the file there is unchanged"),
+             r.err.constData());
+    QCOMPARE(after, before);
+    QCOMPARE(files, left); // no temporary file left behind
+}
+
+void TestCliExport::fifoAndDevicesAreWrittenNotReplaced()
+{
+    const QString fifo = m_dir.filePath(QStringLiteral("export.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const Run lonely = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"),
+                                  QStringLiteral("json"), QStringLiteral("--output"), fifo});
+    QCOMPARE(lonely.exitCode, 2);
+    QVERIFY2(lonely.err.contains("is a FIFO that no program reads"), lonely.err.constData());
+    QProcess reader;
+    reader.start(QStringLiteral("cat"), {fifo});
+    QVERIFY(reader.waitForStarted());
+    // cat opens the FIFO for reading a moment after it starts.
+    Run r;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        r = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("--output"), fifo});
+        if (r.exitCode == 0)
+            break;
+        QTest::qWait(50);
+    }
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(reader.waitForFinished(10000));
+    QVERIFY(reader.readAllStandardOutput().contains("\"format\": \"peering-onboarding/1\""));
+    QVERIFY(QFileInfo(fifo).exists());
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+    // A device: written, not replaced.
+    const Run null = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"),
+                                QStringLiteral("json"), QStringLiteral("--output"), QStringLiteral("/dev/null")});
+    QCOMPARE(null.exitCode, 0);
+    QCOMPARE(::stat("/dev/null", &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+    // A folder is refused with a word on what to give.
+    const Run folder = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"),
+                                  QStringLiteral("json"), QStringLiteral("--output"), m_dir.path()});
+    QCOMPARE(folder.exitCode, 2);
+    QVERIFY(folder.err.contains("it is a folder; give a file name"));
+}
+
+// An export holding MD5 keys is readable by its owner only, also when it replaces a readable
+// file; without keys, the usual mode.
+void TestCliExport::exportsWithSecretsAreTheOwnersOnly()
+{
+    const QString secret = m_dir.filePath(QStringLiteral("secret.json"));
+    QFile old(secret);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old");
+    old.close();
+    QVERIFY(old.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    for (const char *format : {"json", "arm", "pdf"}) {
+        const QString out = QLatin1String(format) == QLatin1String("json")
+            ? secret
+            : m_dir.filePath(QStringLiteral("secret.%1").arg(QLatin1String(format)));
+        const Run r = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"),
+                                 QLatin1String(format), QStringLiteral("--include-secrets"),
+                                 QStringLiteral("--output"), out});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QFileInfo(out).permissions() & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser),
+                 QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const QString plain = m_dir.filePath(QStringLiteral("plain.json"));
+    const Run r = runWizard({QStringLiteral("export"), full(), QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("--output"), plain});
+    QCOMPARE(r.exitCode, 0);
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(plain).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, 0666 & ~mask);
+}
 
 void TestCliExport::importInto(const QString &store, const QString &file, bool keepKeys)
 {

@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "document/safefile.h"
 #include "export/exporter.h"
 #include "pdfexporter.h"
 #include "validation/onboardingvalidator.h"
@@ -11,7 +12,6 @@
 #include <QFormLayout>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 
 namespace Peering {
 
@@ -86,10 +86,10 @@ QString ExportDialog::exportOnboarding(QWidget *parent,
         QMessageBox::warning(parent, tr("Cannot export"), bytes.error());
         return {};
     }
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size() || !out.commit()) {
-        QMessageBox::warning(parent, tr("Cannot export"),
-                             tr("Cannot write %1: %2").arg(file, out.errorString()));
+    const Status written
+        = SafeFile::write(file, *bytes, options.includeSecrets && onboarding.md5KeyCount() > 0);
+    if (!written) {
+        QMessageBox::warning(parent, tr("Cannot export"), written.error());
         return {};
     }
     return file;

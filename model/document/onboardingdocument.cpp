@@ -1,12 +1,12 @@
 #include "onboardingdocument.h"
 
+#include "document/safefile.h"
 #include "domain/jsonreader.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cctype>
 
@@ -123,13 +123,9 @@ QByteArray OnboardingDocument::serialize(const Onboarding &onboarding, bool incl
 Status OnboardingDocument::writeFile(const Onboarding &onboarding, const QString &fileName,
                                      bool includeSecrets)
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(tr("%1: cannot be written: %2").arg(fileName, file.errorString()));
-    file.write(serialize(onboarding, includeSecrets));
-    if (!file.commit())
-        return Status::failure(tr("%1: cannot be written: %2").arg(fileName, file.errorString()));
-    return {};
+    // With its MD5 keys, the file is a secret: its owner's only.
+    return SafeFile::write(fileName, serialize(onboarding, includeSecrets),
+                           includeSecrets && onboarding.md5KeyCount() > 0);
 }
 
 } // namespace Peering

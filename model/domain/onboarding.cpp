@@ -24,6 +24,15 @@ QStringList Onboarding::subscriptionIds() const
     return out;
 }
 
+int Onboarding::md5KeyCount() const
+{
+    int n = 0;
+    for (const PeeringResource &p : peerings)
+        for (const Connection &c : p.connections)
+            n += c.bgp.md5Key.isEmpty() ? 0 : 1;
+    return n;
+}
+
 int Onboarding::connectionCount() const
 {
     int n = 0;

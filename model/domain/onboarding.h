@@ -34,6 +34,8 @@ struct Onboarding
     // associated with each of them (a PeerAsn resource is per subscription).
     QStringList subscriptionIds() const;
     int connectionCount() const;
+    // The BGP sessions with an MD5 key (secrets: left out of the store and of exports).
+    int md5KeyCount() const;
 
     QJsonObject toJson(bool includeSecrets = true) const;
     static Onboarding fromJson(const QJsonObject &o, JsonReader &r);

@@ -98,11 +98,7 @@ QStringList Exporter::int32Warnings(const Onboarding &onboarding)
 
 int Exporter::secretCount(const Onboarding &onboarding)
 {
-    int n = 0;
-    for (const PeeringResource &p : onboarding.peerings)
-        for (const Connection &c : p.connections)
-            n += c.bgp.md5Key.isEmpty() ? 0 : 1;
-    return n;
+    return onboarding.md5KeyCount();
 }
 
 } // namespace Peering

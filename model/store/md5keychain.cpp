@@ -111,15 +111,6 @@ bool writeEntry(const QString &entry, const QJsonObject &value, QString *reason)
     return true;
 }
 
-int keyCount(const Onboarding &o)
-{
-    int n = 0;
-    for (const PeeringResource &p : o.peerings)
-        for (const Connection &c : p.connections)
-            n += c.bgp.md5Key.isEmpty() ? 0 : 1;
-    return n;
-}
-
 void drop(Onboarding &o, Md5Keychain::Outcome &out, const QString &reason)
 {
     for (PeeringResource &p : o.peerings)
@@ -149,7 +140,7 @@ QString Md5Keychain::connectionKey(const PeeringResource &peering, qsizetype ind
 Md5Keychain::Outcome Md5Keychain::keep(Onboarding &o)
 {
     Outcome out;
-    const int keys = keyCount(o);
+    const int keys = o.md5KeyCount();
     bool cleared = false;
     for (const PeeringResource &p : std::as_const(o.peerings))
         for (const Connection &c : p.connections)
