@@ -4,6 +4,7 @@
 #include "skipexit.h"
 #include "tempstore.h"
 
+#include <QCryptographicHash>
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
@@ -17,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Peering;
 
 namespace {
@@ -28,6 +31,20 @@ QString data(const char *name)
     return QStringLiteral(PEERING_TEST_DATA_DIR "/") + QLatin1String(name);
 }
 
+QByteArray hashOf(const QStringList &files)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString &f : files) {
+        QFile file(f);
+        hash.addData(f.toUtf8());
+        hash.addData(QByteArray::number(file.exists()));
+        // Regular files only: opening a FIFO would wait for a writer.
+        if (QFileInfo(f).isFile() && file.open(QIODevice::ReadOnly))
+            hash.addData(file.readAll());
+    }
+    return hash.result();
+}
+
 } // namespace
 
 class TestCliStore : public QObject
@@ -36,6 +53,9 @@ class TestCliStore : public QObject
 private Q_SLOTS:
     void initTestCase();
     void importThenListText();
+    void readersNeverCreateOrChange_data();
+    void readersNeverCreateOrChange();
+    void readersReadAStoreInAReadOnlyFolder();
     void listJson();
     void trackPrintsEveryStage();
     void trackUsage_data();
@@ -67,6 +87,99 @@ private:
     QTemporaryDir m_dir;
     QProcessEnvironment m_env;
 };
+
+void TestCliStore::readersNeverCreateOrChange_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("command");
+    for (const char *kind : {"empty file", "device", "fifo", "older store"})
+        for (const char *command : {"list", "export", "track"})
+            QTest::addRow("%s: %s", kind, command) << QString::fromLatin1(kind) << QString::fromLatin1(command);
+}
+
+// list, export --name and track only read: a path that is not a store is refused with the
+// reason, and nothing is made or changed: no migration of an empty file, no journal beside a
+// device (/dev/null-journal), no upgrade of an older store.
+void TestCliStore::readersNeverCreateOrChange()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, command);
+    QString path;
+    QString expected;
+    if (kind == QLatin1String("empty file")) {
+        path = m_dir.filePath(QStringLiteral("empty-%1.sqlite").arg(command));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        expected = QStringLiteral("it is an empty file, not a store yet");
+    } else if (kind == QLatin1String("device")) {
+        path = QStringLiteral("/dev/null");
+        QFile::remove(QStringLiteral("/dev/null-journal")); // left by an older peering-wizard
+        expected = QStringLiteral("it is not a regular file");
+    } else if (kind == QLatin1String("fifo")) {
+        path = m_dir.filePath(QStringLiteral("store-%1.fifo").arg(command));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        expected = QStringLiteral("it is not a regular file");
+    } else {
+        // A version-1 store, as an older peering-wizard left it.
+        static TestSupport::TempStore v1(StoreLocation::Backend::Sqlite, QStringLiteral("v1"));
+        QVERIFY(v1.reset());
+        QFile fixture(data("store-v1.sql"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QCOMPARE(v1.execScript(QString::fromUtf8(fixture.readAll())), QString());
+        v1.closeRaw();
+        path = v1.location().filePath();
+    }
+    const QStringList files {path, path + QStringLiteral("-journal"), path + QStringLiteral("-wal"),
+                             path + QStringLiteral("-shm")};
+    const QByteArray before = hashOf(files);
+    QStringList args {command};
+    if (command == QLatin1String("export"))
+        args << QStringLiteral("--name") << QStringLiteral("Example-IX to Microsoft") << QStringLiteral("--format")
+             << QStringLiteral("json");
+    if (command == QLatin1String("track"))
+        args << QStringLiteral("--name") << QStringLiteral("Example-IX to Microsoft");
+    args << QStringLiteral("--store") << path;
+    const Run r = run(args);
+    if (kind == QLatin1String("older store")) {
+        // Read from an upgraded private copy; the store stays as it was.
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("Example-IX to Microsoft"));
+    } else {
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(expected.toUtf8()), r.err.constData());
+    }
+    QCOMPARE(hashOf(files), before);
+}
+
+// A store in a folder no one may write (here a read-only file system) is read, not refused with
+// "attempt to write a readonly database".
+void TestCliStore::readersReadAStoreInAReadOnlyFolder()
+{
+    QTemporaryDir folder(m_dir.filePath(QStringLiteral("ro-XXXXXX")));
+    const QString dir = folder.path();
+    const Run mount = Peering::TestSupport::runCli(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
+                                                       QStringLiteral("-o"), QStringLiteral("size=4m"),
+                                                       QStringLiteral("tmpfs"), dir});
+    if (mount.exitCode != 0)
+        QSKIP("this machine does not let the test mount a file system it can make read-only");
+    const QString path = dir + QStringLiteral("/store.sqlite");
+    QCOMPARE(run({"import", data("clean.json"), "--store", path}).exitCode, 0);
+    const Run remount = Peering::TestSupport::runCli(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro"), dir});
+    QCOMPARE(remount.exitCode, 0);
+    const Run listed = run({"list", "--store", path});
+    const Run exported = run({"export", "--name", "Example-IX to Microsoft", "--format", "json", "--store", path});
+    const Run tracked = run({"track", "--name", "Example-IX to Microsoft", "--store", path});
+    const Run written = run({"import", data("store-v1-second.json"), "--store", path});
+    Peering::TestSupport::runCli(QStringLiteral("umount"), {dir});
+    QVERIFY2(listed.exitCode == 0 && listed.out.contains("Example-IX to Microsoft"), listed.err.constData());
+    QVERIFY2(exported.exitCode == 0 && exported.out.contains("\"format\": \"peering-onboarding/1\""),
+             exported.err.constData());
+    QVERIFY2(tracked.exitCode == 0, tracked.err.constData());
+    // A writer is refused, with the reason.
+    QCOMPARE(written.exitCode, 2);
+    QVERIFY2(written.err.contains("read"), written.err.constData());
+}
 
 void TestCliStore::initTestCase()
 {

@@ -839,24 +839,44 @@ void TestStore::upgradesVersion1Fixture()
     QCOMPARE(m_temp->scalar("SELECT MAX(version) FROM schema_version").toInt(), 1);
     m_temp->closeRaw();
 
-    // A version-1 store opened read-only is upgraded first (through a short read-write open).
-    StoreOptions readOnly = as("carol");
-    readOnly.mode = StoreOptions::Mode::ReadOnly;
-    OPEN(reader, readOnly);
-    QCOMPARE(reader->schemaVersion(), OnboardingStore::latestSchemaVersion());
-    auto list = reader->list();
-    CHECK_OK(list);
-    QCOMPARE(list->size(), 2);
-    QCOMPARE(list->at(0).name, QStringLiteral("Example-IX to Microsoft"));
-    QCOMPARE(list->at(0).stage, QStringLiteral("peering-created"));
-    QCOMPARE(list->at(0).metros, (QStringList {"Amsterdam", "Frankfurt"}));
-    QCOMPARE(list->at(1).stage, QStringLiteral("keys-delivered")); // the tracker's stage
-    QCOMPARE(list->at(1).nextExpected, QDate(2026, 3, 5));
-    QCOMPARE(list->at(1).updatedBy, QStringLiteral("v1-user"));
+    if (!m_temp->isSqlite()) {
+        // A team store of an older schema is upgraded by its next writer: a reader says so and
+        // changes nothing.
+        StoreOptions readOnly = as("carol");
+        readOnly.mode = StoreOptions::Mode::ReadOnly;
+        auto refused = TrackedStore::open(m_temp->location(), readOnly);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains(QStringLiteral("open it once for writing")),
+                 qPrintable(refused.error().message()));
+        QCOMPARE(m_temp->scalar("SELECT MAX(version) FROM schema_version").toInt(), 1);
+    } else {
+        // A version-1 store opened read-only is read from an upgraded private copy: the store
+        // itself is not changed (a reader never writes).
+        const QByteArray untouched = fileHash(m_temp->location().filePath());
+        StoreOptions readOnly = as("carol");
+        readOnly.mode = StoreOptions::Mode::ReadOnly;
+        OPEN(reader, readOnly);
+        QCOMPARE(reader->schemaVersion(), OnboardingStore::latestSchemaVersion());
+        auto list = reader->list();
+        CHECK_OK(list);
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).name, QStringLiteral("Example-IX to Microsoft"));
+        QCOMPARE(list->at(0).stage, QStringLiteral("peering-created"));
+        QCOMPARE(list->at(0).metros, (QStringList {"Amsterdam", "Frankfurt"}));
+        QCOMPARE(list->at(1).stage, QStringLiteral("keys-delivered")); // the tracker's stage
+        QCOMPARE(list->at(1).nextExpected, QDate(2026, 3, 5));
+        QCOMPARE(list->at(1).updatedBy, QStringLiteral("v1-user"));
+        QCOMPARE(reader->location().displayString(), m_temp->location().displayString());
+        QCOMPARE(m_temp->scalar("SELECT MAX(version) FROM schema_version").toInt(), 1);
+        QCOMPARE(fileHash(m_temp->location().filePath()), untouched);
+        reader.reset();
+        m_temp->closeRaw();
+    }
+
+    // The first writer upgrades it.
+    OPEN(store, as("carol"));
     QCOMPARE(m_temp->scalar("SELECT applied_by FROM schema_version WHERE version = 2").toString(),
              QStringLiteral("carol"));
-
-    OPEN(store, as("carol"));
     auto clean = store->load("Example-IX to Microsoft");
     CHECK_OK(clean);
     QCOMPARE(clean->onboarding, withoutSecrets(readDocument("clean.json")));

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -113,7 +114,7 @@ OnboardingStore::~OnboardingStore() = default;
 
 const StoreLocation &OnboardingStore::location() const
 {
-    return m_session->location();
+    return m_copyOf ? *m_copyOf : m_session->location();
 }
 
 int OnboardingStore::latestSchemaVersion()
@@ -149,16 +150,46 @@ StoreResult<std::unique_ptr<OnboardingStore>> OnboardingStore::open(const StoreL
     StoreResult<std::unique_ptr<OnboardingStore>> store = openOnce(location, options);
     if (!store || !(*store)->isReadOnly() || (*store)->m_schemaVersion >= latestSchemaVersion())
         return store;
-    // A read-only open of an older (or empty) store: upgrade it through a short read-write
-    // open, then read as asked.
+    // A read-only open never changes the store. A store of an older schema is read from an
+    // upgraded private copy (SQLite: VACUUM INTO gives a consistent one); a team store is
+    // upgraded by its next writer.
+    const QString doing = tr("cannot open the store");
+    OnboardingStore &old = **store;
+    if ((*store)->m_schemaVersion == 0)
+        return old.m_session->error(StoreError::Kind::NotAStore, doing,
+                                    tr("it is an SQLite file that holds no onboarding store"));
+    if (!location.isSqlite())
+        return old.m_session->error(
+            StoreError::Kind::ReadOnly, doing,
+            tr("its schema version is %1, older than this peering-wizard's %2, and reading does "
+               "not change it; open it once for writing (the window, or import) to upgrade it")
+                .arg(old.m_schemaVersion)
+                .arg(latestSchemaVersion()));
+    auto copyDir = std::make_unique<QTemporaryDir>();
+    if (!copyDir->isValid())
+        return old.m_session->error(StoreError::Kind::ReadOnly, doing,
+                                    tr("no private folder for a copy to upgrade: %1")
+                                        .arg(copyDir->errorString()));
+    const QString copy = copyDir->filePath(QStringLiteral("upgraded.sqlite"));
+    QString escaped = copy;
+    escaped.replace(u'\'', QStringLiteral("''"));
+    StoreStatus copied = old.m_session->exec(QStringLiteral("VACUUM INTO '%1'").arg(escaped), doing);
+    if (!copied)
+        return copied.error();
     store->reset();
+    const StoreLocation copyLocation = StoreLocation::sqliteFile(copy);
     StoreOptions upgrade = options;
     upgrade.mode = StoreOptions::Mode::ReadWrite;
-    StoreResult<std::unique_ptr<OnboardingStore>> writer = openOnce(location, upgrade);
+    StoreResult<std::unique_ptr<OnboardingStore>> writer = openOnce(copyLocation, upgrade);
     if (!writer)
         return writer.error();
     writer->reset();
-    return openOnce(location, options);
+    StoreResult<std::unique_ptr<OnboardingStore>> reader = openOnce(copyLocation, options);
+    if (!reader)
+        return reader.error();
+    (*reader)->m_copyOf = std::make_unique<StoreLocation>(location);
+    (*reader)->m_copyDir = std::move(copyDir);
+    return reader;
 }
 
 StoreResult<std::unique_ptr<OnboardingStore>>
@@ -183,6 +214,15 @@ OnboardingStore::openOnce(const StoreLocation &location, const StoreOptions &opt
         const QFileInfo info(path);
         if (info.isDir())
             return session->error(StoreError::Kind::NotAStore, doing, tr("it is a folder"));
+        // A device or a FIFO is no store, and SQLite would make a journal beside it
+        // (/dev/null-journal).
+        if (info.exists() && !info.isFile())
+            return session->error(StoreError::Kind::NotAStore, doing,
+                                  tr("it is not a regular file"));
+        if (readOnly && info.exists() && info.size() == 0)
+            return session->error(StoreError::Kind::NotAStore, doing,
+                                  tr("it is an empty file, not a store yet (import into it to "
+                                     "make one)"));
         if (!info.exists()) {
             if (readOnly)
                 return session->error(StoreError::Kind::Missing, doing, tr("no such file"));
@@ -221,10 +261,20 @@ OnboardingStore::openOnce(const StoreLocation &location, const StoreOptions &opt
         }
         QStringList connectOptions {
             QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(qMax(0, options.busyTimeoutMs))};
-        if (readOnly)
+        QString name = path;
+        if (readOnly) {
             connectOptions.append(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            // In a folder we cannot write, SQLite cannot make the -shm file a WAL reader needs
+            // ("attempt to write a readonly database"). No writer can change the store there
+            // either (it could not make its journal): read it as immutable.
+            if (!QFileInfo(info.absolutePath()).isWritable()) {
+                connectOptions.append(QStringLiteral("QSQLITE_OPEN_URI"));
+                QString uriPath = QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded);
+                name = uriPath + QStringLiteral("?mode=ro&immutable=1");
+            }
+        }
         db.setConnectOptions(connectOptions.join(u';'));
-        db.setDatabaseName(path);
+        db.setDatabaseName(name);
     } else {
         db.setHostName(location.host());
         db.setPort(location.port());

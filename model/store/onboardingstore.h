@@ -17,6 +17,7 @@
 #include "validation/validationcontext.h"
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -123,6 +124,10 @@ private:
     StoreError notFound(const QString &name, const QString &doing);
 
     std::unique_ptr<SqlSession> m_session;
+    // A read-only open of an older store reads an upgraded private copy: the store it is a copy
+    // of (what location() says), and the folder that holds the copy while it is open.
+    std::unique_ptr<StoreLocation> m_copyOf;
+    std::unique_ptr<QTemporaryDir> m_copyDir;
     StoreOptions m_options;
     QString m_user;
     int m_schemaVersion = 0;

@@ -7,5 +7,9 @@ if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon
   exit 1
 fi
 export HOME="$(mktemp -d)"
+# The keyring's control socket lives in XDG_RUNTIME_DIR: a private one, so that two of these
+# never meet.
+export XDG_RUNTIME_DIR="$HOME/runtime"
+mkdir -m 0700 "$XDG_RUNTIME_DIR"
 trap 'rm -rf "$HOME"' EXIT
 dbus-run-session -- sh -c 'printf "%s" test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; "$@"' sh "$@"
