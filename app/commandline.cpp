@@ -165,11 +165,14 @@ const Command kCommands[] = {
                        "Exit status: 0 exported, 2 unreadable input, no onboarding of that name, "
                        "a store error or a usage error."),
      runExport},
-    {"import", "import FILE... [--store URL] [--replace] [--include-secrets]",
+    {"import", "import FILE... [--store URL] [--replace [--force]] [--include-secrets]",
      QT_TRANSLATE_NOOP("Peering::CommandLine",
                        "Stores onboarding documents in the store, each one atomically (all of it or "
                        "none of it).\n"
-                       "A name already in the store is refused unless --replace is given. MD5 keys "
+                       "A name already in the store is refused unless --replace is given. A file "
+                       "exported from the store replaces only the version it was exported from: "
+                       "when someone changed it since, it is refused (who and when) unless "
+                       "--force is given. MD5 keys "
                        "go to the desktop keychain, never to the store, unless --include-secrets "
                        "keeps them in the store; the output says which, and how many could not "
                        "be kept.\n"
@@ -389,8 +392,12 @@ std::optional<Onboarding> loadStored(Context &c, const Command &command, const Q
     if (!onboardings)
         return std::nullopt;
     StoreResult<StoredOnboarding> loaded = onboardings->load(name);
-    if (loaded)
-        return loaded.takeValue().onboarding;
+    if (loaded) {
+        // The version it is a copy of: import --replace checks it (a stale copy is refused).
+        StoredOnboarding stored = loaded.takeValue();
+        stored.onboarding.extra.insert(QLatin1String(Onboarding::StoredVersionKey), stored.version);
+        return stored.onboarding;
+    }
     const StoreError &error = loaded.error();
     if (error.kind() != StoreError::Kind::NotFound) {
         c.err << "peering-wizard " << command.name << ": " << error.message() << Qt::endl;
@@ -603,7 +610,11 @@ int runImport(Context &c)
         QStringLiteral("include-secrets"),
         CommandLine::tr("Keep BGP MD5 keys in the store (in clear; the "
                         "SQLite file is readable by you only)."));
-    parser.addOptions({store, replace, secrets});
+    const QCommandLineOption force(
+        QStringLiteral("force"),
+        CommandLine::tr("With --replace: replace also when the stored onboarding changed since "
+                        "the file was exported from it (their changes are lost)."));
+    parser.addOptions({store, replace, secrets, force});
     if (!parseOptions(parser, c, command, QStringLiteral("FILE..."),
                            CommandLine::tr("Onboarding documents (peering-onboarding/1).")))
         return CommandLine::BadInput;
@@ -646,7 +657,8 @@ int runImport(Context &c)
         = openForWriting(c, command, *location, options);
     if (!onboardings)
         return CommandLine::BadInput;
-    const auto outcomes = onboardings->importDocuments(documents, parser.isSet(replace));
+    const auto outcomes
+        = onboardings->importDocuments(documents, parser.isSet(replace), parser.isSet(force));
     if (!outcomes) {
         c.err << "peering-wizard import: " << outcomes.error().message() << "; "
               << CommandLine::tr("nothing was imported") << Qt::endl;

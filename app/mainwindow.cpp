@@ -805,6 +805,9 @@ void MainWindow::exportSelected()
         QMessageBox::warning(this, tr("Cannot export"), stored.error().message());
         return;
     }
+    // The version it is a copy of, as the command line's export writes it (import --replace
+    // checks it).
+    stored->onboarding.extra.insert(QLatin1String(Onboarding::StoredVersionKey), stored->version);
     // Every export format (the same list as the Review page and the command line).
     const QString file = ExportDialog::exportOnboarding(this, stored->onboarding, name);
     if (!file.isEmpty())

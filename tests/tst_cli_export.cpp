@@ -47,6 +47,16 @@ QString full()
 
 const QString kName = QStringLiteral("Example-IX to Microsoft"); // the name in input-full.json
 
+// An exported document without the line that names the stored version it is a copy of; empty
+// when that line is not there with the version expected.
+QByteArray withoutStoredVersion(const QByteArray &json, int version)
+{
+    QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.take(QLatin1String("storedVersion")) != QJsonValue(version))
+        return {};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented); // as the exporter writes it
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
@@ -410,6 +420,10 @@ void TestCliExport::byName()
             bytes->replace(at + 17, 14, QByteArray(14, '0'));
         }
     }
+    // The document of a stored onboarding says which version it is a copy of (import --replace
+    // checks it); otherwise the same, byte for byte.
+    if (format == QLatin1String("json"))
+        stored = withoutStoredVersion(stored, 1);
     QVERIFY(stored == expected);
     QCOMPARE(fromStore.err, fromFile.err);
     // Keys come out only when the store has them and they are asked for.
@@ -603,7 +617,7 @@ void TestCliExport::defaultStore()
     const Run fromFile = runWizard(
         {QStringLiteral("export"), path("keyless.json"), QStringLiteral("--format"),
          QStringLiteral("json")});
-    QVERIFY(after.out == fromFile.out);
+    QVERIFY(withoutStoredVersion(after.out, 1) == fromFile.out);
 }
 
 void TestCliExport::textFormats_data()

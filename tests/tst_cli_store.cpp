@@ -56,6 +56,7 @@ private Q_SLOTS:
     void readersNeverCreateOrChange_data();
     void readersNeverCreateOrChange();
     void readersReadAStoreInAReadOnlyFolder();
+    void replaceRefusesAStaleExport();
     void listJson();
     void trackPrintsEveryStage();
     void trackUsage_data();
@@ -179,6 +180,76 @@ void TestCliStore::readersReadAStoreInAReadOnlyFolder()
     // A writer is refused, with the reason.
     QCOMPARE(written.exitCode, 2);
     QVERIFY2(written.err.contains("read"), written.err.constData());
+}
+
+// Two users export the same onboarding, edit their copies and import --replace: the second is
+// refused (it would revert the first's change without a word), says by whom and what to do, and
+// goes through only with --force.
+void TestCliStore::replaceRefusesAStaleExport()
+{
+    const QString s = store("stale.sqlite");
+    QCOMPARE(run({"import", data("clean.json"), "--store", s}).exitCode, 0);
+    const auto exportTo = [&](const QString &file) {
+        const Run r = run({"export", "--name", "Example-IX to Microsoft", "--format", "json", "--store", s});
+        QFile f(file);
+        if (r.exitCode != 0 || !f.open(QIODevice::WriteOnly))
+            return false;
+        f.write(r.out);
+        return true;
+    };
+    const auto edit = [](const QString &file, const QString &peerName) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        QJsonObject asn = o.value(QLatin1String("peerAsn")).toObject();
+        asn.insert(QStringLiteral("peerName"), peerName);
+        o.insert(QStringLiteral("peerAsn"), asn);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        f.write(QJsonDocument(o).toJson());
+        return true;
+    };
+    const QString alice = m_dir.filePath(QStringLiteral("alice.json"));
+    const QString bob = m_dir.filePath(QStringLiteral("bob.json"));
+    QVERIFY(exportTo(alice));
+    QVERIFY(exportTo(bob));
+    QVERIFY(edit(alice, QStringLiteral("Alice's name")));
+    QVERIFY(edit(bob, QStringLiteral("Bob's name")));
+
+    const Run first = run({"import", alice, "--replace", "--store", s});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY(first.out.contains("now version 2"));
+    const Run second = run({"import", bob, "--replace", "--store", s});
+    QCOMPARE(second.exitCode, 1);
+    QVERIFY2(second.err.contains("the file was exported from version 1, but ")
+                 && second.err.contains("(now version 2)") && second.err.contains("--force"),
+             second.err.constData());
+    const Run listed = run({"export", "--name", "Example-IX to Microsoft", "--format", "json", "--store", s});
+    QVERIFY(listed.out.contains("Alice's name"));
+    QVERIFY(listed.out.contains("\"storedVersion\": 2"));
+
+    const Run forced = run({"import", bob, "--replace", "--force", "--store", s});
+    QVERIFY2(forced.exitCode == 0, forced.err.constData());
+    QVERIFY(forced.out.contains("now version 3"));
+    const Run now = run({"export", "--name", "Example-IX to Microsoft", "--format", "json", "--store", s});
+    QVERIFY(now.out.contains("Bob's name"));
+    // The version a file was exported from is not kept in the store's own copy.
+    QFile db(s.mid(7));
+    QVERIFY(db.open(QIODevice::ReadOnly));
+    QVERIFY(!db.readAll().contains("storedVersion"));
+    // A hand-written document (no version) replaces as before.
+    QVERIFY(edit(bob, QStringLiteral("Hand-written")));
+    QFile f(bob);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    o.remove(QStringLiteral("storedVersion"));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(o).toJson());
+    f.close();
+    QCOMPARE(run({"import", bob, "--replace", "--store", s}).exitCode, 0);
 }
 
 void TestCliStore::initTestCase()

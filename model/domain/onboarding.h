@@ -17,6 +17,10 @@ struct Onboarding
 {
     // The document format this value is read from and written as (OnboardingDocument).
     static constexpr const char *DocumentFormat = "peering-onboarding/1";
+    // Written by an export from a store: the version of the stored onboarding the file is a
+    // copy of. import --replace compares it with the store's, so that a stale file never
+    // silently reverts a newer change. Never kept in the store's own copy.
+    static constexpr const char *StoredVersionKey = "storedVersion";
 
     QString name;
     PeerAsnAssociation peerAsn;

@@ -881,7 +881,7 @@ StoreStatus OnboardingStore::remove(const QString &name, int expectedVersion)
 }
 
 StoreResult<QList<ImportOutcome>>
-OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replace)
+OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replace, bool force)
 {
     SqlSession &s = *m_session;
     const QString doing = tr("cannot import");
@@ -895,7 +895,10 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
     auto fail = [](const StoreError &e) { return e; };
     QList<ImportOutcome> outcomes;
     QList<StoredOnboarding> imported; // their keys go to the keychain after the commit
-    for (const Onboarding &doc : documents) {
+    for (const Onboarding &given : documents) {
+        // The version the file was exported from is for this check only: not stored.
+        Onboarding doc = given;
+        const QJsonValue exportedFrom = doc.extra.take(QLatin1String(Onboarding::StoredVersionKey));
         const QString what = tr("cannot store \"%1\"").arg(doc.name);
         ImportOutcome outcome;
         outcome.name = doc.name;
@@ -903,11 +906,29 @@ OnboardingStore::importDocuments(const QList<Onboarding> &documents, bool replac
         if (!sp)
             return fail(sp.error());
         StoreResult<QList<SqlSession::Row>> existing = s.select(
-            QStringLiteral("SELECT id, version FROM onboardings WHERE name = ?"), {doc.name}, what);
+            QStringLiteral("SELECT id, version, updated_by, updated_at FROM onboardings WHERE name = ?"),
+            {doc.name}, what);
         if (!existing)
             return fail(existing.error());
         std::optional<StoreResult<StoredOnboarding>> r;
-        if (existing->isEmpty()) {
+        const int storedVersion = existing->isEmpty() ? 0 : existing->constFirst().at(1).toInt();
+        const bool stale = replace && !force && !existing->isEmpty() && exportedFrom.isDouble()
+            && exportedFrom.toInt() != storedVersion;
+        if (stale) {
+            // Two people export, edit and import: the second must not revert the first.
+            const QString by = existing->constFirst().at(2).toString();
+            const QDateTime at = parseTime(existing->constFirst().at(3));
+            StoreError e(StoreError::Kind::Conflict,
+                         tr("%1: the file was exported from version %2, but %3 changed it at %4 "
+                            "(now version %5); export it again and apply your changes there, or "
+                            "use --force to replace their changes")
+                             .arg(what)
+                             .arg(exportedFrom.toInt())
+                             .arg(by, showTime(at))
+                             .arg(storedVersion));
+            e.setConflict(by, at, storedVersion);
+            r = StoreResult<StoredOnboarding>(e);
+        } else if (existing->isEmpty()) {
             r = insertNew(doc, what);
         } else if (replace) {
             r = update(existing->constFirst().at(0).toLongLong(),

@@ -71,8 +71,11 @@ public:
     // savepoint per document. A name already in the store is refused unless replace is set,
     // which saves over the stored version. A store error (full, locked, ...) undoes the whole
     // batch and is returned as the error.
+    // A document with Onboarding::StoredVersionKey (exported from a store) replaces only the
+    // version it was exported from: a stored version that moved since is refused as a conflict
+    // (who changed it, when), unless force is set.
     StoreResult<QList<ImportOutcome>> importDocuments(const QList<Onboarding> &documents,
-                                                      bool replace = false);
+                                                      bool replace = false, bool force = false);
 
     // The customer ASNs other onboardings registered (registered-asn.unique).
     StoreResult<ValidationContext> validationContextFor(const QString &name);
