@@ -71,7 +71,7 @@ void TestStoreLocation::parses_data()
                              << ""
                              << "10.0.0.5" << 5432 << "ix"
                              << "peering"
-                             << "postgresql://ix@10.0.0.5:5432/peering?sslmode=require";
+                             << "postgresql://ix@10.0.0.5:5432/peering"; // options never shown
     QTest::newRow("ipv6") << "postgresql://ix@[2001:db8::5]:5432/peering" << false << ""
                           << "2001:db8::5" << 5432 << "ix"
                           << "peering"
@@ -119,6 +119,18 @@ void TestStoreLocation::refuses_data()
                                   << "neither";
     QTest::newRow("empty sqlite") << "sqlite:"
                                   << "no file";
+    // A value that adds a word of its own to libpq's "key=value" list.
+    QTest::newRow("smuggled password") << "postgresql://ix@db/peering?connect_timeout=5%20password=hunter2"
+                                       << "option connect_timeout has a value that is not allowed (a whole number";
+    QTest::newRow("smuggled in a text option") << "postgresql://ix@db/peering?application_name=x%20password=hunter2"
+                                               << "option application_name has a value that is not allowed";
+    QTest::newRow("quote") << "postgresql://ix@db/peering?sslrootcert=/a'hunter2" << "not allowed";
+    QTest::newRow("sslpassword") << "postgresql://ix@db/peering?sslpassword=hunter2" << "secret (sslpassword)";
+    QTest::newRow("passfile") << "postgresql://ix@db/peering?passfile=/tmp/hunter2" << "secret (passfile)";
+    QTest::newRow("PASSWORD in capitals") << "postgresql://ix@db/peering?PASSWORD=hunter2" << "secret";
+    QTest::newRow("unknown option") << "postgresql://ix@db/peering?options=-c%20hunter2" << "option \"options\" that is not one of";
+    QTest::newRow("secret as a key") << "postgresql://ix@db/peering?hunter2=1" << "an option that is not one of";
+    QTest::newRow("empty value") << "postgresql://ix@db/peering?sslmode=" << "not allowed";
 }
 
 void TestStoreLocation::refuses()

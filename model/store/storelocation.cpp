@@ -3,10 +3,43 @@
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace Peering {
+
+const QStringList &StoreLocation::knownOptions()
+{
+    static const QStringList keys {QStringLiteral("application_name"), QStringLiteral("channel_binding"),
+                                   QStringLiteral("connect_timeout"), QStringLiteral("gssencmode"),
+                                   QStringLiteral("keepalives"), QStringLiteral("keepalives_count"),
+                                   QStringLiteral("keepalives_idle"), QStringLiteral("keepalives_interval"),
+                                   QStringLiteral("sslcert"), QStringLiteral("sslcrl"), QStringLiteral("sslkey"),
+                                   QStringLiteral("sslmode"), QStringLiteral("sslrootcert"),
+                                   QStringLiteral("target_session_attrs")};
+    return keys;
+}
+
+const QStringList &StoreLocation::secretOptions()
+{
+    static const QStringList keys {QStringLiteral("password"), QStringLiteral("sslpassword"),
+                                   QStringLiteral("passfile")};
+    return keys;
+}
+
+bool StoreLocation::optionValueIsPlain(const QString &key, const QString &value)
+{
+    if (value.isEmpty())
+        return false;
+    const bool number = key == QLatin1String("connect_timeout") || key.startsWith(QLatin1String("keepalives"));
+    for (const QChar c : value) {
+        if (number ? !c.isDigit() : (c.isSpace() || c == u'\'' || c == u'"' || c == u'\\'
+                                     || c.category() == QChar::Other_Control))
+            return false;
+    }
+    return true;
+}
 
 Result<StoreLocation> StoreLocation::parse(const QString &text)
 {
@@ -42,12 +75,32 @@ Result<StoreLocation> StoreLocation::parse(const QString &text)
         if (l.m_database.isEmpty() || l.m_database.contains(u'/'))
             return Result<StoreLocation>::failure(tr(
                 "the store URL names no database; expected postgresql://user@host:port/database"));
+        // The options go to libpq as "key=value" words: only keys we know, and values that
+        // cannot smuggle in another word ("5 password=x") or a secret. An error names the option,
+        // never its value.
         const QUrlQuery query(url);
         for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
-            if (item.first.compare(QLatin1String("password"), Qt::CaseInsensitive) == 0)
+            const QString key = item.first;
+            if (secretOptions().contains(key, Qt::CaseInsensitive))
                 return Result<StoreLocation>::failure(
-                    tr("the store URL contains a password; remove it from the URL and set "
-                       "PGPASSWORD, ~/.pgpass or the keychain instead"));
+                    tr("the store URL contains a secret (%1); remove it from the URL and set "
+                       "PGPASSWORD, ~/.pgpass or the keychain instead")
+                        .arg(key));
+            if (!knownOptions().contains(key)) {
+                // Its name only when it is a plain word: "?hunter2" must not echo.
+                static const QRegularExpression word(QStringLiteral("^[a-z_]{1,32}$"));
+                return Result<StoreLocation>::failure(
+                    (word.match(key).hasMatch()
+                         ? tr("the store URL has an option \"%1\" that is not one of %2").arg(key)
+                         : tr("the store URL has an option that is not one of %1"))
+                        .arg(knownOptions().join(QStringLiteral(", "))));
+            }
+            if (!optionValueIsPlain(key, item.second))
+                return Result<StoreLocation>::failure(
+                    tr("the store URL's option %1 has a value that is not allowed (%2)")
+                        .arg(key, key == QLatin1String("connect_timeout")
+                                      ? tr("a whole number of seconds")
+                                      : tr("no spaces, quotes, backslashes or control characters")));
             l.m_options.append(item);
         }
         return l;
@@ -108,11 +161,8 @@ QString StoreLocation::displayString() const
     url.setHost(m_host);
     url.setPort(m_port);
     url.setPath(u'/' + m_database);
-    if (!m_options.isEmpty()) {
-        QUrlQuery q;
-        q.setQueryItems(m_options);
-        url.setQuery(q);
-    }
+    // Never the options: what users see and what the keychain is keyed by is the server, the
+    // user and the database.
     return url.toString();
 }
 

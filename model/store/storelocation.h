@@ -54,8 +54,15 @@ public:
     const QList<QPair<QString, QString>> &options() const { return m_options; }
 
     // "sqlite:/home/me/.local/share/.../onboardings.sqlite" or
-    // "postgresql://user@host:5432/db": never a password.
+    // "postgresql://user@host:5432/db": never a password, never the options.
     QString displayString() const;
+
+    // The libpq options a store URL may carry (?sslmode=require&connect_timeout=5); secrets are
+    // refused, and so is a value with a space, a quote, a backslash or a control character (it
+    // could add an option of its own).
+    static const QStringList &knownOptions();
+    static const QStringList &secretOptions();
+    static bool optionValueIsPlain(const QString &key, const QString &value);
 
     bool operator==(const StoreLocation &) const = default;
 
