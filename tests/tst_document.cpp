@@ -282,6 +282,7 @@ private Q_SLOTS:
     void nullsForOptionalValues();
     void formatIsAlwaysWritten();
     void byteOrderMarkIsAccepted();
+    void secretsNeverEchoed();
     void unreadable_data();
     void unreadable();
     void firstErrorWins();
@@ -876,6 +877,24 @@ void TestDocument::unreadable_data()
         withFormat("\"peerings\": " + nested(10000, '[', ']')), {"not valid JSON", "nested"});
     row("deep nesting under an unknown key",
         withFormat("\"x-deep\": " + nested(2000, '[', ']')), {"not valid JSON", "nested"});
+
+    // Duplicate keys: Qt keeps the last, so the first would be dropped without a word.
+    row("format twice", "{\"format\": \"peering-onboarding/1\", \"format\": \"other/9\"}",
+        {"format: the key appears twice in one object"});
+    row("md5Key twice", conn("\"bgp\": {\"md5Key\": \"a\", \"md5Key\": \"b\"}"),
+        {"peerings[0].connections[0].bgp.md5Key: the key appears twice"});
+    row("name twice, one escaped", withFormat("\"name\": \"a\", \"na\\u006de\": \"b\""),
+        {"name: the key appears twice"});
+    row("twice in the second element",
+        withFormat("\"prefixes\": [{\"prefix\": \"a\"}, {\"prefix\": \"b\", \"prefix\": \"c\"}]"),
+        {"prefixes[1].prefix: the key appears twice"});
+    row("unknown key twice", withFormat("\"x-note\": 1, \"x-note\": 2"), {"x-note: the key appears twice"});
+    // MD5 keys under another name would be kept and exported in clear.
+    row("md5AuthenticationKey", conn("\"bgp\": {\"md5AuthenticationKey\": \"s3cret\"}"),
+        {"peerings[0].connections[0].bgp.md5AuthenticationKey: this looks like an MD5 key"});
+    row("MD5Key", conn("\"MD5Key\": \"s3cret\""), {"peerings[0].connections[0].MD5Key: this looks like an MD5 key"});
+    row("md5Key outside bgp", conn("\"md5Key\": \"s3cret\""), {"peerings[0].connections[0].md5Key: this looks like"});
+    row("md5_key at the top", withFormat("\"md5_key\": \"s3cret\""), {"md5_key: this looks like an MD5 key"});
 }
 
 void TestDocument::unreadable()
@@ -890,6 +909,28 @@ void TestDocument::unreadable()
         QVERIFY2(error.contains(e), qPrintable(QStringLiteral("\"%1\" not in: %2").arg(e, error)));
     // One line, so the command line can print it as one.
     QVERIFY2(!error.contains(u'\n'), qPrintable(error));
+}
+
+// A secret is never echoed: a numeric md5Key is reported by its type only, and none of the
+// refusals above repeats a key's value.
+void TestDocument::secretsNeverEchoed()
+{
+    const Result<Onboarding> r = OnboardingDocument::parse(
+        withFormat("\"peerings\": [{\"connections\": [{\"bgp\": {\"md5Key\": 987654321}}]}]"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().contains(QLatin1String("bgp.md5Key: expected a string, found a number")), qPrintable(r.error()));
+    QVERIFY(!r.error().contains(QLatin1String("987654321")));
+    for (const char *doc : {"\"peerings\": [{\"connections\": [{\"bgp\": {\"md5AuthenticationKey\": \"s3cret\"}}]}]",
+                            "\"peerings\": [{\"connections\": [{\"bgp\": {\"md5Key\": \"s3cret\", \"md5Key\": \"s3cret\"}}]}]"}) {
+        const Result<Onboarding> refused = OnboardingDocument::parse(withFormat(doc));
+        QVERIFY(!refused.ok());
+        QVERIFY2(!refused.error().contains(QLatin1String("s3cret")), qPrintable(refused.error()));
+    }
+    // The one right place still reads.
+    const Result<Onboarding> ok = OnboardingDocument::parse(
+        withFormat("\"peerings\": [{\"connections\": [{\"bgp\": {\"md5Key\": \"s3cret\"}}]}]"));
+    QVERIFY2(ok.ok(), qPrintable(ok.error()));
+    QCOMPARE(ok->peerings[0].connections[0].bgp.md5Key, QStringLiteral("s3cret"));
 }
 
 void TestDocument::firstErrorWins()

@@ -1,5 +1,6 @@
 #include "onboardingdocument.h"
 
+#include "document/jsonkeyscan.h"
 #include "document/safefile.h"
 #include "domain/jsonreader.h"
 
@@ -65,6 +66,10 @@ Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
         return Result<Onboarding>::failure(
             tr("the document is a JSON %1, expected an object with \"format\": \"%2\"")
                 .arg(doc.isArray() ? tr("array") : tr("value"), QLatin1String(Format)));
+    // What Qt's reader hides: a duplicated key (the last one would win) and an MD5 key under
+    // another name.
+    if (const std::optional<QString> problem = JsonKeyScan::problem(bytes))
+        return Result<Onboarding>::failure(*problem);
     const QJsonObject root = doc.object();
     const QJsonValue format = root.value(QLatin1String("format"));
     if (format.isUndefined())

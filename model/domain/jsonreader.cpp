@@ -43,7 +43,11 @@ void JsonReader::fail(const QString &path, const QString &expected, const QJsonV
 {
     if (!m_error.isEmpty())
         return;
-    m_error = tr("%1: expected %2, found %3").arg(path, expected, typeName(found));
+    // A secret is never echoed, whatever its type.
+    const bool secret = path.endsWith(QLatin1String("md5Key"));
+    m_error = tr("%1: expected %2, found %3")
+                  .arg(path, expected,
+                       secret && found.isDouble() ? tr("a number") : typeName(found));
 }
 
 QString JsonReader::string(const QJsonObject &o, QLatin1String key, const QString &path,
