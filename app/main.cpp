@@ -1,5 +1,6 @@
 // peering-wizard: with a command it runs the command line, otherwise it opens the window.
 #include "commandline.h"
+#include "terminaloutput.h"
 #include "firstpaintprobe.h"
 #include "focusringstyle.h"
 #include "mainwindow.h"
@@ -66,9 +67,15 @@ int main(int argc, char *argv[])
                                                   : new QCoreApplication(argc, argv));
         setIdentity();
         installTranslators(*app);
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        return Peering::CommandLine::run(QCoreApplication::arguments(), out, err);
+        // On a terminal, control and bidi characters from documents are shown escaped.
+        Peering::TerminalOutput outDevice(stdout);
+        Peering::TerminalOutput errDevice(stderr);
+        QTextStream out(&outDevice);
+        QTextStream err(&errDevice);
+        const int status = Peering::CommandLine::run(QCoreApplication::arguments(), out, err);
+        out.flush();
+        err.flush();
+        return status;
     }
 
     if (!haveDisplay()) {

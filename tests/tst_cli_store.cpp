@@ -15,6 +15,7 @@
 
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void readersNeverCreateOrChange();
     void readersReadAStoreInAReadOnlyFolder();
     void replaceRefusesAStaleExport();
+    void terminalsGetEscapedText();
     void listJson();
     void trackPrintsEveryStage();
     void trackUsage_data();
@@ -250,6 +252,53 @@ void TestCliStore::replaceRefusesAStaleExport()
     f.write(QJsonDocument(o).toJson());
     f.close();
     QCOMPARE(run({"import", bob, "--replace", "--store", s}).exitCode, 0);
+}
+
+// Hostile names (terminal escapes, a bidi override) reach a terminal escaped, from every command
+// that prints them; a file or a pipe gets the text as it is. Such a name is a finding, and the
+// store refuses it (it could not be found by --name).
+void TestCliStore::terminalsGetEscapedText()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty())
+        QSKIP("script (util-linux) is needed to give the program a terminal");
+    QFile clean(data("clean.json"));
+    QVERIFY(clean.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(clean.readAll()).object();
+    const QString evil = QStringLiteral("Evil\x1b]0;pwned\x07\x1b[2J-IX ") + QChar(0x202e) + QStringLiteral("XI");
+    doc.insert(QStringLiteral("name"), evil);
+    const QString file = m_dir.filePath(QStringLiteral("evil.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(doc).toJson());
+    out.close();
+    const QString s = m_dir.filePath(QStringLiteral("evil.sqlite"));
+    // On a terminal (script gives the program one, and prints what it wrote).
+    const auto onTerminal = [&](const QString &command) {
+        return Peering::TestSupport::runCli(
+            QStringLiteral("script"),
+            {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
+             QStringLiteral(PEERING_WIZARD_BIN) + u' ' + command, QStringLiteral("/dev/null")},
+            {}, m_env);
+    };
+    for (const QString &command : {QStringLiteral("import %1 --store %2").arg(file, s),
+                                   QStringLiteral("export %1 --format markdown").arg(file),
+                                   QStringLiteral("export %1 --format az").arg(file)}) {
+        const Run r = onTerminal(command);
+        // (Markdown escapes its brackets, the pty adds carriage returns.)
+        QVERIFY2(r.out.contains("Evil\\x1b") && r.out.contains("pwned\\x07\\x1b")
+                     && r.out.contains("-IX \\u202eXI"),
+                 r.out.constData());
+        QVERIFY2(!r.out.contains('\x1b') && !r.out.contains('\x07'), qPrintable(command));
+        QVERIFY(!r.out.contains(QString(QChar(0x202e)).toUtf8()));
+    }
+    // The store refused it, saying why.
+    const Run imported = onTerminal(QStringLiteral("import %1 --store %2").arg(file, s));
+    QCOMPARE(imported.exitCode, 1);
+    QVERIFY2(imported.out.contains("U+001B (ESC)"), imported.out.constData());
+    // To a pipe: as it is.
+    const Run piped = run({"export", file, "--format", "markdown"});
+    QCOMPARE(piped.exitCode, 0);
+    QVERIFY(piped.out.contains("Evil\x1b"));
 }
 
 void TestCliStore::initTestCase()

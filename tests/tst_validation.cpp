@@ -74,6 +74,7 @@ const QStringList kRuleIds {
     "requirement.contradicted",
     "requirement.open",
     "value.leading-at",
+    "text.hidden-characters",
 };
 
 // The warnings of the table; prefix.registered is an error, or a warning for the 2023 text's
@@ -713,6 +714,22 @@ QList<Row> failingRows()
           [](Onboarding &o) { o.peerAsn.peerName = "@/etc/hostname"; });
     r.add("metro starting with @", "value.leading-at", W, "peerings[0].metro",
           "--allow-at", [](Onboarding &o) { o.peerings[0].metro = "@metros.txt"; });
+    // Text that is not shown as it is: terminal escapes, NUL, bidi overrides.
+    r.add("ESC in the onboarding name", "text.hidden-characters", E, "name", "U+001B (ESC)",
+          [](Onboarding &o) { o.name = QStringLiteral("Example\x1b[2J-IX"); });
+    r.add("NUL in the onboarding name", "text.hidden-characters", E, "name", "U+0000 (NUL)",
+          [](Onboarding &o) { o.name = QStringLiteral("Example") + QChar(0) + QStringLiteral("-IX"); });
+    r.add("bidi override in the peer name", "text.hidden-characters", E, "peerAsn.peerName",
+          "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+          [](Onboarding &o) { o.peerAsn.peerName = QStringLiteral("Example ") + QChar(0x202e) + QStringLiteral("XI"); });
+    r.add("isolate in a facility name", "text.hidden-characters", E, "peerings[0].connections[0].facilityName",
+          "U+2066", [](Onboarding &o) { conn(o, 0, 0).facilityName = QStringLiteral("AM5") + QChar(0x2066); });
+    r.add("carriage return in a customer name", "text.hidden-characters", E, "registeredAsns[0].name",
+          "U+000D (CARRIAGE RETURN)", [](Onboarding &o) {
+              activateAmsterdam(o);
+              o.registeredAsns = {customer("212345")};
+              o.registeredAsns[0].name = QStringLiteral("Contoso\rEvil");
+          });
     r.add("no checklist kept: every item open", "requirement.open", W, "requirements",
           "13 requirement", [](Onboarding &o) { o.requirements.clear(); });
     r.add("requirements left open", "requirement.open", W, "requirements",

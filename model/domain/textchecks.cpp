@@ -1,5 +1,6 @@
 #include "textchecks.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -28,6 +29,39 @@ bool isLdh(QChar c)
 }
 
 } // namespace
+
+bool isHiddenCharacter(char32_t c)
+{
+    if (c < 0x20)
+        return c != u'\t' && c != u'\n';
+    if (c >= 0x7f && c <= 0x9f)
+        return true;
+    return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
+}
+
+std::optional<char32_t> firstHiddenCharacter(QStringView text)
+{
+    for (const char32_t c : text.toUcs4())
+        if (isHiddenCharacter(c))
+            return c;
+    return std::nullopt;
+}
+
+QString describeCharacter(char32_t c)
+{
+    static const QHash<char32_t, const char *> names {
+        {0x00, "NUL"}, {0x07, "BEL"}, {0x08, "BACKSPACE"}, {0x0d, "CARRIAGE RETURN"}, {0x1b, "ESC"},
+        {0x7f, "DEL"}, {0x9b, "CSI"}, {0x061c, "ARABIC LETTER MARK"}, {0x200e, "LEFT-TO-RIGHT MARK"},
+        {0x200f, "RIGHT-TO-LEFT MARK"}, {0x202a, "LEFT-TO-RIGHT EMBEDDING"},
+        {0x202b, "RIGHT-TO-LEFT EMBEDDING"}, {0x202c, "POP DIRECTIONAL FORMATTING"},
+        {0x202d, "LEFT-TO-RIGHT OVERRIDE"}, {0x202e, "RIGHT-TO-LEFT OVERRIDE"},
+        {0x2066, "LEFT-TO-RIGHT ISOLATE"}, {0x2067, "RIGHT-TO-LEFT ISOLATE"},
+        {0x2068, "FIRST STRONG ISOLATE"}, {0x2069, "POP DIRECTIONAL ISOLATE"}};
+    const QString code = QStringLiteral("U+") + QString::number(uint(c), 16).toUpper().rightJustified(4, u'0');
+    const char *name = names.value(c, c < 0x20 || (c >= 0x7f && c <= 0x9f) ? "a control character" : nullptr);
+    return name ? QStringLiteral("%1 (%2)").arg(code, QLatin1String(name)) : code;
+}
 
 bool isGuid(QStringView t)
 {

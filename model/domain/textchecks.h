@@ -19,6 +19,12 @@ bool isEmail(QStringView text);
 QString emailDomain(QStringView text);
 // True for widely used free-mail providers (gmail.com, outlook.com, ...).
 bool isFreeMailDomain(QStringView domain);
+// The first control character (C0 but tab and newline, DEL, C1) or bidi control (U+061C,
+// U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) in a text; nullopt when there is none.
+std::optional<char32_t> firstHiddenCharacter(QStringView text);
+bool isHiddenCharacter(char32_t c);
+// "U+202E (RIGHT-TO-LEFT OVERRIDE)", "U+0000 (NUL)", "U+001B (ESC)".
+QString describeCharacter(char32_t c);
 // "2026-11-21".
 std::optional<QDate> parseIsoDate(QStringView text);
 // "2026-11-21T10:00:00Z" or with an offset; a date-time without zone is read as UTC.

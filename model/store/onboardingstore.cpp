@@ -8,6 +8,7 @@
 #include "sqlsession.h"
 
 #include "document/onboardingdocument.h"
+#include "domain/textchecks.h"
 
 #include <QDir>
 #include <QFile>
@@ -565,14 +566,28 @@ StoreStatus OnboardingStore::audit(qint64 id,
 
 // --- writing
 
+// A name users find the onboarding by: not empty, and nothing in it that a terminal or the
+// command line cannot show or pass (NUL, ESC, bidi controls).
+StoreStatus OnboardingStore::checkName(const QString &name, const QString &doing)
+{
+    if (name.trimmed().isEmpty())
+        return StoreError(StoreError::Kind::Invalid,
+                          tr("%1: the onboarding has no name; give it one before storing it").arg(doing));
+    if (const std::optional<char32_t> hidden = TextChecks::firstHiddenCharacter(name))
+        return StoreError(StoreError::Kind::Invalid,
+                          tr("%1: the name holds %2, which cannot be shown or typed as it is (the "
+                             "onboarding could not be found by its name); remove it")
+                              .arg(doing, TextChecks::describeCharacter(*hidden)));
+    return StoreDone {};
+}
+
 StoreResult<StoredOnboarding> OnboardingStore::insertNew(const Onboarding &onboarding,
                                                          const QString &doing)
 {
     SqlSession &s = *m_session;
-    if (onboarding.name.trimmed().isEmpty())
-        return StoreError(
-            StoreError::Kind::Invalid,
-            tr("%1: the onboarding has no name; give it one before storing it").arg(doing));
+    StoreStatus named = checkName(onboarding.name, doing);
+    if (!named)
+        return named.error();
     StoreResult<QList<SqlSession::Row>> existing = s.select(
         QStringLiteral("SELECT id FROM onboardings WHERE name = ?"), {onboarding.name}, doing);
     if (!existing)
@@ -676,10 +691,9 @@ StoreResult<StoredOnboarding> OnboardingStore::update(qint64 id,
     };
     if (!replacing && current != expectedVersion)
         return conflict(row.at(2).toString(), parseTime(row.at(3)), current);
-    if (onboarding.name.trimmed().isEmpty())
-        return StoreError(
-            StoreError::Kind::Invalid,
-            tr("%1: the onboarding has no name; give it one before storing it").arg(doing));
+    StoreStatus named = checkName(onboarding.name, doing);
+    if (!named)
+        return named.error();
     if (onboarding.name != oldName) {
         StoreResult<QList<SqlSession::Row>> taken = s.select(
             QStringLiteral("SELECT id FROM onboardings WHERE name = ?"), {onboarding.name}, doing);

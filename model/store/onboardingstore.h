@@ -108,6 +108,7 @@ private:
     Stamp stamp() const;
     QString documentText(const Onboarding &onboarding) const;
     StoreStatus refuseWhenReadOnly(const QString &doing) const;
+    static StoreStatus checkName(const QString &name, const QString &doing);
     // After a commit: the saved onboarding's MD5 keys to the keychain (unless keepSecrets).
     void keepKeys(StoredOnboarding &stored) const;
     StoreResult<StoredOnboarding> insertNew(const Onboarding &onboarding, const QString &doing);

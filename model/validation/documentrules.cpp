@@ -1,5 +1,6 @@
 #include "documentrules.h"
 
+#include "domain/textchecks.h"
 #include "ruleids.h"
 #include "validationrun.h"
 
@@ -30,6 +31,37 @@ void DocumentRules::checkScriptValues(ValidationRun &run)
                            "to load (\"%2\") and sends its contents, whatever the quoting; the az "
                            "export refuses it unless asked (--allow-at). Remove the \"@\"")
                             .arg(value, value.mid(1)));
+}
+
+void DocumentRules::checkHiddenCharacters(ValidationRun &run)
+{
+    const Onboarding &o = run.onboarding();
+    QList<std::pair<QString, const QString *>> values {{QStringLiteral("name"), &o.name},
+                                                       {QStringLiteral("peerAsn.name"), &o.peerAsn.name},
+                                                       {QStringLiteral("peerAsn.peerName"), &o.peerAsn.peerName}};
+    for (qsizetype i = 0; i < o.peerings.size(); ++i) {
+        const PeeringResource &p = o.peerings[i];
+        for (const auto &[field, value] : {std::pair {"name", &p.name}, std::pair {"resourceGroup", &p.resourceGroup},
+                                           std::pair {"metro", &p.metro}, std::pair {"azureRegion", &p.azureRegion}})
+            values.append({ValidationRun::itemPath(QLatin1String("peerings"), i, QLatin1String(field)), value});
+        for (qsizetype c = 0; c < p.connections.size(); ++c)
+            values.append({ValidationRun::itemPath(QLatin1String("peerings"), i, QLatin1String("connections"))
+                               + QStringLiteral("[%1].facilityName").arg(c),
+                           &p.connections[c].facilityName});
+    }
+    for (qsizetype i = 0; i < o.registeredAsns.size(); ++i)
+        values.append({ValidationRun::itemPath(QLatin1String("registeredAsns"), i, QLatin1String("name")),
+                       &o.registeredAsns[i].name});
+    for (const auto &[path, value] : std::as_const(values)) {
+        const std::optional<char32_t> hidden = TextChecks::firstHiddenCharacter(*value);
+        if (!hidden)
+            continue;
+        run.error(RuleId::TextHiddenCharacters, path,
+                  tr("the text holds %1, which is not shown as it is (a control character can "
+                     "change the terminal or cut the text; a bidi control shows it reversed or "
+                     "reordered); remove it")
+                      .arg(TextChecks::describeCharacter(*hidden)));
+    }
 }
 
 void DocumentRules::check(ValidationRun &run)

@@ -19,6 +19,9 @@ public:
     // The free-text fields the az script passes as option values (the others have formats that
     // exclude "@"): a value starting with "@" is read by az as a file to load.
     static void checkScriptValues(ValidationRun &run);
+    // Names and other identifying text with a control character (NUL, ESC, ...) or a bidi
+    // control (U+202E and its kin): shown differently from what they are, or not found by name.
+    static void checkHiddenCharacters(ValidationRun &run);
 };
 
 } // namespace Peering

@@ -33,7 +33,7 @@ const QStringList &OnboardingValidator::ruleIds()
         // the checklist against the document
         RequirementContradicted, RequirementOpen,
         // values the scripts pass on
-        ValueLeadingAt};
+        ValueLeadingAt, TextHiddenCharacters};
     return ids;
 }
 
@@ -45,6 +45,7 @@ Findings OnboardingValidator::validate(const Onboarding &onboarding,
     ValidationRun run(onboarding, context);
     DocumentRules::check(run);
     DocumentRules::checkScriptValues(run);
+    DocumentRules::checkHiddenCharacters(run);
     PeerAsnRules::check(run);
     PeeringRules(run).check();
     PrefixRules::check(run);

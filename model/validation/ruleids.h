@@ -52,6 +52,7 @@ inline constexpr QLatin1String RegisteredAsnPublic {"registered-asn.public"};
 inline constexpr QLatin1String RegisteredAsnInt32 {"registered-asn.int32"};
 // az reads a value that starts with "@" as a file to load, whatever the quoting.
 inline constexpr QLatin1String ValueLeadingAt {"value.leading-at"};
+inline constexpr QLatin1String TextHiddenCharacters {"text.hidden-characters"};
 
 // Shape checks of the document that the table does not name (all errors).
 inline constexpr QLatin1String ContactRole {"contact.role"};
