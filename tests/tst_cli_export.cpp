@@ -116,6 +116,7 @@ private Q_SLOTS:
     void storeErrorsAsList_data();
     void storeErrorsAsList();
     void defaultStore();
+    void damagedIndexIsReported();
 
 private:
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
@@ -361,6 +362,45 @@ QString TestCliExport::execOn(const QString &file, const char *sql)
     }
     QSqlDatabase::removeDatabase(connection);
     return error;
+}
+
+// An index of names that lost its entries (here: its leaf page emptied behind SQLite's back) is
+// reported as damage, with the repair, never as "no onboarding named X ... did you mean X?".
+void TestCliExport::damagedIndexIsReported()
+{
+    const QString file = path("damaged.sqlite");
+    importInto(file, full(), false);
+    int rootPage = 0;
+    int pageSize = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+        pageSize = q.value(0).toInt();
+        QVERIFY(q.exec(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = "
+                                      "'onboardings' AND sql IS NULL")) && q.next());
+        rootPage = q.value(0).toInt();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+    QVERIFY(rootPage > 1 && pageSize > 0);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.seek(qint64(rootPage - 1) * pageSize));
+    QCOMPARE(f.read(1), QByteArray("\x0a")); // a leaf page of an index
+    QVERIFY(f.seek(qint64(rootPage - 1) * pageSize + 3));
+    f.write(QByteArray(2, '\0')); // no cells
+    f.close();
+
+    const Run r = runWizard({QStringLiteral("export"), QStringLiteral("--name"), kName, QStringLiteral("--store"),
+                             file, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("the store's index of onboarding names is damaged")
+                 && r.err.contains("REINDEX") && !r.err.contains("did you mean"),
+             r.err.constData());
 }
 
 void TestCliExport::byName_data()

@@ -64,6 +64,7 @@ const QStringList kRuleIds {
     "contact.role",
     "connection.role",
     "connection.state",
+    "connection.utilization",
     "connection.identifier",
     "registered-asn.prefix-key",
     "milestone.stage",
@@ -714,6 +715,10 @@ QList<Row> failingRows()
           [](Onboarding &o) { o.peerAsn.peerName = "@/etc/hostname"; });
     r.add("metro starting with @", "value.leading-at", W, "peerings[0].metro",
           "--allow-at", [](Onboarding &o) { o.peerings[0].metro = "@metros.txt"; });
+    r.add("utilization far above 100", "connection.utilization", E, "peerings[0].connections[0].utilizationPercent",
+          "9000000000000000% is not a percentage", [](Onboarding &o) { conn(o, 0, 0).utilizationPercent = 9000000000000000; });
+    r.add("negative utilization", "connection.utilization", E, "peerings[0].connections[0].utilizationPercent",
+          "0 to 100", [](Onboarding &o) { conn(o, 0, 0).utilizationPercent = -9000000000000000; });
     // Text that is not shown as it is: terminal escapes, NUL, bidi overrides.
     r.add("ESC in the onboarding name", "text.hidden-characters", E, "name", "U+001B (ESC)",
           [](Onboarding &o) { o.name = QStringLiteral("Example\x1b[2J-IX"); });

@@ -1060,8 +1060,23 @@ StoreResult<StoredOnboarding> OnboardingStore::load(const QString &name)
         {name}, doing);
     if (!rows)
         return rows.error();
-    if (rows->isEmpty())
+    if (rows->isEmpty()) {
+        // Not found through the index of names: is it there all the same? Then the index is
+        // damaged, and "no onboarding named X" would be a lie.
+        if (m_session->dialect().isSqlite()) {
+            StoreResult<QList<SqlSession::Row>> scan = m_session->select(
+                QStringLiteral("SELECT count(*) FROM onboardings NOT INDEXED WHERE name = ?"), {name},
+                doing);
+            if (scan && !scan->isEmpty() && scan->constFirst().constFirst().toInt() > 0)
+                return m_session->error(
+                    StoreError::Kind::Corrupt, doing,
+                    tr("the store's index of onboarding names is damaged: \"%1\" is in the "
+                       "store, but the index does not find it; after a backup of %2, repair it "
+                       "with: sqlite3 %2 REINDEX")
+                        .arg(name, location().filePath()));
+        }
         return notFound(name, doing);
+    }
     const SqlSession::Row &r = rows->constFirst();
     Result<Onboarding> doc = OnboardingDocument::parse(r.at(6).toString().toUtf8());
     if (!doc)

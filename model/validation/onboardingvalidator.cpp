@@ -28,7 +28,7 @@ const QStringList &OnboardingValidator::ruleIds()
         RegisteredAsnRequiresActive, RegisteredAsnUnique, RegisteredAsnPublic,
         RegisteredAsnInt32,
         // shape checks the table does not name
-        ContactRole, ConnectionRole, ConnectionState, ConnectionIdentifier, RegisteredAsnPrefixKey,
+        ContactRole, ConnectionRole, ConnectionState, ConnectionUtilization, ConnectionIdentifier, RegisteredAsnPrefixKey,
         MilestoneStage, MilestoneDate, MilestoneSource, OnboardingName, RequirementStatus,
         // the checklist against the document
         RequirementContradicted, RequirementOpen,

@@ -409,6 +409,11 @@ void PeeringRules::checkConnection(qsizetype i, qsizetype j, const Connection &c
                     tr("Connection state \"%1\" is not an Azure connection state; use the state "
                        "the portal shows, one of %2")
                         .arg(c.state, ValidationRun::joinValues(Connection::states())));
+    if (c.utilizationPercent < 0 || c.utilizationPercent > 100)
+        m_run.error(RuleId::ConnectionUtilization, path("utilizationPercent"),
+                    tr("Utilization %1% is not a percentage of the link; give 0 to 100 as "
+                       "measured (0 when not measured)")
+                        .arg(c.utilizationPercent));
 
     BgpSessionRules::check(m_run, i, j);
 }

@@ -58,6 +58,7 @@ inline constexpr QLatin1String TextHiddenCharacters {"text.hidden-characters"};
 inline constexpr QLatin1String ContactRole {"contact.role"};
 inline constexpr QLatin1String ConnectionRole {"connection.role"};
 inline constexpr QLatin1String ConnectionState {"connection.state"};
+inline constexpr QLatin1String ConnectionUtilization {"connection.utilization"};
 inline constexpr QLatin1String ConnectionIdentifier {"connection.identifier"};
 inline constexpr QLatin1String RegisteredAsnPrefixKey {"registered-asn.prefix-key"};
 inline constexpr QLatin1String MilestoneStage {"milestone.stage"};
