@@ -82,16 +82,8 @@ void printCommandHelp(Context &c, const Command &command, QCommandLineParser &pa
 // Reads one onboarding document; on failure prints the reason and returns nothing.
 std::optional<Onboarding> readDocument(Context &c, const QString &file)
 {
-    Result<Onboarding> r = file == QLatin1String("-")
-                               ? [&]() {
-                                     QFile in;
-                                     if (!in.open(stdin, QIODevice::ReadOnly))
-                                         return Result<Onboarding>::failure(
-                                             CommandLine::tr("standard input cannot be read"));
-                                     return OnboardingDocument::parse(
-                                         in.read(OnboardingDocument::MaxBytes + 1));
-                                 }()
-                               : OnboardingDocument::readFile(file);
+    Result<Onboarding> r = file == QLatin1String("-") ? OnboardingDocument::readStandardInput()
+                                                      : OnboardingDocument::readFile(file);
     if (!r) {
         c.err << "peering-wizard: " << r.error() << Qt::endl;
         return std::nullopt;

@@ -1,6 +1,7 @@
 // Runs the built peering-wizard binary on sample documents: exit codes, text and JSON output.
 #include "clirun.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +9,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void validateExitCodes();
     void validateJsonShape();
     void validateTextGroupsBySeverity();
+    void fifosAndPipesNeverHang();
     void unreadableInput_data();
     void unreadableInput();
     void deepNestingIsRefused();
@@ -142,6 +146,46 @@ void TestCli::validateTextGroupsBySeverity()
     // Every finding line is in its group: the warning rules come after the Warnings heading.
     QVERIFY(text.indexOf(QStringLiteral("[redundancy.geo]")) > warnings);
     QVERIFY(text.indexOf(QStringLiteral("[asn.public]")) < warnings);
+}
+
+// A FIFO or a pipe that no program writes to: an error within the input time limit that says
+// what was waited for, never a wait without end; one that is written to is read as a file.
+void TestCli::fifosAndPipesNeverHang()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("document.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PEERING_INPUT_TIMEOUT"), QStringLiteral("1"));
+    QElapsedTimer t;
+    t.start();
+    const Run lonely = Peering::TestSupport::runCli(QStringLiteral(PEERING_WIZARD_BIN),
+                                                    {QStringLiteral("validate"), fifo}, {}, env);
+    QCOMPARE(lonely.exitCode, 2);
+    QVERIFY2(lonely.err.contains(": no data came within 1 s (is the program that writes to it running?)"),
+             lonely.err.constData());
+    QVERIFY(t.elapsed() < 20000);
+    // Standard input from a pipe whose writer (this test) holds it open and never writes.
+    QProcess quiet;
+    quiet.setProcessEnvironment(env);
+    quiet.start(QStringLiteral(PEERING_WIZARD_BIN), {QStringLiteral("validate"), QStringLiteral("-")});
+    QVERIFY(quiet.waitForStarted());
+    QVERIFY(quiet.waitForFinished(20000));
+    QCOMPARE(quiet.exitCode(), 2);
+    const QByteArray quietErr = quiet.readAllStandardError();
+    QVERIFY2(quietErr.contains("standard input: no data came within 1 s"), quietErr.constData());
+    // Written to: read like a file.
+    QProcess writer;
+    writer.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"), QStringLiteral("sleep 0.3; cat '%1' > '%2'")
+                                            .arg(QStringLiteral(PEERING_TEST_DATA_DIR "/clean.json"), fifo)});
+    QVERIFY(writer.waitForStarted());
+    env.insert(QStringLiteral("PEERING_INPUT_TIMEOUT"), QStringLiteral("10"));
+    const Run fed = Peering::TestSupport::runCli(QStringLiteral(PEERING_WIZARD_BIN),
+                                                 {QStringLiteral("validate"), fifo}, {}, env);
+    QVERIFY(writer.waitForFinished(10000));
+    QVERIFY2(fed.exitCode == 0, fed.err.constData());
+    QVERIFY(fed.out.contains("0 errors"));
 }
 
 void TestCli::unreadableInput_data()

@@ -9,6 +9,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
 #include <cctype>
 
 namespace Peering {
@@ -94,6 +100,62 @@ Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
     return onboarding;
 }
 
+namespace {
+
+// Up to limit bytes from fd, to its end; a FIFO or pipe that gives nothing for timeoutMs is an
+// error that says what was waited for, never a wait without end.
+Result<QByteArray> readBounded(int fd, qint64 limit, int timeoutMs, const QString &what)
+{
+    QByteArray out;
+    char buffer[65536];
+    for (;;) {
+        pollfd p {fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, timeoutMs);
+        if (ready < 0) {
+            if (errno == EINTR)
+                continue;
+            return Result<QByteArray>::failure(OnboardingDocument::tr("%1: cannot be read: %2")
+                                                   .arg(what, QString::fromLocal8Bit(std::strerror(errno))));
+        }
+        if (ready == 0)
+            return Result<QByteArray>::failure(
+                OnboardingDocument::tr("%1: no data came within %2 s (is the program that writes "
+                                       "to it running?)")
+                    .arg(what)
+                    .arg(timeoutMs / 1000.0));
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            return Result<QByteArray>::failure(OnboardingDocument::tr("%1: cannot be read: %2")
+                                                   .arg(what, QString::fromLocal8Bit(std::strerror(errno))));
+        }
+        if (n == 0)
+            return out;
+        out.append(buffer, n);
+        if (out.size() > limit)
+            return out; // parse() says it is too large
+    }
+}
+
+} // namespace
+
+int OnboardingDocument::inputTimeoutMs()
+{
+    bool ok = false;
+    const double seconds = qEnvironmentVariable("PEERING_INPUT_TIMEOUT").toDouble(&ok);
+    return ok && seconds > 0 ? int(seconds * 1000) : 30000;
+}
+
+Result<Onboarding> OnboardingDocument::readStandardInput()
+{
+    const Result<QByteArray> bytes
+        = readBounded(STDIN_FILENO, MaxBytes, inputTimeoutMs(), tr("standard input"));
+    if (!bytes)
+        return Result<Onboarding>::failure(bytes.error());
+    return parse(*bytes);
+}
+
 Result<Onboarding> OnboardingDocument::readFile(const QString &fileName)
 {
     QFile file(fileName);
@@ -105,11 +167,27 @@ Result<Onboarding> OnboardingDocument::readFile(const QString &fileName)
     // Refuse a large regular file by its size, without reading (and allocating) 64 MiB first.
     if (info.isFile() && info.size() > MaxBytes)
         return Result<Onboarding>::failure(fileName + QStringLiteral(": ") + tooLarge(info.size()));
+    // Not a regular file (a FIFO, a device): opened without waiting for a writer, and read with
+    // a time limit.
+    if (!info.isFile()) {
+        const int fd = ::open(QFile::encodeName(fileName).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0)
+            return Result<Onboarding>::failure(
+                tr("%1: cannot be read: %2").arg(fileName, QString::fromLocal8Bit(std::strerror(errno))));
+        const Result<QByteArray> bytes = readBounded(fd, MaxBytes, inputTimeoutMs(), fileName);
+        ::close(fd);
+        if (!bytes)
+            return Result<Onboarding>::failure(bytes.error());
+        Result<Onboarding> result = parse(*bytes);
+        if (!result)
+            return Result<Onboarding>::failure(fileName + QStringLiteral(": ") + result.error());
+        return result;
+    }
     if (!file.open(QIODevice::ReadOnly))
         return Result<Onboarding>::failure(
             tr("%1: cannot be read: %2").arg(fileName, file.errorString()));
-    // Read one byte past the limit so that a special file with no size up front (a pipe,
-    // /dev/zero) is refused without reading it whole.
+    // Read one byte past the limit so that a file that grew since its size was read is refused
+    // without reading it whole.
     const QByteArray bytes = file.read(MaxBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return Result<Onboarding>::failure(

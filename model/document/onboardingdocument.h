@@ -20,6 +20,11 @@ public:
 
     static Result<Onboarding> parse(const QByteArray &bytes);
     static Result<Onboarding> readFile(const QString &fileName);
+    // Standard input ("-").
+    static Result<Onboarding> readStandardInput();
+    // How long a read waits for data that does not come (a FIFO or pipe that no program writes
+    // to) before it gives up with an error: 30 s, or PEERING_INPUT_TIMEOUT seconds.
+    static int inputTimeoutMs();
 
     static QByteArray serialize(const Onboarding &onboarding, bool includeSecrets = true);
     // Writes atomically (QSaveFile): the old file stays whole if anything fails.
