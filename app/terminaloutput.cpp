@@ -22,9 +22,8 @@ TerminalOutput::~TerminalOutput()
 
 QByteArray TerminalOutput::escaped(const QByteArray &utf8, QByteArray *pending)
 {
-    QByteArray in = pending ? *pending + utf8 : utf8;
-    if (pending)
-        pending->clear();
+    const QByteArray in = *pending + utf8;
+    pending->clear();
     QByteArray out;
     out.reserve(in.size());
     const auto hex = [&out](const char *format, uint value) {
@@ -49,14 +48,9 @@ QByteArray TerminalOutput::escaped(const QByteArray &utf8, QByteArray *pending)
             ++i;
             continue;
         }
-        if (i + length > in.size()) {
-            if (pending) { // the rest comes with the next write
-                *pending = in.mid(i);
-                break;
-            }
-            hex("\\x%02x", b);
-            ++i;
-            continue;
+        if (i + length > in.size()) { // the rest comes with the next write
+            *pending = in.mid(i);
+            break;
         }
         char32_t c = b & (0xff >> (length + 1));
         bool valid = true;

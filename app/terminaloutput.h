@@ -18,17 +18,16 @@ public:
     explicit TerminalOutput(FILE *stream);
     ~TerminalOutput() override;
 
-    bool isTerminal() const { return m_escape; }
     bool isSequential() const override { return true; }
-
-    // The text as a terminal gets it; exposed for tests.
-    static QByteArray escaped(const QByteArray &utf8, QByteArray *pending = nullptr);
 
 protected:
     qint64 readData(char *, qint64) override { return -1; }
     qint64 writeData(const char *data, qint64 length) override;
 
 private:
+    // The text as a terminal gets it; an incomplete UTF-8 sequence at its end waits in pending.
+    static QByteArray escaped(const QByteArray &utf8, QByteArray *pending);
+
     FILE *m_stream;
     bool m_escape;
     QByteArray m_pending; // the start of a UTF-8 sequence whose end has not come yet

@@ -34,6 +34,16 @@ Onboarding clean()
     return r.value();
 }
 
+// clean.json as exported without its keys.
+Onboarding cleanWithoutKeys()
+{
+    Onboarding o = clean();
+    for (PeeringResource &p : o.peerings)
+        for (Connection &c : p.connections)
+            c.bgp.md5Key.clear();
+    return o;
+}
+
 QString md5Of(const Onboarding &o, int peering = 0, int connection = 0)
 {
     return o.peerings.at(peering).connections.at(connection).bgp.md5Key;
@@ -164,10 +174,7 @@ void TestMd5Keychain::changedClearedRenamedRemoved()
     loaded = store->load(edited.onboarding.name);
     QVERIFY(loaded);
     QCOMPARE(md5Of(loaded->onboarding, 1), QStringLiteral("fra-key"));
-    Onboarding oldName = clean();
-    for (PeeringResource &p : oldName.peerings)
-        for (Connection &c : p.connections)
-            c.bgp.md5Key.clear();
+    Onboarding oldName = cleanWithoutKeys();
     QCOMPARE(Md5Keychain::fill(oldName), 0); // nothing left under the old name
 
     // Removed: its keys go.
@@ -192,10 +199,7 @@ void TestMd5Keychain::otherSavesLeaveTheKeyAlone()
     asn.asn = QStringLiteral("397100");
     asn.peering = stored->onboarding.peerings[0].name;
     QVERIFY(store->registerCustomerAsn(stored->onboarding.name, asn, stored->version));
-    Onboarding withoutKeys = clean();
-    for (PeeringResource &p : withoutKeys.peerings)
-        for (Connection &c : p.connections)
-            c.bgp.md5Key.clear();
+    const Onboarding withoutKeys = cleanWithoutKeys();
     const auto replaced = store->importDocuments({withoutKeys}, true);
     QVERIFY(replaced);
     QCOMPARE(replaced->at(0).secretsKept, 0);

@@ -27,7 +27,7 @@ public:
     static int inputTimeoutMs();
 
     static QByteArray serialize(const Onboarding &onboarding, bool includeSecrets = true);
-    // Writes atomically (QSaveFile): the old file stays whole if anything fails.
+    // Writes atomically (SafeFile): the old file stays whole if anything fails.
     static Status writeFile(const Onboarding &onboarding, const QString &fileName,
                             bool includeSecrets = true);
 };

@@ -1,6 +1,5 @@
 #include "safefile.h"
 
-#include <QDir>
 #include <QFileInfo>
 
 #include <cerrno>

@@ -86,7 +86,6 @@ QString showTime(const QDateTime &t)
                        : OnboardingStore::tr("an unknown time");
 }
 
-
 QStringList parseMetros(const QString &text)
 {
     // The store writes a compact JSON array of strings: read the plain case directly.
@@ -828,14 +827,25 @@ StoreResult<StoredOnboarding> OnboardingStore::save(const StoredOnboarding &edit
     return r;
 }
 
+// With keepSecrets the keys are in the store's document itself, and the keychain is not used.
+Md5Keychain::Outcome OnboardingStore::keepKeys(Onboarding &onboarding, const QString &renamedFrom) const
+{
+    if (m_options.keepSecrets)
+        return {};
+    if (!renamedFrom.isEmpty())
+        Md5Keychain::rename(renamedFrom, onboarding.name);
+    return Md5Keychain::keep(onboarding);
+}
+
 void OnboardingStore::keepKeys(StoredOnboarding &stored) const
 {
-    // With keepSecrets the keys are in the store's document itself.
-    if (m_options.keepSecrets)
-        return;
-    if (!stored.renamedFrom.isEmpty())
-        Md5Keychain::rename(stored.renamedFrom, stored.onboarding.name);
-    stored.secrets = Md5Keychain::keep(stored.onboarding);
+    stored.secrets = keepKeys(stored.onboarding, stored.renamedFrom);
+}
+
+void OnboardingStore::fillKeys(Onboarding &onboarding) const
+{
+    if (!m_options.keepSecrets)
+        Md5Keychain::fill(onboarding);
 }
 
 StoreStatus OnboardingStore::remove(const QString &name, int expectedVersion)
@@ -1090,8 +1100,7 @@ StoreResult<StoredOnboarding> OnboardingStore::load(const QString &name)
     stored.updatedBy = r.at(4).toString();
     stored.updatedAt = parseTime(r.at(5));
     stored.onboarding = doc.value();
-    if (!m_options.keepSecrets)
-        Md5Keychain::fill(stored.onboarding);
+    fillKeys(stored.onboarding);
     return stored;
 }
 
@@ -1158,8 +1167,7 @@ OnboardingStore::saveDraft(const QString &id, const Onboarding &draft, int baseV
     d.baseVersion = baseVersion;
     d.updatedAt = st.time;
     d.onboarding = draft;
-    if (!m_options.keepSecrets)
-        d.secrets = Md5Keychain::keep(d.onboarding);
+    d.secrets = keepKeys(d.onboarding);
     return d;
 }
 
@@ -1185,8 +1193,7 @@ StoreResult<QList<StoredDraft>> OnboardingStore::drafts()
         d.baseVersion = r.at(1).toInt();
         d.updatedAt = parseTime(r.at(2));
         d.onboarding = doc.value();
-        if (!m_options.keepSecrets)
-            Md5Keychain::fill(d.onboarding);
+        fillKeys(d.onboarding);
         out.append(d);
     }
     return out;

@@ -109,8 +109,11 @@ private:
     QString documentText(const Onboarding &onboarding) const;
     StoreStatus refuseWhenReadOnly(const QString &doing) const;
     static StoreStatus checkName(const QString &name, const QString &doing);
-    // After a commit: the saved onboarding's MD5 keys to the keychain (unless keepSecrets).
+    // After a commit: the saved onboarding's MD5 keys to the keychain (unless keepSecrets), and
+    // its entry moved when it was renamed; after a read: its keys from there.
+    Md5Keychain::Outcome keepKeys(Onboarding &onboarding, const QString &renamedFrom = {}) const;
     void keepKeys(StoredOnboarding &stored) const;
+    void fillKeys(Onboarding &onboarding) const;
     StoreResult<StoredOnboarding> insertNew(const Onboarding &onboarding, const QString &doing);
     StoreResult<StoredOnboarding> update(qint64 id,
                                          int expectedVersion,
