@@ -294,7 +294,74 @@ private Q_SLOTS:
     void readFileHugeNestedFileIsRefusedQuickly();
     void readFileFailures();
     void readFileOverMaxBytes();
+    void documentLimits_data();
+    void documentLimits();
 };
+
+// n copies of item, comma separated.
+static QByteArray repeated(const QByteArray &item, qsizetype n)
+{
+    QByteArray out;
+    out.reserve((item.size() + 1) * n);
+    for (qsizetype i = 0; i < n; ++i) {
+        if (i > 0)
+            out += ',';
+        out += item;
+    }
+    return out;
+}
+
+// Every list has a limit that the error names with its path; one entry less is read.
+void TestDocument::documentLimits_data()
+{
+    QTest::addColumn<QByteArray>("over");
+    QTest::addColumn<QByteArray>("at");
+    QTest::addColumn<QString>("message");
+    const auto list = [](const char *key, const QByteArray &item, qsizetype n) {
+        return "\"" + QByteArray(key) + "\": [" + repeated(item, n) + "]";
+    };
+    const auto peeringWith = [](qsizetype connections) {
+        return "{\"connections\": [" + repeated("{}", connections) + "]}";
+    };
+    QTest::newRow("peerings") << list("peerings", "{}", 129) << list("peerings", "{}", 128)
+                              << "peerings: 129 entries, more than a document may hold (at most 128)";
+    QTest::newRow("connections of one peering")
+        << "\"peerings\": [" + peeringWith(1025) + "]" << "\"peerings\": [" + peeringWith(1024) + "]"
+        << "peerings[0].connections: 1025 entries, more than a document may hold (at most 1024)";
+    QTest::newRow("connections of all peerings")
+        << "\"peerings\": [" + peeringWith(600) + "," + peeringWith(425) + "]"
+        << "\"peerings\": [" + peeringWith(600) + "," + peeringWith(424) + "]"
+        << "peerings[].connections: 1025 entries, more than a document may hold (at most 1024)";
+    QTest::newRow("peer routers")
+        << "\"peerings\": [{\"connections\": [{\"peerRouters\": [" + repeated("\"r\"", 65) + "]}]}]"
+        << "\"peerings\": [{\"connections\": [{\"peerRouters\": [" + repeated("\"r\"", 64) + "]}]}]"
+        << "peerings[0].connections[0].peerRouters: 65 entries";
+    QTest::newRow("prefixes") << list("prefixes", "{}", 50001) << list("prefixes", "{}", 50000)
+                              << "prefixes: 50001 entries, more than a document may hold (at most 50000)";
+    QTest::newRow("communities")
+        << "\"prefixes\": [{\"communities\": [" + repeated("\"8075:8007\"", 65) + "]}]"
+        << "\"prefixes\": [{\"communities\": [" + repeated("\"8075:8007\"", 64) + "]}]"
+        << "prefixes[0].communities: 65 entries";
+    QTest::newRow("registered ASNs")
+        << list("registeredAsns", "{}", 20001) << list("registeredAsns", "{}", 20000)
+        << "registeredAsns: 20001 entries, more than a document may hold (at most 20000)";
+    QTest::newRow("mail") << list("mail", "{}", 20001) << list("mail", "{}", 20000)
+                          << "mail: 20001 entries";
+}
+
+void TestDocument::documentLimits()
+{
+    QFETCH(QByteArray, over);
+    QFETCH(QByteArray, at);
+    QFETCH(QString, message);
+    const Result<Onboarding> refused = OnboardingDocument::parse(withFormat(over));
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().startsWith(message), qPrintable(refused.error()));
+    QVERIFY2(refused.error().contains(QLatin1String("split the onboarding")),
+             qPrintable(refused.error()));
+    const Result<Onboarding> read = OnboardingDocument::parse(withFormat(at));
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error()));
+}
 
 void TestDocument::roundTripInCode()
 {
@@ -1106,7 +1173,7 @@ void TestDocument::readFileOverMaxBytes()
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("huge.json"));
     {
-        // Sparse where the file system allows: no 64 MiB written.
+        // Sparse where the file system allows: no 16 MiB written.
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
         QVERIFY(f.write("{\"format\": \"peering-onboarding/1\", \"name\": \"") > 0);
@@ -1118,9 +1185,9 @@ void TestDocument::readFileOverMaxBytes()
     const qint64 ms = timer.elapsed();
     QVERIFY(!r.ok());
     QVERIFY2(r.error().contains(file), qPrintable(r.error()));
-    QVERIFY2(r.error().contains(QLatin1String("64 MiB")), qPrintable(r.error()));
+    QVERIFY2(r.error().contains(QLatin1String("16 MiB")), qPrintable(r.error()));
     // The size shown is the file's (rounded up), not the limit again.
-    QVERIFY2(r.error().contains(QLatin1String("65 MiB")), qPrintable(r.error()));
+    QVERIFY2(r.error().contains(QLatin1String("17 MiB")), qPrintable(r.error()));
     QVERIFY2(ms < 3000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
 
     // A much larger file is refused the same way, without reading it.

@@ -343,6 +343,7 @@ class TestExport : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void longTablesAreCut();
     void formatsListed();
     void golden_data();
     void golden();
@@ -830,6 +831,28 @@ void TestExport::scriptsWarnOfAsnsAboveInt32()
             QVERIFY2(header.contains(QLatin1String("AS2147483648 is above 2147483647")), qPrintable(header));
         QVERIFY(header.contains(QLatin1String("[System.Int32]")));
     }
+}
+
+// 1,500 prefixes: the summary lists the first 1,000 and says where the rest are, in every review
+// format; the document itself keeps them all.
+void TestExport::longTablesAreCut()
+{
+    Onboarding o = full();
+    o.prefixes.clear();
+    for (int i = 0; i < 1500; ++i) {
+        AdvertisedPrefix p;
+        p.prefix = QStringLiteral("20.%1.%2.0/24").arg(i / 256).arg(i % 256);
+        o.prefixes.append(p);
+    }
+    for (const QString format : {QStringLiteral("markdown"), QStringLiteral("html")}) {
+        const QString text = QString::fromUtf8(exportAs(format, o, pinned()));
+        QVERIFY2(text.contains(QLatin1String("The first 1000 of 1500 rows are shown; the "
+                                             "document (export --format json) holds all of them.")),
+                 qPrintable(format));
+        QVERIFY2(text.contains(QLatin1String("20.3.231.0/24")), qPrintable(format)); // row 1,000
+        QVERIFY2(!text.contains(QLatin1String("20.3.232.0/24")), qPrintable(format)); // row 1,001
+    }
+    QVERIFY(exportAs(QStringLiteral("json"), o, pinned()).contains("20.5.219.0/24")); // the last
 }
 
 void TestExport::progressTableFollowsTracker()

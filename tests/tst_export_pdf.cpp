@@ -291,6 +291,9 @@ void TestExportPdf::keySheets()
         "pdftotext", pdf,
         {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1")});
     QVERIFY(page1.contains(QLatin1String("Contoso Hosting")));
+    // Each sheet is numbered as a sheet: it is handed on alone.
+    QVERIFY2(page1.contains(QStringLiteral("Sheet 1 of %1").arg(o.registeredAsns.size())),
+             qPrintable(page1));
     QVERIFY(page1.contains(QLatin1String("AS396982")));
     QVERIFY(page1.contains(QLatin1String("7f3e2a10-4b5c-4d6e-8f90-a1b2c3d4e5f6")));
     QVERIFY(page1.contains(QLatin1String("Peering Service")));

@@ -4,10 +4,12 @@
 #include "document/onboardingdocument.h"
 #include "domain/requirementcheck.h"
 #include "validation/onboardingvalidator.h"
+#include "validation/validationrun.h"
 
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <QUuid>
 
 #include <functional>
 
@@ -897,7 +899,96 @@ private Q_SLOTS:
     void severityByRule();
     void sampleDocuments_data();
     void sampleDocuments();
+    void findingsPerRuleAreCapped();
+    void sameFacility_data();
+    void sameFacility();
 };
+
+// 250 private prefixes: 100 findings of prefix.ipv4-public listed, one more for the other 150,
+// and the counts still say 250.
+void TestValidation::findingsPerRuleAreCapped()
+{
+    const Findings all = run([](Onboarding &o, ValidationContext &) {
+        o.prefixes.clear();
+        for (int i = 0; i < 250; ++i)
+            o.prefixes.append(prefix(QStringLiteral("10.%1.0.0/24").arg(i), "SBC voice"));
+    });
+    QList<Finding> rule;
+    for (const Finding &f : all)
+        if (f.rule == QLatin1String("prefix.ipv4-public"))
+            rule.append(f);
+    QCOMPARE(rule.size(), ValidationRun::MaxFindingsPerRule + 1);
+    for (qsizetype i = 0; i < rule.size() - 1; ++i) {
+        QCOMPARE(rule[i].omitted, 0);
+        QCOMPARE(rule[i].path, QStringLiteral("prefixes[%1].prefix").arg(i));
+    }
+    const Finding &rest = rule.last();
+    QCOMPARE(rest.omitted, 150);
+    QCOMPARE(rest.path, QStringLiteral("prefixes[100].prefix"));
+    QVERIFY2(rest.message.startsWith(QLatin1String("150 more finding")), qPrintable(rest.message));
+    QCOMPARE(rest.toJson().value(QLatin1String("omitted")).toInt(), 150);
+    QVERIFY(!rule.first().toJson().contains(QLatin1String("omitted")));
+    int errors = 0;
+    for (const Finding &f : all)
+        errors += f.severity == Severity::Error ? 1 : 0;
+    QCOMPARE(countSeverity(all, Severity::Error), errors - 1 + 150);
+}
+
+// mesh.extra-connection: the same PeeringDB id, or the same name where an id is missing; the
+// warning names the earliest such connection.
+void TestValidation::sameFacility_data()
+{
+    QTest::addColumn<QList<qint64>>("ids");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<int>("warned"); // the connection warned about, -1 for none
+    QTest::addColumn<QString>("after"); // the connection it names
+    using L = QList<qint64>;
+    QTest::addRow("same id, other names") << L {62, 62} << QStringList {"A", "B"} << 1 << "after the primary connection";
+    QTest::addRow("other ids, same name") << L {62, 58} << QStringList {"A", "A"} << -1 << "";
+    QTest::addRow("no ids, same name in other case and spaces")
+        << L {0, 0} << QStringList {"Equinix AM5", " equinix am5 "} << 1 << "after the primary connection";
+    QTest::addRow("first without id") << L {0, 62} << QStringList {"A", "a"} << 1 << "after the primary connection";
+    QTest::addRow("second without id") << L {62, 0} << QStringList {"A", "a"} << 1 << "after the primary connection";
+    QTest::addRow("no ids, no names") << L {0, 0} << QStringList {"", ""} << -1 << "";
+    QTest::addRow("third like the first")
+        << L {62, 58, 62} << QStringList {"A", "B", "C"} << 2 << "after the primary connection";
+    QTest::addRow("third like the second, by name")
+        << L {62, 0, 0} << QStringList {"A", "B", "b"} << 2 << "after the redundant connection at B";
+    QTest::addRow("third: id of the first, name of the second")
+        << L {62, 0, 62} << QStringList {"A", "B", "B"} << 2 << "after the primary connection";
+}
+
+void TestValidation::sameFacility()
+{
+    QFETCH(QList<qint64>, ids);
+    QFETCH(QStringList, names);
+    QFETCH(int, warned);
+    QFETCH(QString, after);
+    const Findings all = run([&](Onboarding &o, ValidationContext &) {
+        for (qsizetype i = 1; i < ids.size(); ++i) {
+            Connection &c = addAmsterdamConnection(o, "redundant");
+            c.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            c.peerRouters = {QStringLiteral("x%1.example-ix.net").arg(i),
+                             QStringLiteral("y%1.example-ix.net").arg(i)};
+        }
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            conn(o, 0, int(i)).peeringDbFacilityId = ids[i];
+            conn(o, 0, int(i)).facilityName = names[i];
+        }
+    });
+    QList<Finding> mesh;
+    for (const Finding &f : all)
+        if (f.rule == QLatin1String("mesh.extra-connection"))
+            mesh.append(f);
+    if (warned < 0) {
+        QVERIFY2(mesh.isEmpty(), qPrintable(mesh.value(0).message));
+        return;
+    }
+    QCOMPARE(mesh.size(), 1);
+    QCOMPARE(mesh[0].path,
+             QStringLiteral("peerings[0].connections[%1].peeringDbFacilityId").arg(warned));
+    QVERIFY2(mesh[0].message.contains(after, Qt::CaseInsensitive), qPrintable(mesh[0].message));
+}
 
 void TestValidation::baselineIsClean()
 {

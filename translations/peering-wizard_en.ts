@@ -367,4 +367,12 @@
             <numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connection&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;&lt;b&gt;%1 of %n connections&lt;/b&gt; reached this stage:&lt;/p&gt;</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>Peering::ValidationRun</name>
+    <message numerus="yes">
+        <source>%n more finding(s) of this rule, from this field on, are not listed; correct those listed and validate again</source>
+        <translation>
+            <numerusform>%n more finding of this rule, from this field on, are not listed; correct those listed and validate again</numerusform><numerusform>%n more findings of this rule, from this field on, are not listed; correct those listed and validate again</numerusform></translation>
+    </message>
+</context>
 </TS>

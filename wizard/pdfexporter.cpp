@@ -929,16 +929,13 @@ std::unique_ptr<Exporter> PdfExporter::create(const QString &formatId)
     return Exporter::create(formatId);
 }
 
-Result<QByteArray>
-PdfExporter::print(QTextDocument &doc, QPdfWriter &writer, QBuffer &buffer, const QString &footer)
+void PdfExporter::printPages(QPainter &painter, QPdfWriter &writer, QTextDocument &doc,
+                             const QString &footer, const PageLabel &label, bool &first)
 {
     const Paper paper = paperFor(writer);
     Paginator paginator(doc);
     const QList<Page> pages = paginator.pages(paper.height);
 
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return Result<QByteArray>::failure(tr("cannot start the PDF writer"));
     QFont footerFont = baseFont();
     footerFont.setPointSizeF(7.5);
     QAbstractTextDocumentLayout *layout = doc.documentLayout();
@@ -947,8 +944,9 @@ PdfExporter::print(QTextDocument &doc, QPdfWriter &writer, QBuffer &buffer, cons
     // Room left and right of the text for the outer table rules.
     const qreal side = 4;
     for (qsizetype i = 0; i < pages.size(); ++i) {
-        if (i > 0)
+        if (!first)
             writer.newPage();
+        first = false;
         for (const Slice &s : pages[i]) {
             painter.save();
             painter.scale(paper.scale, paper.scale);
@@ -973,14 +971,28 @@ PdfExporter::print(QTextDocument &doc, QPdfWriter &writer, QBuffer &buffer, cons
         painter.drawLine(QPointF(0, footerRect.top()),
                          QPointF(footerRect.right(), footerRect.top()));
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignBottom, footer);
-        painter.drawText(
-            footerRect, Qt::AlignRight | Qt::AlignBottom,
-            tr("Page %1 of %2").arg(QString::number(i + 1), QString::number(pages.size())));
+        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignBottom,
+                         label(i, pages.size()));
         painter.restore();
     }
+}
+
+Result<QByteArray>
+PdfExporter::print(QTextDocument &doc, QPdfWriter &writer, QBuffer &buffer, const QString &footer)
+{
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return Result<QByteArray>::failure(tr("cannot start the PDF writer"));
+    bool first = true;
+    printPages(painter, writer, doc, footer, pageOf, first);
     painter.end();
     buffer.close();
     return buffer.data();
+}
+
+QString PdfExporter::pageOf(qsizetype page, qsizetype pages)
+{
+    return tr("Page %1 of %2").arg(QString::number(page + 1), QString::number(pages));
 }
 
 Result<QByteArray> PdfExporter::render(const QString &html,
@@ -999,6 +1011,44 @@ Result<QByteArray> PdfExporter::render(const QString &html,
     return print(doc, writer, buffer, footer);
 }
 
+Result<QByteArray> PdfExporter::renderSheets(const QStringList &sheets,
+                                             const QString &title,
+                                             const QString &footer,
+                                             const ExportOptions &options)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    setUpWriter(writer, title, options);
+    QImage device = makeLayoutDevice();
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return Result<QByteArray>::failure(tr("cannot start the PDF writer"));
+    const qreal width = paperFor(writer).width;
+    bool first = true;
+    // One document a sheet, laid out and printed in turn: the time grows with the number of
+    // sheets, not with its square (a page of one long document is drawn by walking all of it),
+    // and only one sheet is held at a time.
+    for (qsizetype i = 0; i < sheets.size(); ++i) {
+        QTextDocument doc;
+        prepare(doc, &device, width);
+        doc.setHtml(sheets[i]);
+        const QString sheet = tr("Sheet %1 of %2").arg(QString::number(i + 1),
+                                                       QString::number(sheets.size()));
+        printPages(painter, writer, doc, footer,
+                   [&sheet](qsizetype page, qsizetype pages) {
+                       return pages == 1 ? sheet
+                                         : tr("%1, page %2 of %3")
+                                               .arg(sheet, QString::number(page + 1),
+                                                    QString::number(pages));
+                   },
+                   first);
+    }
+    painter.end();
+    buffer.close();
+    return buffer.data();
+}
+
 Result<QByteArray> PdfExporter::exportOnboarding(const Onboarding &onboarding,
                                                  const ExportOptions &options) const
 {
@@ -1008,16 +1058,14 @@ Result<QByteArray> PdfExporter::exportOnboarding(const Onboarding &onboarding,
         if (sheets.isEmpty())
             return Result<QByteArray>::failure(
                 tr("no registered customer ASNs: there is no key sheet to export"));
-        QString html = QStringLiteral("<html><body>");
-        for (qsizetype i = 0; i < sheets.size(); ++i) {
-            // One page per customer: each sheet is handed to someone else.
-            html += i == 0 ? QStringLiteral("<div>")
-                           : QStringLiteral("<div style=\"page-break-before: always\">");
-            html += KeySheetExporter::sheetHtml(sheets[i]) + QStringLiteral("</div>");
-        }
-        html += QStringLiteral("</body></html>");
-        return render(html, tr("Customer key sheets"), tr("Customer key sheet, %1").arg(date),
-                      options);
+        // One page (or more) per customer: each sheet is handed to someone else.
+        QStringList html;
+        html.reserve(sheets.size());
+        for (const auto &sheet : sheets)
+            html.append(QStringLiteral("<html><body>") + KeySheetExporter::sheetHtml(sheet)
+                        + QStringLiteral("</body></html>"));
+        return renderSheets(html, tr("Customer key sheets"),
+                            tr("Customer key sheet, %1").arg(date), options);
     }
     const ReviewReport report = ReviewReport::build(onboarding, options);
     QBuffer buffer;

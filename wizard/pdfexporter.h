@@ -6,7 +6,10 @@
 
 #include "export/exporter.h"
 
+#include <functional>
+
 class QBuffer;
+class QPainter;
 class QPdfWriter;
 class QTextDocument;
 
@@ -34,7 +37,20 @@ public:
                                      const QString &footer,
                                      const ExportOptions &options);
 
+    // Each HTML document (a key sheet) on a page of its own (more where it is longer); the
+    // footer is printed left of "Sheet N of M".
+    static Result<QByteArray> renderSheets(const QStringList &sheets,
+                                           const QString &title,
+                                           const QString &footer,
+                                           const ExportOptions &options);
+
 private:
+    // The right-hand footer of a page, from its index and the number of pages.
+    using PageLabel = std::function<QString(qsizetype page, qsizetype pages)>;
+    static QString pageOf(qsizetype page, qsizetype pages);
+    // Lays doc out once and prints it page by page, after a new page unless first.
+    static void printPages(QPainter &painter, QPdfWriter &writer, QTextDocument &doc,
+                           const QString &footer, const PageLabel &label, bool &first);
     // Lays the document out once and prints it page by page onto the writer's buffer.
     static Result<QByteArray>
     print(QTextDocument &doc, QPdfWriter &writer, QBuffer &buffer, const QString &footer);

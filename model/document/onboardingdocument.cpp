@@ -23,7 +23,7 @@ namespace {
 
 QString tooLarge(qint64 size)
 {
-    // Rounded up, so that a file just over the limit does not read "64 MiB, larger than 64 MiB".
+    // Rounded up, so that a file just over the limit does not read "16 MiB, larger than 16 MiB".
     constexpr qint64 MiB = 1024 * 1024;
     return OnboardingDocument::tr("the document is %1 MiB, larger than the %2 MiB an onboarding "
                                   "can be")
@@ -164,7 +164,7 @@ Result<Onboarding> OnboardingDocument::readFile(const QString &fileName)
         return Result<Onboarding>::failure(tr("%1: no such file").arg(fileName));
     if (info.isDir())
         return Result<Onboarding>::failure(tr("%1: is a folder, not a document").arg(fileName));
-    // Refuse a large regular file by its size, without reading (and allocating) 64 MiB first.
+    // Refuse a large regular file by its size, without reading (and allocating) it first.
     if (info.isFile() && info.size() > MaxBytes)
         return Result<Onboarding>::failure(fileName + QStringLiteral(": ") + tooLarge(info.size()));
     // Not a regular file (a FIFO, a device): opened without waiting for a writer, and read with

@@ -16,7 +16,7 @@ class OnboardingDocument
 public:
     static constexpr const char *Format = Onboarding::DocumentFormat;
     // Far above any real onboarding (a 64-connection, 2,000-prefix document is about 1 MiB).
-    static constexpr qint64 MaxBytes = 64ll * 1024 * 1024;
+    static constexpr qint64 MaxBytes = 16ll * 1024 * 1024;
 
     static Result<Onboarding> parse(const QByteArray &bytes);
     static Result<Onboarding> readFile(const QString &fileName);

@@ -124,6 +124,41 @@ bool JsonReader::boolean(const QJsonObject &o, QLatin1String key, const QString 
     return v.toBool();
 }
 
+qsizetype JsonReader::maxEntries(QLatin1String key)
+{
+    struct Limit
+    {
+        const char *key;
+        qsizetype max;
+    };
+    // Far above any real onboarding, and low enough that the worst document within them is
+    // read, validated and exported in a few seconds and a few hundred MB.
+    static constexpr Limit limits[] = {
+        {"peerings", 128},        {"connections", MaxConnections},
+        {"peerRouters", 64},      {"prefixes", 50000},
+        {"registeredAsns", 20000}, {"milestones", 1000},
+        {"mail", 20000},          {"mailText", 20000},
+        {"requirements", 1000},   {"contacts", 100},
+        {"communities", 64},      {"asPath", 64},
+        {"stateHistory", 1000},
+    };
+    for (const Limit &l : limits)
+        if (key == QLatin1String(l.key))
+            return l.max;
+    return 1000;
+}
+
+void JsonReader::failTooMany(const QString &path, qsizetype count, qsizetype max)
+{
+    if (!m_error.isEmpty())
+        return;
+    m_error = tr("%1: %2 entries, more than a document may hold (at most %3); remove entries or "
+                 "split the onboarding into smaller ones")
+                  .arg(path)
+                  .arg(count)
+                  .arg(max);
+}
+
 QJsonArray JsonReader::array(const QJsonObject &o, QLatin1String key, const QString &path)
 {
     const QJsonValue v = o.value(key);
@@ -133,7 +168,12 @@ QJsonArray JsonReader::array(const QJsonObject &o, QLatin1String key, const QStr
         fail(join(path, key), tr("an array"), v);
         return {};
     }
-    return v.toArray();
+    QJsonArray a = v.toArray();
+    if (const qsizetype max = maxEntries(key); a.size() > max) {
+        failTooMany(join(path, key), a.size(), max);
+        return {};
+    }
+    return a;
 }
 
 QJsonObject JsonReader::object(const QJsonObject &o, QLatin1String key, const QString &path)

@@ -31,7 +31,13 @@ public:
     QString asnText(const QJsonObject &o, QLatin1String key, const QString &path);
     qint64 integer(const QJsonObject &o, QLatin1String key, const QString &path, qint64 fallback = 0);
     bool boolean(const QJsonObject &o, QLatin1String key, const QString &path, bool fallback);
+    // An array holding more entries than maxEntries(key) fails with the limit named.
     QJsonArray array(const QJsonObject &o, QLatin1String key, const QString &path);
+    // The document limits: entries an array of that key may hold.
+    static qsizetype maxEntries(QLatin1String key);
+    // Connections in a document, over all its peerings.
+    static constexpr qsizetype MaxConnections = 1024;
+    void failTooMany(const QString &path, qsizetype count, qsizetype max);
     QJsonObject object(const QJsonObject &o, QLatin1String key, const QString &path);
     QJsonObject objectAt(const QJsonValue &v, const QString &path);
     QStringList stringList(const QJsonObject &o, QLatin1String key, const QString &path);

@@ -2,6 +2,7 @@
 
 #include "domain/jsonreader.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 namespace Peering {
@@ -106,17 +107,32 @@ Onboarding Onboarding::fromJson(const QJsonObject &o, JsonReader &r)
     ob.registeredAsns = readList<RegisteredAsn>(o, "registeredAsns", r);
     ob.milestones = readList<Milestone>(o, "milestones", r);
     ob.mail = readList<MailRecord>(o, "mail", r);
-    if (o.contains(QLatin1String("mailText"))) {
+    if (r.ok()) {
+        qsizetype connections = 0;
+        for (const PeeringResource &p : std::as_const(ob.peerings))
+            connections += p.connections.size();
+        if (connections > JsonReader::MaxConnections)
+            r.failTooMany(QStringLiteral("peerings[].connections"), connections,
+                          JsonReader::MaxConnections);
+    }
+    if (o.contains(QLatin1String("mailText")) && r.ok()) {
+        QHash<QString, QList<qsizetype>> byId;
+        for (qsizetype i = 0; i < ob.mail.size(); ++i)
+            byId[ob.mail[i].messageId].append(i);
         const QJsonArray texts = r.array(o, QLatin1String("mailText"), QString());
         for (qsizetype i = 0; i < texts.size() && r.ok(); ++i) {
             const QString path = JsonReader::index(QStringLiteral("mailText"), i);
             const QJsonObject t = r.objectAt(texts[i], path);
             const QString id = r.string(t, QLatin1String("messageId"), path);
-            for (MailRecord &m : ob.mail)
-                if (m.messageId == id) {
-                    m.fromName = r.string(t, QLatin1String("fromName"), path);
-                    m.text = r.string(t, QLatin1String("text"), path);
-                }
+            const auto it = byId.constFind(id);
+            if (it == byId.constEnd())
+                continue;
+            const QString fromName = r.string(t, QLatin1String("fromName"), path);
+            const QString text = r.string(t, QLatin1String("text"), path);
+            for (const qsizetype m : *it) {
+                ob.mail[m].fromName = fromName;
+                ob.mail[m].text = text;
+            }
         }
     }
     ob.requirements = readList<RequirementCheck>(o, "requirements", r);

@@ -71,8 +71,14 @@ void ReviewReport::table(const QStringList &headers,
     b.widths = widths;
     b.kind = ReportBlock::Table;
     b.headers = headers;
-    b.rows = rows;
+    b.rows = rows.size() > MaxTableRows ? rows.first(MaxTableRows) : rows;
     m_blocks.append(b);
+    // A summary is read by people: past this many rows, one line says what is not shown and
+    // where it is, and the export stays fast and small whatever the document's size.
+    if (rows.size() > MaxTableRows)
+        paragraph(tr("The first %1 of %2 rows are shown; the document (export --format json) "
+                     "holds all of them.")
+                      .arg(QString::number(MaxTableRows), QString::number(rows.size())));
 }
 
 // The change board's sign-off: a row to fill in by hand for each of the three who sign.

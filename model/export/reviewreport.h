@@ -55,6 +55,8 @@ private:
     void paragraph(const QString &text);
     void notice(const QString &text);
     void fields(const QList<QStringList> &rows);
+    // Rows of one table a summary shows; the rest are counted in a line after it.
+    static constexpr qsizetype MaxTableRows = 1000;
     void table(const QStringList &headers,
                const QList<QStringList> &rows,
                const QList<int> &widths = {});

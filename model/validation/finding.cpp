@@ -17,17 +17,20 @@ QString severityId(Severity s)
 
 QJsonObject Finding::toJson() const
 {
-    return QJsonObject{{QLatin1String("rule"), rule},
-                       {QLatin1String("severity"), severityId(severity)},
-                       {QLatin1String("path"), path},
-                       {QLatin1String("message"), message}};
+    QJsonObject o{{QLatin1String("rule"), rule},
+                  {QLatin1String("severity"), severityId(severity)},
+                  {QLatin1String("path"), path},
+                  {QLatin1String("message"), message}};
+    if (omitted > 0)
+        o.insert(QLatin1String("omitted"), omitted);
+    return o;
 }
 
 int countSeverity(const Findings &findings, Severity s)
 {
     int n = 0;
     for (const Finding &f : findings)
-        n += f.severity == s ? 1 : 0;
+        n += f.severity != s ? 0 : f.omitted > 0 ? f.omitted : 1;
     return n;
 }
 

@@ -17,6 +17,9 @@ struct Finding
     Severity severity = Severity::Error;
     QString path;     // field path, e.g. "peerings[0].connections[1].bandwidthMbps"
     QString message;  // translated; says what is wrong and how to fix it
+    // Above ValidationRun::MaxFindingsPerRule findings of one rule and severity, the rest are
+    // not listed: one finding at the first of them stands for them all, omitted giving how many.
+    int omitted = 0;
 
     QJsonObject toJson() const;
     bool operator==(const Finding &) const = default;
@@ -24,6 +27,7 @@ struct Finding
 
 using Findings = QList<Finding>;
 
+// Counts the findings not listed too (omitted).
 int countSeverity(const Findings &findings, Severity s);
 inline bool hasErrors(const Findings &findings)
 {

@@ -46,14 +46,12 @@ bool peeringNameCharacter(QChar c)
         || c == u'_' || c == u'.' || c == u'-';
 }
 
-// The same facility: the same PeeringDB id; while an id is missing, the same facility name.
-bool sameFacility(const Connection &a, const Connection &b)
+// Records index under key unless an earlier one is there (QHash::insert replaces).
+template<typename Key>
+void keepFirst(QHash<Key, qsizetype> &hash, const Key &key, qsizetype index)
 {
-    if (a.peeringDbFacilityId > 0 && b.peeringDbFacilityId > 0)
-        return a.peeringDbFacilityId == b.peeringDbFacilityId;
-    const QStringView name = QStringView(a.facilityName).trimmed();
-    return !name.isEmpty()
-        && name.compare(QStringView(b.facilityName).trimmed(), Qt::CaseInsensitive) == 0;
+    if (!hash.contains(key))
+        hash.insert(key, index);
 }
 
 QString routerKey(const QString &name)
@@ -296,12 +294,42 @@ void PeeringRules::checkLocation(qsizetype i)
                     .arg(locationName(location), router));
 }
 
+// The same facility is the same PeeringDB id; where either id is missing, the same facility
+// name (trimmed, any case). The earliest earlier connection of the peering at the same facility,
+// or -1; looked up in hashes (a peering may hold thousands of connections), and c recorded.
+qsizetype PeeringRules::firstSameFacility(qsizetype j, const Connection &c)
+{
+    if (j == 0)
+        m_facilities = {};
+    const QString name = c.facilityName.trimmed().toCaseFolded();
+    qsizetype first = -1;
+    const auto earlier = [&first](const QHash<QString, qsizetype> &names, const QString &key) {
+        if (const auto it = names.constFind(key); it != names.cend())
+            first = first < 0 ? *it : std::min(first, *it);
+    };
+    if (c.peeringDbFacilityId > 0) {
+        if (const auto it = m_facilities.byId.constFind(c.peeringDbFacilityId);
+            it != m_facilities.byId.cend())
+            first = *it;
+        if (!name.isEmpty())
+            earlier(m_facilities.byNameWithoutId, name);
+        keepFirst(m_facilities.byId, c.peeringDbFacilityId, j);
+    } else if (!name.isEmpty()) {
+        earlier(m_facilities.byName, name);
+    }
+    if (!name.isEmpty()) {
+        keepFirst(m_facilities.byName, name, j);
+        if (c.peeringDbFacilityId <= 0)
+            keepFirst(m_facilities.byNameWithoutId, name, j);
+    }
+    return first;
+}
+
 void PeeringRules::checkConnection(qsizetype i, qsizetype j, const Connection &c)
 {
     const auto path = [i, j](const char *field) {
         return ValidationRun::connectionPath(i, j, QLatin1String(field));
     };
-    const QList<Connection> &siblings = m_run.onboarding().peerings[i].connections;
 
     if (!c.id.isEmpty()) {
         if (!TextChecks::isGuid(c.id)) {
@@ -343,9 +371,7 @@ void PeeringRules::checkConnection(qsizetype i, qsizetype j, const Connection &c
                              "positive PeeringDB id) in %2 where the interconnect is")
                               .arg(c.peeringDbFacilityId)
                               .arg(locationName(m_locationOfPeering[i])));
-    for (qsizetype k = 0; k < j; ++k) {
-        if (!sameFacility(siblings[k], c))
-            continue;
+    if (const qsizetype k = firstSameFacility(j, c); k >= 0)
         m_run.warning(RuleId::MeshExtraConnection, path("peeringDbFacilityId"),
                       tr("This is a second connection at facility %1, after %2; one connection "
                          "already forms a two-link mesh with Microsoft: add another only for a "
@@ -354,8 +380,6 @@ void PeeringRules::checkConnection(qsizetype i, qsizetype j, const Connection &c
                                    ? QString::number(c.peeringDbFacilityId)
                                    : c.facilityName.trimmed(),
                                connectionName(i, k)));
-        break;
-    }
 
     checkRouters(i, j, c);
 

@@ -48,6 +48,7 @@ private:
     void checkConfiguration(qsizetype i, const PeeringResource &p);
     void checkLocation(qsizetype i);
     void checkConnection(qsizetype i, qsizetype j, const Connection &c);
+    qsizetype firstSameFacility(qsizetype j, const Connection &c);
     void checkRouters(qsizetype i, qsizetype j, const Connection &c);
     QString connectionName(qsizetype i, qsizetype j) const;
     QString locationName(qsizetype location) const;
@@ -58,6 +59,13 @@ private:
     qsizetype m_distinctMetros = 0;
     qint64 m_referenceBandwidth = 0;
     qsizetype m_referenceCount = 0;
+    // The current peering's connections by facility (first index of each).
+    struct Facilities
+    {
+        QHash<qint64, qsizetype> byId;
+        QHash<QString, qsizetype> byName;
+        QHash<QString, qsizetype> byNameWithoutId;
+    } m_facilities;
     QHash<QUuid, Place> m_connectionIds; // connection identifier -> first connection with it
 };
 

@@ -35,7 +35,30 @@ ValidationRun::ValidationRun(const Onboarding &onboarding, const ValidationConte
 
 void ValidationRun::add(QLatin1String rule, Severity severity, QString path, QString message)
 {
+    const QPair<QLatin1String, int> key(rule, int(severity));
+    RuleCount &count = m_ruleCounts[key];
+    if (count.listed >= MaxFindingsPerRule) {
+        if (count.omitted++ == 0)
+            m_capped.append({key, std::move(path)});
+        return;
+    }
+    ++count.listed;
     m_findings.append(Finding {QString(rule), severity, std::move(path), std::move(message)});
+}
+
+Findings ValidationRun::takeFindings()
+{
+    for (const auto &[key, firstPath] : std::as_const(m_capped)) {
+        const int omitted = m_ruleCounts.value(key).omitted;
+        Finding f {QString(key.first), Severity(key.second), firstPath,
+                   tr("%n more finding(s) of this rule, from this field on, are not listed; "
+                      "correct those listed and validate again",
+                      nullptr, omitted)};
+        f.omitted = omitted;
+        m_findings.append(std::move(f));
+    }
+    m_capped.clear();
+    return std::move(m_findings);
 }
 
 QString ValidationRun::peeringPath(qsizetype peering, QLatin1String field)

@@ -9,7 +9,9 @@
 #include "domain/asn.h"
 #include "domain/onboarding.h"
 
+#include <QCoreApplication>
 #include <QHash>
+#include <QPair>
 #include <QLatin1String>
 
 #include <vector>
@@ -18,6 +20,7 @@ namespace Peering {
 
 class ValidationRun
 {
+    Q_DECLARE_TR_FUNCTIONS(Peering::ValidationRun)
 public:
     ValidationRun(const Onboarding &onboarding, const ValidationContext &context);
 
@@ -32,8 +35,12 @@ public:
     {
         add(rule, Severity::Warning, std::move(path), std::move(message));
     }
+    // Findings of one rule and severity beyond MaxFindingsPerRule are counted, not kept: the
+    // output stays bounded whatever the document's size.
+    static constexpr int MaxFindingsPerRule = 100;
     void add(QLatin1String rule, Severity severity, QString path, QString message);
-    Findings takeFindings() { return std::move(m_findings); }
+    // The findings, with one finding for each rule and severity whose rest was not listed.
+    Findings takeFindings();
     // The findings so far (the checklist's rules compare ticks with them, so they run last).
     const Findings &findings() const { return m_findings; }
 
@@ -58,6 +65,15 @@ private:
     const Onboarding &m_onboarding;
     const ValidationContext &m_context;
     Findings m_findings;
+    struct RuleCount
+    {
+        int listed = 0;
+        int omitted = 0;
+    };
+    QHash<QPair<QLatin1String, int>, RuleCount> m_ruleCounts; // (rule, severity)
+    // (rule, severity) and the path of its first finding not listed, in the order the cap
+    // was reached
+    QList<std::pair<QPair<QLatin1String, int>, QString>> m_capped;
     Result<Asn> m_peerAsn;
     bool m_anyConnectionActive = false;
     std::vector<qint64> m_registeredValues;
