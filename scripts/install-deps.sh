@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   libgmime-3.0-dev qtkeychain-qt6-dev
-  postgresql sqlite3 gnome-keyring dbus
+  postgresql libpq-dev sqlite3 gnome-keyring dbus
   xvfb xauth poppler-utils
   libpython3.11-testsuite python3 python3-jsonschema
 )

@@ -59,9 +59,9 @@ start() {
   for try in 1 2 3 4 5 6 7 8; do
     port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 30000 ))
     port_in_use "$port" && continue
+    echo "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" >"$dir/options"
     if as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
-        start >/dev/null 2>&1; then
+        -o "$(cat "$dir/options")" start >/dev/null 2>&1; then
       if as_server_user "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres peering_test 2>"$dir/createdb.log"; then
         echo "export PEERING_TEST_PG_URL=postgresql://postgres@127.0.0.1:$port/peering_test"
         echo "export PEERING_TEST_PG_DIR=$dir"
@@ -96,8 +96,33 @@ stop() {
   rm -rf "$dir"
 }
 
+# Faults for the fault tests, on a server this script started (DIR): stop it, ending every
+# connection but keeping its data (halt: "-m fast", since this server runs without fsync and
+# would lose recent commits in an immediate stop), start it again on the same port (restart), or
+# stop and continue every one of its processes (freeze, thaw: a server that holds its
+# connections and never answers).
+fault() {
+  local what="$1" dir="${2:-}" bin pid
+  case "$dir" in
+    */peering-pg.*) [ -d "$dir/data" ] || { echo "pg-test-server: $what: no server in $dir" >&2; exit 1; } ;;
+    *) echo "pg-test-server: $what: $dir is not a folder this script made" >&2; exit 1 ;;
+  esac
+  bin="$(find_bin)"
+  case "$what" in
+    halt) as_server_user "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null ;;
+    restart) as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+               -o "$(cat "$dir/options")" start >/dev/null ;;
+    freeze|thaw)
+      pid="$(head -1 "$dir/data/postmaster.pid")"
+      local sig=STOP; [ "$what" = thaw ] && sig=CONT
+      kill -"$sig" "$pid"
+      pkill -"$sig" -P "$pid" || true ;;
+  esac
+}
+
 case "${1:-}" in
   start) start ;;
   stop) shift; stop "$@" ;;
-  *) echo "usage: $0 start | stop [DIR]" >&2; exit 2 ;;
+  halt|restart|freeze|thaw) fault "$1" "${2:-}" ;;
+  *) echo "usage: $0 start | stop [DIR] | halt DIR | restart DIR | freeze DIR | thaw DIR" >&2; exit 2 ;;
 esac

@@ -327,6 +327,14 @@
     </message>
 </context>
 <context>
+    <name>Peering::SqlSession</name>
+    <message numerus="yes">
+        <source>the server did not answer within %n second(s) (PEERING_PG_TIMEOUT); it may be stopped or overloaded: check it, then try again</source>
+        <translation>
+            <numerusform>the server did not answer within %n second (PEERING_PG_TIMEOUT); it may be stopped or overloaded: check it, then try again</numerusform><numerusform>the server did not answer within %n seconds (PEERING_PG_TIMEOUT); it may be stopped or overloaded: check it, then try again</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Peering::TimelineView</name>
     <message numerus="yes">
         <source>%n d late</source>

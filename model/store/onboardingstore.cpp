@@ -309,6 +309,7 @@ OnboardingStore::openOnce(const StoreLocation &location, const StoreOptions &opt
         removeCreated();
         return e;
     }
+    session->connected();
     std::unique_ptr<OnboardingStore> store(new OnboardingStore(std::move(session), options));
     StoreStatus prepared = store->prepare();
     if (!prepared) {

@@ -113,6 +113,12 @@ StoreError::Kind SqlDialect::classify(const QSqlError &error) const
         return K::Missing;
     if (state.isEmpty() && error.type() == QSqlError::ConnectionError)
         return K::Connection;
+    // libpq's own texts for a connection that went away (no SQLSTATE).
+    for (const char *lost : {"server closed the connection", "no connection to the server",
+                             "connection to server was lost", "could not send data to server",
+                             "could not receive data from server", "terminating connection"})
+        if (text.contains(QLatin1String(lost)))
+            return K::Connection;
     return K::Database;
 }
 

@@ -1,9 +1,30 @@
 #include "sqlsession.h"
 
+#include "statementwatchdog.h"
+
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
+#include <libpq-fe.h>
+
 namespace Peering {
+
+namespace {
+
+QtMessageHandler previousHandler = nullptr;
+
+void dropFreeStatementWarnings(QtMsgType type, const QMessageLogContext &context,
+                               const QString &message)
+{
+    if (message.startsWith(QLatin1String("Unable to free statement")))
+        return;
+    previousHandler(type, context, message);
+}
+
+void ignoreNotice(void *, const char *) { }
+
+} // namespace
 
 SqlSession::SqlSession(const StoreLocation &location, const QString &connectionName)
     : m_location(location)
@@ -12,7 +33,15 @@ SqlSession::SqlSession(const StoreLocation &location, const QString &connectionN
     , m_db(QSqlDatabase::addDatabase(location.isSqlite() ? QStringLiteral("QSQLITE")
                                                          : QStringLiteral("QPSQL"),
                                      connectionName))
-{ }
+{
+    // Qt's PostgreSQL driver warns for every prepared statement it cannot free on a lost
+    // connection (some twenty lines on standard error); the store reports the loss once.
+    static const bool filtered = [] {
+        previousHandler = qInstallMessageHandler(dropFreeStatementWarnings);
+        return true;
+    }();
+    Q_UNUSED(filtered);
+}
 
 SqlSession::~SqlSession()
 {
@@ -29,27 +58,91 @@ void SqlSession::clearStatements()
     m_statements.clear();
 }
 
+::pg_conn *SqlSession::postgresConnection() const
+{
+    if (m_location.isSqlite() || !m_db.isOpen() || !m_db.driver())
+        return nullptr;
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
+int SqlSession::watchedSocket() const
+{
+    PGconn *connection = postgresConnection();
+    return connection ? PQsocket(connection) : -1;
+}
+
+void SqlSession::connected()
+{
+    if (PGconn *connection = postgresConnection())
+        PQsetNoticeProcessor(connection, ignoreNotice, nullptr);
+}
+
+StoreStatus SqlSession::reconnectIfLost(const QString &doing)
+{
+    if (!m_lost)
+        return StoreDone {};
+    // The statements belong to the lost connection; the database keeps its options and
+    // password, so open() is the same connection again.
+    clearStatements();
+    if (m_db.isOpen())
+        m_db.close();
+    if (!m_db.open())
+        return error(StoreError::Kind::Connection, doing,
+                     m_db.lastError().databaseText().simplified());
+    connected();
+    m_lost = false;
+    return StoreDone {};
+}
+
+bool SqlSession::connectionLost(const QSqlError &e) const
+{
+    PGconn *connection = postgresConnection();
+    if (m_location.isSqlite())
+        return false;
+    return !m_db.isOpen() || (connection && PQstatus(connection) == CONNECTION_BAD)
+        || m_dialect.classify(e) == StoreError::Kind::Connection;
+}
+
+StoreError SqlSession::statementError(const QSqlError &e, bool timedOut, const QString &doing)
+{
+    if (timedOut) {
+        m_lost = true;
+        return error(StoreError::Kind::Connection, doing,
+                     tr("the server did not answer within %n second(s) (PEERING_PG_TIMEOUT); it "
+                        "may be stopped or overloaded: check it, then try again",
+                        nullptr, StatementWatchdog::timeoutSeconds()));
+    }
+    return error(e, doing);
+}
+
 StoreResult<QSqlQuery *>
 SqlSession::run(const QString &sql, const QList<QVariant> &values, const QString &doing)
 {
+    if (StoreStatus reconnected = reconnectIfLost(doing); !reconnected)
+        return reconnected.error();
     std::shared_ptr<QSqlQuery> &q = m_statements[sql];
     if (!q) {
         auto fresh = std::make_shared<QSqlQuery>(m_db);
         fresh->setForwardOnly(true);
+        const StatementWatchdog::Guard guard(watchedSocket());
         if (!fresh->prepare(sql)) {
             const QSqlError e = fresh->lastError();
             m_statements.remove(sql);
-            return error(e, doing);
+            return statementError(e, guard.fired(), doing);
         }
         q = fresh;
     }
     QSqlQuery *query = q.get();
     for (qsizetype i = 0; i < values.size(); ++i)
         query->bindValue(int(i), values.at(i));
+    const StatementWatchdog::Guard guard(watchedSocket());
     if (!query->exec()) {
         const QSqlError e = query->lastError();
         query->finish();
-        return error(e, doing);
+        return statementError(e, guard.fired(), doing);
     }
     return query;
 }
@@ -97,9 +190,19 @@ StoreStatus SqlSession::scan(const QString &sql,
 
 StoreStatus SqlSession::exec(const QString &sql, const QString &doing)
 {
+    // Not at COMMIT: the transaction was on the lost connection, and a new one would commit
+    // an empty transaction, saying "done" for work that was never written.
+    if (sql != QLatin1String("COMMIT"))
+        if (StoreStatus reconnected = reconnectIfLost(doing); !reconnected)
+            return reconnected;
+    if (m_lost)
+        return error(StoreError::Kind::Connection, doing,
+                     tr("the connection to the server was lost; nothing of this change was "
+                        "written"));
     QSqlQuery q(m_db);
+    const StatementWatchdog::Guard guard(watchedSocket());
     if (!q.exec(sql))
-        return error(q.lastError(), doing);
+        return statementError(q.lastError(), guard.fired(), doing);
     q.finish();
     return StoreDone {};
 }
@@ -123,12 +226,23 @@ StoreStatus SqlSession::commit(const QString &doing)
 
 void SqlSession::rollback()
 {
+    if (m_lost)
+        return; // the server rolled the transaction back when the connection went
     QSqlQuery q(m_db);
+    const StatementWatchdog::Guard guard(watchedSocket());
     q.exec(QStringLiteral("ROLLBACK"));
+    if (guard.fired())
+        m_lost = true;
 }
 
 StoreError SqlSession::error(const QSqlError &sqlError, const QString &doing)
 {
+    if (connectionLost(sqlError)) {
+        // libpq's text for a lost connection runs to several lines of hints: one line.
+        m_lost = true;
+        return error(StoreError::Kind::Connection, doing,
+                     tr("the connection to the server was lost; it reconnects on the next try"));
+    }
     // simplified(): libpq writes several lines with tabs; an error is one line.
     QString text = sqlError.databaseText().simplified();
     if (text.isEmpty())

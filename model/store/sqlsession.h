@@ -15,6 +15,8 @@
 #include <functional>
 #include <memory>
 
+struct pg_conn; // libpq's PGconn
+
 namespace Peering {
 
 class SqlSession
@@ -61,14 +63,28 @@ public:
     void distrust() { m_trusted = false; }
 
     void clearStatements();
+    // After the database opened: PostgreSQL's notices (WARNING: terminating connection ...)
+    // are not written to standard error; the store reports what matters as its errors.
+    void connected();
 
 private:
+    // PostgreSQL: the connection is gone (closed, bad, or an error that says so).
+    bool connectionLost(const QSqlError &e) const;
+    // The libpq connection of a PostgreSQL session, and its socket (-1 for SQLite).
+    ::pg_conn *postgresConnection() const;
+    int watchedSocket() const;
+    // A PostgreSQL connection that was lost (or timed out) is opened again before the next
+    // statement; a transaction it held is gone, so its COMMIT fails rather than reconnects.
+    StoreStatus reconnectIfLost(const QString &doing);
+    StoreError statementError(const QSqlError &e, bool timedOut, const QString &doing);
+
     StoreLocation m_location;
     SqlDialect m_dialect;
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     bool m_trusted = true;
+    bool m_lost = false;
 };
 
 } // namespace Peering
