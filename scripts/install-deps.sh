@@ -11,6 +11,7 @@ PACKAGES=(
   postgresql libpq-dev sqlite3 gnome-keyring dbus
   xvfb xauth poppler-utils
   libpython3.11-testsuite python3 python3-jsonschema
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

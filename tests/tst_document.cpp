@@ -282,6 +282,8 @@ private Q_SLOTS:
     void nullsForOptionalValues();
     void formatIsAlwaysWritten();
     void byteOrderMarkIsAccepted();
+    void byteOrderMarkInStringsIsKept_data();
+    void byteOrderMarkInStringsIsKept();
     void secretsNeverEchoed();
     void unreadable_data();
     void unreadable();
@@ -806,6 +808,55 @@ void TestDocument::byteOrderMarkIsAccepted()
     QCOMPARE(r->name, QStringLiteral("n"));
 }
 
+// U+FEFF inside a string is a character like any other: read from a raw byte order mark or the
+// escape \ufeff, anywhere in a value or a key, and written and read back unchanged (Qt's reader
+// alone drops a raw one at the start of a string; tests/fuzz/regressions/document keeps the
+// input the fuzzer found it with).
+void TestDocument::byteOrderMarkInStringsIsKept_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("key"); // an unknown key at the top, kept in extra
+
+    const auto doc = [](const QByteArray &name, const QByteArray &key = "x-note") {
+        return withFormat("\"name\": \"" + name + "\", \"" + key + "\": 1");
+    };
+    // The expected texts in UTF-8 ("\xEF\xBB\xBF" is U+FEFF), decoded behind a space:
+    // QString::fromUtf8 drops a leading U+FEFF, which is how Qt's reader loses it.
+    const auto text = [](const char *utf8) {
+        return QString::fromUtf8(QByteArray(" ") + utf8).sliced(1);
+    };
+    const auto row = [&](const char *tag, const QByteArray &bytes, const char *name,
+                         const char *key = "x-note") {
+        QTest::newRow(tag) << bytes << text(name) << text(key);
+    };
+    row("raw, at the start", doc("\xEF\xBB\xBFIX"), "\xEF\xBB\xBFIX");
+    row("raw, in the middle", doc("I\xEF\xBB\xBFX"), "I\xEF\xBB\xBFX");
+    row("raw, after an escape", doc("\\u0049\xEF\xBB\xBFX"), "I\xEF\xBB\xBFX");
+    row("raw, alone", doc("\xEF\xBB\xBF"), "\xEF\xBB\xBF");
+    row("escaped, at the start", doc("\\ufeffIX"), "\xEF\xBB\xBFIX");
+    row("raw, at the start of a key", doc("IX", "\xEF\xBB\xBFx-note"), "IX", "\xEF\xBB\xBFx-note");
+    row("after a leading byte order mark", "\xEF\xBB\xBF" + doc("\xEF\xBB\xBFIX"), "\xEF\xBB\xBFIX");
+    row("after an escaped quote", doc("\\\"\xEF\xBB\xBFIX"), "\"\xEF\xBB\xBFIX");
+}
+
+void TestDocument::byteOrderMarkInStringsIsKept()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, name);
+    QFETCH(QString, key);
+    const Result<Onboarding> r = OnboardingDocument::parse(bytes);
+    QVERIFY2(r.ok(), qPrintable(r.error()));
+    QCOMPARE(r->name, name);
+    QVERIFY2(r->extra.contains(key), qPrintable(r->extra.keys().join(u',')));
+    const QByteArray written = OnboardingDocument::serialize(*r);
+    const Result<Onboarding> back = OnboardingDocument::parse(written);
+    QVERIFY2(back.ok(), qPrintable(back.error()));
+    QCOMPARE(back->name, name);
+    QVERIFY(*back == *r);
+    QCOMPARE(OnboardingDocument::serialize(*back), written);
+}
+
 void TestDocument::unreadable_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -956,6 +1007,12 @@ void TestDocument::unreadable_data()
         withFormat("\"prefixes\": [{\"prefix\": \"a\"}, {\"prefix\": \"b\", \"prefix\": \"c\"}]"),
         {"prefixes[1].prefix: the key appears twice"});
     row("unknown key twice", withFormat("\"x-note\": 1, \"x-note\": 2"), {"x-note: the key appears twice"});
+    // After a byte order mark the scan still reads the document from its first brace.
+    row("format twice after a byte order mark",
+        "\xEF\xBB\xBF{\"format\": \"peering-onboarding/1\", \"format\": \"other/9\"}",
+        {"format: the key appears twice in one object"});
+    row("name twice after a byte order mark", "\xEF\xBB\xBF" + withFormat("\"name\": \"a\", \"name\": \"b\""),
+        {"name: the key appears twice"});
     // MD5 keys under another name would be kept and exported in clear.
     row("md5AuthenticationKey", conn("\"bgp\": {\"md5AuthenticationKey\": \"s3cret\"}"),
         {"peerings[0].connections[0].bgp.md5AuthenticationKey: this looks like an MD5 key"});

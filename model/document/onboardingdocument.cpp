@@ -31,13 +31,49 @@ QString tooLarge(qint64 size)
         .arg(OnboardingDocument::MaxBytes / MiB);
 }
 
+constexpr QByteArrayView ByteOrderMark("\xEF\xBB\xBF");
+
+// Qt's reader drops a raw U+FEFF at the start of a string (it decodes each string as UTF-8
+// text, which takes a leading U+FEFF for a byte order mark), so a name that begins with one,
+// as Qt itself writes it, would not read back the same. Written as the escape \ufeff it is
+// kept. Outside strings it is left alone: there it is not JSON, and stays refused.
+QByteArray escapeByteOrderMarksInStrings(const QByteArray &bytes)
+{
+    if (!bytes.contains(ByteOrderMark))
+        return bytes;
+    QByteArray out;
+    out.reserve(bytes.size() + 16);
+    bool inString = false;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (inString && c == '\\' && i + 1 < bytes.size()) {
+            out += c;
+            out += bytes[++i];
+            continue;
+        }
+        if (c == '"')
+            inString = !inString;
+        if (inString && QByteArrayView(bytes).sliced(i).startsWith(ByteOrderMark)) {
+            out += "\\ufeff";
+            i += ByteOrderMark.size() - 1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 } // namespace
 
-Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
+Result<Onboarding> OnboardingDocument::parse(const QByteArray &input)
 {
     // Size first: trimmed() below copies the input.
-    if (bytes.size() > MaxBytes)
-        return Result<Onboarding>::failure(tooLarge(bytes.size()));
+    if (input.size() > MaxBytes)
+        return Result<Onboarding>::failure(tooLarge(input.size()));
+    // A byte order mark before the document is allowed (editors write one); the key scan below
+    // reads the text without it, as Qt does.
+    const QByteArray bytes = escapeByteOrderMarksInStrings(
+        input.startsWith(ByteOrderMark) ? input.sliced(ByteOrderMark.size()) : input);
     if (bytes.trimmed().isEmpty())
         return Result<Onboarding>::failure(
             tr("the document is empty; expected a JSON object with \"format\": \"%1\"")
@@ -51,7 +87,7 @@ Result<Onboarding> OnboardingDocument::parse(const QByteArray &bytes)
     if (error.error != QJsonParseError::NoError) {
         // A bare number, string, true or null is JSON too, but Qt reports it as an illegal value:
         // say what the document is instead.
-        qsizetype first = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        qsizetype first = 0;
         while (first < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[first])))
             ++first;
         if (first < bytes.size() && bytes[first] != '{' && bytes[first] != '[')
