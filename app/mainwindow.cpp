@@ -16,6 +16,7 @@
 #include "plandialog.h"
 #include "screenfit.h"
 #include "peeringdb/peeringdbcache.h"
+#include "peeringdb/peeringdbchoices.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
 #include "store/storepasswords.h"
@@ -462,6 +463,8 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding,
         PeeringDbCache(*m_store).addFactsTo(context.value());
         wizard->setValidationContext(context.value());
     }
+    if (auto choices = PeeringDbCache(*m_store).choices())
+        wizard->setPeeringDbChoices(*choices);
     m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding,
                                       origin == DraftOrigin::Resumed});
 

@@ -1,6 +1,7 @@
 #include "peeringdbcache.h"
 
 #include "metroaliases.h"
+#include "peeringdbchoices.h"
 
 #include "store/onboardingstore.h"
 #include "store/sqlsession.h"
@@ -276,6 +277,53 @@ void PeeringDbCache::addFactsTo(ValidationContext &context)
     StoreResult<std::optional<PeeringDbFacts>> f = facts(*asns);
     if (f && *f)
         context.peeringDb = **f;
+}
+
+StoreResult<PeeringDbChoices> PeeringDbCache::choices()
+{
+    PeeringDbChoices c;
+    const StoreResult<bool> available = isAvailable();
+    if (!available)
+        return available.error();
+    if (!*available)
+        return c;
+    c.available = true;
+    const StoreResult<QDateTime> last = lastSync();
+    if (!last)
+        return last.error();
+    c.lastSync = *last;
+    StoreResult<QList<Facility>> facilities = microsoftFacilities();
+    if (!facilities)
+        return facilities.error();
+    c.facilities = facilities.takeValue();
+    const QString doing = tr("cannot read the PeeringDB cache");
+    SqlSession &s = m_store.session();
+    StoreStatus shared = s.scan(
+        QStringLiteral("SELECT x.ix_id, x.fac_id FROM pdb_ixfac x WHERE EXISTS (SELECT 1 FROM "
+                       "pdb_netfac n WHERE n.fac_id = x.fac_id AND n.net_id = ?) ORDER BY "
+                       "x.ix_id, x.fac_id"),
+        {PeeringDbSchema::MicrosoftNetId}, doing, [&c](const QSqlQuery &q) {
+            c.facilitiesOfExchange[q.value(0).toLongLong()].append(q.value(1).toLongLong());
+        });
+    if (!shared)
+        return shared.error();
+    StoreResult<QList<Exchange>> all = exchanges();
+    if (!all)
+        return all.error();
+    for (const Exchange &e : *all)
+        if (c.facilitiesOfExchange.contains(e.id))
+            c.exchanges.append(e);
+    std::sort(c.exchanges.begin(), c.exchanges.end(), [](const Exchange &a, const Exchange &b) {
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
+    StoreStatus names = s.scan(QStringLiteral("SELECT asn, name FROM pdb_net"), {}, doing,
+                               [&c](const QSqlQuery &q) {
+                                   c.networkNames.insert(q.value(0).toLongLong(),
+                                                         q.value(1).toString());
+                               });
+    if (!names)
+        return names.error();
+    return c;
 }
 
 } // namespace Peering

@@ -17,6 +17,7 @@
 namespace Peering {
 
 class OnboardingStore;
+struct PeeringDbChoices;
 
 class PeeringDbCache
 {
@@ -84,6 +85,10 @@ public:
     // Everything the peeringdb.* rules need, with the exchanges of these peer ASNs (the store's:
     // the ones a sync fetches netixlan for); nullopt without a cache.
     StoreResult<std::optional<PeeringDbFacts>> facts(const QList<qint64> &peerAsns);
+
+    // What the wizard's pickers offer, read at once (PeeringDbChoices::available is false
+    // without a cache).
+    StoreResult<PeeringDbChoices> choices();
 
     // The peer ASNs of the store's onboardings (a sync fetches their networks and exchanges).
     StoreResult<QList<qint64>> storePeerAsns();
