@@ -32,6 +32,7 @@ required_suites() {
   if [ "${PEERING_TEST_PG:-on}" != "off" ]; then
     echo tst_store_postgresql
     echo tst_cli_store_postgresql
+    echo tst_peeringdb_postgresql
   fi
 }
 
