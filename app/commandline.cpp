@@ -19,6 +19,10 @@
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
+#include "peeringdb/peeringdbapikey.h"
+#include "peeringdb/peeringdbcache.h"
+#include "peeringdb/peeringdbdirectory.h"
+#include "peeringdb/peeringdbsync.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -27,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -132,6 +137,8 @@ int runList(Context &c);
 int runTrack(Context &c);
 int runMark(Context &c);
 int runImportMail(Context &c);
+int runPeeringDb(Context &c);
+int runFacilities(Context &c);
 
 const Command kCommands[] = {
     {"validate", "validate FILE [--format text|json]",
@@ -216,6 +223,35 @@ const Command kCommands[] = {
                        "not be changed, 2 a usage error, an unreadable PATH, no onboarding of that "
                        "name or a store error."),
      runImportMail},
+    {"peeringdb",
+     "peeringdb sync [--url BASE] [--from-dir DIR] [--api-key-env VAR] [--store URL] "
+     "[--format text|json]",
+     QT_TRANSLATE_NOOP("Peering::CommandLine",
+                       "Brings the store's PeeringDB cache up to date: every facility and "
+                       "exchange, their peering LANs, where Microsoft (AS8075, net 694) is, and "
+                       "the networks of Microsoft and of the store's peer ASNs. The first sync "
+                       "asks for everything, later ones only for what changed since (deleted rows "
+                       "are removed). --url names a mirror (default https://www.peeringdb.com/api); "
+                       "--from-dir reads DIR/<object>-0.json files (the shape of PeeringDB's "
+                       "answers and dump files) instead of the network. The API key, optional, "
+                       "comes from the environment variable --api-key-env names, else from the "
+                       "desktop keychain; it is sent only in the Authorization header. The sync "
+                       "is one transaction: when anything fails the cache stays as it was.\n"
+                       "Exit status: 0 synced, 1 the sync failed (cache unchanged), 2 a usage "
+                       "error."),
+     runPeeringDb},
+    {"facilities",
+     "facilities [--metro M] [--common-with-ix IXID] [--store URL] [--format text|json]",
+     QT_TRANSLATE_NOOP("Peering::CommandLine",
+                       "Lists the PeeringDB facilities where Microsoft is present, from the "
+                       "store's cache (peering-wizard peeringdb sync fills it), sorted by id. "
+                       "--metro keeps one Azure metro (matched by city, any case, with the "
+                       "suburbs and spellings PeeringDB uses: Sterling is Ashburn); "
+                       "--common-with-ix keeps those where that exchange (its PeeringDB id) is "
+                       "present too.\n"
+                       "Exit status: 0 listed, 1 no cache or no such exchange in it, 2 a usage "
+                       "or store error."),
+     runFacilities},
 };
 
 const Command *findCommand(const QString &name)
@@ -1326,6 +1362,280 @@ int runImportMail(Context &c)
                                  "stages with peering-wizard mark",
                                  nullptr, r.undated)
               << "\n";
+    return CommandLine::Ok;
+}
+
+// --- PeeringDB
+
+int runPeeringDb(Context &c)
+{
+    const Command &command = *findCommand(QStringLiteral("peeringdb"));
+    QCommandLineParser parser;
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 CommandLine::tr("The API's base URL (default %1).")
+                                     .arg(QLatin1String(PeeringDbOptions::DefaultBaseUrl)),
+                                 QStringLiteral("BASE"));
+    const QCommandLineOption fromDir(QStringLiteral("from-dir"),
+                                     CommandLine::tr("Read DIR/<object>-0.json instead of the "
+                                                     "network."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption keyEnv(QStringLiteral("api-key-env"),
+                                    CommandLine::tr("The environment variable that holds the "
+                                                    "PeeringDB API key."),
+                                    QStringLiteral("VAR"));
+    const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption format = textOrJsonOption();
+    parser.addOptions({url, fromDir, keyEnv, store, format});
+    if (!parseOptions(parser, c, command, QStringLiteral("sync"),
+                      CommandLine::tr("What to do: sync.")))
+        return CommandLine::BadInput;
+    if (parser.isSet(QStringLiteral("help"))) {
+        printCommandHelp(c, command, parser);
+        return CommandLine::Ok;
+    }
+    auto usageError = [&c](const QString &text) {
+        c.err << "peering-wizard peeringdb: " << text << Qt::endl;
+        return int(CommandLine::BadInput);
+    };
+    const QString fmt = parser.value(format);
+    if (const QString bad = textOrJsonError(fmt); !bad.isEmpty())
+        return usageError(bad);
+    const QStringList positional = parser.positionalArguments();
+    if (positional != QStringList {QStringLiteral("sync")})
+        return usageError(
+            positional.isEmpty()
+                ? CommandLine::tr("say what to do: peeringdb sync (see peering-wizard peeringdb "
+                                  "--help)")
+                : CommandLine::tr("unknown argument \"%1\"; the one action is sync")
+                      .arg(positional.join(u' ')));
+    if (parser.isSet(url) && parser.isSet(fromDir))
+        return usageError(CommandLine::tr("give --url or --from-dir, not both"));
+    PeeringDbOptions options;
+    if (parser.isSet(url)) {
+        const QUrl base(parser.value(url), QUrl::StrictMode);
+        if (!base.isValid() || base.host().isEmpty()
+            || (base.scheme() != QLatin1String("https") && base.scheme() != QLatin1String("http"))
+            || !base.userInfo().isEmpty())
+            return usageError(CommandLine::tr("--url must be an http or https URL without user "
+                                              "or password, not \"%1\"")
+                                  .arg(parser.value(url)));
+        options.baseUrl = base;
+    }
+    if (parser.isSet(keyEnv)) {
+        const QString var = parser.value(keyEnv);
+        options.apiKey = qEnvironmentVariable(qPrintable(var)).trimmed();
+        if (var.isEmpty() || options.apiKey.isEmpty())
+            return usageError(CommandLine::tr("the environment variable %1 (--api-key-env) is "
+                                              "not set")
+                                  .arg(var));
+    } else if (!parser.isSet(fromDir)) {
+        // Optional: anonymous when the keychain has none or does not answer.
+        const Result<QString> key = PeeringDbApiKey::read(1500);
+        if (key)
+            options.apiKey = key.value();
+    }
+    // Settings: a mirror may allow more requests a minute; tests shorten the timeouts.
+    const QSettings settings;
+    options.requestsPerMinute
+        = settings.value(QStringLiteral("peeringdb/requestsPerMinute"), 0).toInt();
+    bool timeoutSet = false;
+    const int timeoutS = qEnvironmentVariable("PEERING_PEERINGDB_TIMEOUT").toInt(&timeoutSet);
+    if (timeoutSet && timeoutS > 0) {
+        options.idleTimeoutMs = timeoutS * 1000;
+        options.requestTimeoutMs = timeoutS * 2000;
+    }
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
+        return CommandLine::BadInput;
+
+    auto failed = [&c](const QString &reason) {
+        c.err << "peering-wizard peeringdb sync: " << reason << "; "
+              << CommandLine::tr("the cache was left as it was") << Qt::endl;
+        return int(CommandLine::Findings);
+    };
+    StoreOptions storeOptions;
+    StorePasswords::supply(*location, storeOptions);
+    auto opened = TrackedStore::open(*location, storeOptions);
+    if (!opened)
+        return failed(opened.error().message());
+    OnboardingStore &onboardings = **opened;
+    PeeringDbCache cache(onboardings);
+    auto state = cache.state();
+    if (!state)
+        return failed(state.error().message());
+
+    Result<PeeringDbFetch> fetched = parser.isSet(fromDir)
+        ? PeeringDbDirectory::read(parser.value(fromDir))
+        : PeeringDbSync::fetch(options,
+                               PeeringDbSync::plan(*state, cache.storePeerAsns().valueOr({})));
+    if (!fetched)
+        return failed(fetched.error());
+    const StoreStatus applied = cache.apply(*fetched, onboardings.userName());
+    if (!applied)
+        return failed(applied.error().message());
+    auto after = cache.state();
+    QHash<QString, qint64> cached;
+    if (after)
+        for (const PeeringDbCache::ObjectState &o : *after)
+            cached.insert(o.object, o.rows);
+
+    int requests = 0;
+    for (const PeeringDbObjectFetch &o : fetched->objects)
+        requests += o.requests;
+    const QString syncedAt = QDateTime::fromSecsSinceEpoch(fetched->startedAt, Qt::UTC)
+                                 .toString(Qt::ISODate);
+    if (fmt == QLatin1String("json")) {
+        QJsonArray objects;
+        for (const PeeringDbObjectFetch &o : fetched->objects)
+            objects.append(QJsonObject {{QLatin1String("object"), o.object},
+                                        {QLatin1String("whole"), o.whole},
+                                        {QLatin1String("rows"), qint64(o.rows.size())},
+                                        {QLatin1String("deleted"), qint64(o.deleted.size())},
+                                        {QLatin1String("cached"), cached.value(o.object)}});
+        c.out << QJsonDocument(QJsonObject {{QLatin1String("source"), fetched->source},
+                                            {QLatin1String("store"), location->displayString()},
+                                            {QLatin1String("syncedAt"), syncedAt},
+                                            {QLatin1String("requests"), requests},
+                                            {QLatin1String("objects"), objects}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        c.out << CommandLine::tr("PeeringDB cache in %1 synced from %2 at %3 (%4 requests):")
+                     .arg(location->displayString(), fetched->source, syncedAt)
+                     .arg(requests)
+              << "\n";
+        for (const PeeringDbObjectFetch &o : fetched->objects)
+            c.out << "  " << o.object.leftJustified(9) << " "
+                  << (o.whole ? CommandLine::tr("%1 rows (whole)").arg(o.rows.size())
+                              : CommandLine::tr("%1 changed, %2 deleted")
+                                    .arg(o.rows.size())
+                                    .arg(o.deleted.size()))
+                  << ", " << CommandLine::tr("%1 cached").arg(cached.value(o.object)) << "\n";
+    }
+    c.out.flush();
+    return CommandLine::Ok;
+}
+
+int runFacilities(Context &c)
+{
+    const Command &command = *findCommand(QStringLiteral("facilities"));
+    QCommandLineParser parser;
+    const QCommandLineOption metro(QStringLiteral("metro"),
+                                   CommandLine::tr("Only the facilities of this Azure metro."),
+                                   QStringLiteral("M"));
+    const QCommandLineOption common(QStringLiteral("common-with-ix"),
+                                    CommandLine::tr("Only the facilities where this exchange "
+                                                    "(PeeringDB ix id) is present too."),
+                                    QStringLiteral("IXID"));
+    const QCommandLineOption store(QStringLiteral("store"), CommandLine::tr(kStoreHelp),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption format = textOrJsonOption();
+    parser.addOptions({metro, common, store, format});
+    if (!parseOptions(parser, c, command, QString(), QString()))
+        return CommandLine::BadInput;
+    if (parser.isSet(QStringLiteral("help"))) {
+        printCommandHelp(c, command, parser);
+        return CommandLine::Ok;
+    }
+    auto usageError = [&c](const QString &text) {
+        c.err << "peering-wizard facilities: " << text << Qt::endl;
+        return int(CommandLine::BadInput);
+    };
+    const QString fmt = parser.value(format);
+    if (const QString bad = textOrJsonError(fmt); !bad.isEmpty())
+        return usageError(bad);
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(CommandLine::tr("unexpected argument \"%1\" (see peering-wizard "
+                                          "facilities --help)")
+                              .arg(parser.positionalArguments().constFirst()));
+    qint64 ixId = 0;
+    if (parser.isSet(common)) {
+        bool ok = false;
+        ixId = parser.value(common).toLongLong(&ok);
+        if (!ok || ixId < 1)
+            return usageError(CommandLine::tr("--common-with-ix must be a PeeringDB exchange id "
+                                              "(a positive integer), not \"%1\"")
+                                  .arg(parser.value(common)));
+    }
+    if (parser.isSet(metro) && parser.value(metro).trimmed().isEmpty())
+        return usageError(CommandLine::tr("--metro needs a metro name"));
+    const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
+    if (!location)
+        return CommandLine::BadInput;
+    const QString noCache = CommandLine::tr("no PeeringDB cache in %1; run peering-wizard "
+                                            "peeringdb sync first")
+                                .arg(location->displayString());
+    if (isEmptyDefaultStore(*location)) {
+        c.err << "peering-wizard facilities: " << noCache << Qt::endl;
+        return CommandLine::Findings;
+    }
+    const std::unique_ptr<OnboardingStore> onboardings = openForReading(c, command, *location);
+    if (!onboardings)
+        return CommandLine::BadInput;
+    PeeringDbCache cache(*onboardings);
+    auto storeFailed = [&c](const StoreError &e) {
+        c.err << "peering-wizard facilities: " << e.message() << Qt::endl;
+        return int(CommandLine::BadInput);
+    };
+    const StoreResult<bool> available = cache.isAvailable();
+    if (!available)
+        return storeFailed(available.error());
+    if (!*available) {
+        c.err << "peering-wizard facilities: " << noCache << Qt::endl;
+        return CommandLine::Findings;
+    }
+    if (ixId > 0) {
+        const auto ix = cache.exchange(ixId);
+        if (!ix)
+            return storeFailed(ix.error());
+        if (!*ix) {
+            c.err << "peering-wizard facilities: "
+                  << CommandLine::tr("no exchange %1 in the PeeringDB cache").arg(ixId)
+                  << Qt::endl;
+            return CommandLine::Findings;
+        }
+    }
+    const auto facilities = cache.microsoftFacilities(parser.value(metro).trimmed(), ixId);
+    if (!facilities)
+        return storeFailed(facilities.error());
+    if (fmt == QLatin1String("json")) {
+        QJsonArray list;
+        for (const PeeringDbCache::Facility &f : *facilities)
+            list.append(QJsonObject {{QLatin1String("id"), f.id},
+                                     {QLatin1String("name"), f.name},
+                                     {QLatin1String("city"), f.city},
+                                     {QLatin1String("country"), f.country},
+                                     {QLatin1String("metro"), f.metro}});
+        c.out << QJsonDocument(QJsonObject {{QLatin1String("facilities"), list}})
+                     .toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return CommandLine::Ok;
+    }
+    const QStringList header {CommandLine::tr("ID"), CommandLine::tr("NAME"),
+                              CommandLine::tr("CITY"), CommandLine::tr("COUNTRY"),
+                              CommandLine::tr("METRO")};
+    QList<QStringList> rows;
+    for (const PeeringDbCache::Facility &f : *facilities)
+        rows.append({QString::number(f.id), f.name, f.city, f.country, f.metro});
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : QList<QStringList> {header} + rows)
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = qMax(widths[i], row.at(i).size());
+    for (const QStringList &row : QList<QStringList> {header} + rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row.at(i).leftJustified(widths.at(i) + 2) : row.at(i);
+        c.out << line << "\n";
+    }
+    const StoreResult<QDateTime> last = cache.lastSync();
+    c.out << "\n"
+          << CommandLine::tr("Facilities where Microsoft is present: %1 (PeeringDB cache of %2)")
+                 .arg(facilities->size())
+                 .arg(last && last->isValid()
+                          ? last->toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+                          : QStringLiteral("-"))
+          << "\n";
+    c.out.flush();
     return CommandLine::Ok;
 }
 

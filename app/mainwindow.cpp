@@ -15,6 +15,8 @@
 #include "onboardingwizard.h"
 #include "plandialog.h"
 #include "screenfit.h"
+#include "peeringdb/peeringdbcache.h"
+#include "peeringdb/peeringdbchoices.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
 #include "store/storepasswords.h"
@@ -457,8 +459,12 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding,
     // draft), and a created peering's fixed fields are read-only.
     if (stored)
         wizard->setStoredOriginal(stored->onboarding);
-    if (auto context = m_store->validationContextFor(onboarding.name))
+    if (auto context = m_store->validationContextFor(onboarding.name)) {
+        PeeringDbCache(*m_store).addFactsTo(context.value());
         wizard->setValidationContext(context.value());
+    }
+    if (auto choices = PeeringDbCache(*m_store).choices())
+        wizard->setPeeringDbChoices(*choices);
     m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding,
                                       origin == DraftOrigin::Resumed});
 
@@ -622,6 +628,8 @@ int MainWindow::importFiles(const QStringList &files)
                 }
                 // Validated as the wizard does, against the customer ASNs of the others.
                 auto context = m_store->validationContextFor(o.name);
+                if (context)
+                    PeeringDbCache(*m_store).addFactsTo(*context);
                 report.addStored(documents.at(i),
                                  OnboardingValidator::validate(documents.at(i),
                                                                context ? *context

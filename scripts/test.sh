@@ -53,6 +53,7 @@ required_suites() {
     echo tst_store_postgresql
     echo tst_cli_store_postgresql
     echo tst_store_pg_faults
+    echo tst_peeringdb_postgresql
   fi
 }
 

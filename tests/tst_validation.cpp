@@ -74,6 +74,9 @@ const QStringList kRuleIds {
     "milestone.source",
     "onboarding.name",
     "requirement.status",
+    "peeringdb.metro",
+    "peeringdb.facility",
+    "peeringdb.session-lan",
     "requirement.contradicted",
     "requirement.open",
     "value.leading-at",
@@ -87,7 +90,8 @@ const QSet<QString> kWarningRules {"contact.corporate-domain", "redundancy.geo",
                                    "prefix.traffic-class",     "aspath.length-recommended",
                                    "requirement.contradicted", "requirement.open",
                                    "asn.int32",                "registered-asn.int32",
-                                   "value.leading-at"};
+                                   "value.leading-at",         "peeringdb.metro",
+                                   "peeringdb.facility",       "peeringdb.session-lan"};
 
 Connection connection(const QString &id,
                       qint64 facility,
@@ -694,6 +698,47 @@ QList<Row> failingRows()
     r.add("requirement status unknown", "requirement.status", E, "requirements[0].status", "done",
           {"requirement.open"},
           [](Onboarding &o) { o.requirements = {{"lacp", "done", {}, {}}}; });
+    // The PeeringDB cache against the document (only with a cache).
+    {
+        auto facts = [](ValidationContext &c, QStringList prefixes = {"185.1.200.0/24"}) {
+            PeeringDbFacts f;
+            f.microsoftMetros = {"Amsterdam", "Frankfurt"};
+            f.microsoftFacilityMetro = {{62, "Amsterdam"}, {58, "Amsterdam"}, {60, "Frankfurt"}};
+            f.lansByAsn.insert(213999, {prefixes, {"Example-IX"}});
+            c.peeringDb = f;
+        };
+        r.rows.append(Row {"metro where Microsoft has no facility",
+                           [facts](Onboarding &o, ValidationContext &c) {
+                               facts(c);
+                               o.peerings[1].metro = "Frankfort";
+                           },
+                           "peeringdb.metro", W, "peerings[1].metro", "Frankfort", {}});
+        r.rows.append(Row {"facility where Microsoft is not",
+                           [facts](Onboarding &o, ValidationContext &c) {
+                               facts(c);
+                               conn(o, 0, 0).peeringDbFacilityId = 99;
+                           },
+                           "peeringdb.facility", W, ams + ".peeringDbFacilityId", "not present",
+                           {}});
+        r.rows.append(Row {"facility of another metro",
+                           [facts](Onboarding &o, ValidationContext &c) {
+                               facts(c);
+                               conn(o, 0, 0).peeringDbFacilityId = 60;
+                           },
+                           "peeringdb.facility", W, ams + ".peeringDbFacilityId", "in Frankfurt",
+                           {"mesh.extra-connection"}});
+        r.rows.append(Row {"session address outside the exchange's peering LAN",
+                           [facts](Onboarding &o, ValidationContext &c) {
+                               facts(c, {"185.1.200.0/30", "2001:7f8::/64"});
+                               Q_UNUSED(o);
+                           },
+                           "peeringdb.session-lan", W,
+                           "peerings[1].connections[0].bgp.peerIPv4", "185.1.200.0/30", {}});
+        r.pass("the cache agrees with the document", [facts](Onboarding &o, ValidationContext &c) {
+            facts(c);
+            o.peerings[1].metro = "frankfurt am main";
+        });
+    }
     // The checklist against the document.
     r.add("LACP ticked met, but a connection has no LACP", "requirement.contradicted", W,
           "requirements[6].status", "rule interconnect.lacp has 1 finding", {"interconnect.lacp"},

@@ -1,5 +1,7 @@
 #include "configurationpage.h"
 
+#include <QStandardItemModel>
+
 #include "onboardingwizard.h"
 #include "peeringselector.h"
 
@@ -53,6 +55,7 @@ ConfigurationPage::ConfigurationPage(OnboardingWizard *wizard)
     , m_region(new QComboBox(this))
     , m_metro(new QComboBox(this))
     , m_maxPrefixes(new QSpinBox(this))
+    , m_peeringDbLine(new QLabel(this))
 {
     setObjectName(QStringLiteral("configurationPage"));
     setTitle(tr("Configuration"));
@@ -99,6 +102,10 @@ ConfigurationPage::ConfigurationPage(OnboardingWizard *wizard)
     form->addRow(QString(), m_fix);
     addBoundRow(form, tr("Azure re&gion:"), m_region, path("azureRegion"));
     addBoundRow(form, tr("M&etro:"), m_metro, path("metro"));
+    m_peeringDbLine->setObjectName(QStringLiteral("peeringDbMetroLine"));
+    m_peeringDbLine->setWordWrap(true);
+    m_peeringDbLine->setTextFormat(Qt::PlainText);
+    form->addRow(QString(), m_peeringDbLine);
     addBoundRow(form, tr("Max prefi&xes from Microsoft:"), m_maxPrefixes,
                 path("maxPrefixesFromMicrosoft"));
     why(tr("Your own limit for routes received from AS8075. Microsoft announces about 280 "
@@ -144,8 +151,42 @@ void ConfigurationPage::refreshFromDraft()
                       || p.microsoftNetwork != QLatin1String(PeeringResource::IxRsNetwork)
                       || p.sku != QLatin1String(PeeringResource::PremiumFreeSku));
     m_region->setCurrentText(p.azureRegion);
+    showPeeringDbMetros();
     m_metro->setCurrentText(p.metro);
     m_maxPrefixes->setValue(int(qBound(qint64(0), p.maxPrefixesFromMicrosoft, qint64(1000000))));
+}
+
+void ConfigurationPage::showPeeringDbMetros()
+{
+    const PeeringDbChoices &pdb = onboardingWizard()->peeringDbChoices();
+    if (!pdb.available) {
+        m_peeringDbLine->setText(tr("No PeeringDB cache in this store: type the metro, or run "
+                                    "\"peering-wizard peeringdb sync\" to choose from the metros "
+                                    "where Microsoft has facilities."));
+        return;
+    }
+    m_peeringDbLine->setText(
+        tr("Metros where Microsoft has PeeringDB facilities, from the cache synced %1. A metro "
+           "where Microsoft has none is a warning.")
+            .arg(pdb.lastSync.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+    if (m_metrosFromCache)
+        return;
+    m_metrosFromCache = true;
+    m_metro->clear();
+    auto *model = qobject_cast<QStandardItemModel *>(m_metro->model());
+    for (const PeeringDbChoices::Country &country : pdb.metrosByCountry()) {
+        // The country is a heading, not a choice.
+        m_metro->addItem(country.country.isEmpty() ? tr("(no country)") : country.country);
+        if (model) {
+            QStandardItem *heading = model->item(m_metro->count() - 1);
+            heading->setFlags(heading->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
+            QFont bold = heading->font();
+            bold.setBold(true);
+            heading->setFont(bold);
+        }
+        for (const QString &metro : country.metros)
+            m_metro->addItem(metro, country.country);
+    }
 }
 
 } // namespace Peering

@@ -5,6 +5,7 @@
 #include "onboardingpage.h"
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -25,12 +26,18 @@ protected:
     void refreshFromDraft() override;
 
 private:
+    // Microsoft's metros from the PeeringDB cache, under a header per country, once it is there.
+    void showPeeringDbMetros();
+
+private:
     QLineEdit *m_kind;
     QLineEdit *m_network;
     QLineEdit *m_sku;
     QPushButton *m_fix;
     QComboBox *m_region;
     QComboBox *m_metro;
+    QLabel *m_peeringDbLine;
+    bool m_metrosFromCache = false;
     QSpinBox *m_maxPrefixes;
 };
 

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -72,6 +73,14 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     m_facilityId->setSpecialValueText(tr("choose a PeeringDB facility id"));
     m_facilityName = new QLineEdit(this);
     m_facilityName->setObjectName(QStringLiteral("facilityNameEdit"));
+    m_facilityPicker = new QComboBox(this);
+    m_facilityPicker->setObjectName(QStringLiteral("facilityPickerCombo"));
+    m_commonExchange = new QComboBox(this);
+    m_commonExchange->setObjectName(QStringLiteral("commonExchangeCombo"));
+    m_peeringDbLine = new QLabel(this);
+    m_peeringDbLine->setObjectName(QStringLiteral("peeringDbFacilityLine"));
+    m_peeringDbLine->setWordWrap(true);
+    m_peeringDbLine->setTextFormat(Qt::PlainText);
     m_routers = new QLineEdit(this);
     m_routers->setObjectName(QStringLiteral("routersEdit"));
     m_routers->setPlaceholderText(tr("rs1.example.net, rs2.example.net"));
@@ -119,6 +128,25 @@ ConnectionDialog::ConnectionDialog(const Onboarding &onboarding, int peering, in
     addRow(form, tr("&Role:"), m_role, QStringLiteral("role"));
     addRow(form, tr("Peering&DB facility id:"), m_facilityId, QStringLiteral("peeringDbFacilityId"));
     addRow(form, tr("Facility &name:"), m_facilityName, QStringLiteral("facilityName"));
+    auto *picker = new QLabel(tr("From PeeringD&B:"), this);
+    picker->setBuddy(m_facilityPicker);
+    m_facilityPicker->setAccessibleName(tr("Facility from PeeringDB"));
+    form->addRow(picker, m_facilityPicker);
+    auto *common = new QLabel(tr("Common &with my exchange:"), this);
+    common->setBuddy(m_commonExchange);
+    m_commonExchange->setAccessibleName(tr("Common with my exchange"));
+    form->addRow(common, m_commonExchange);
+    form->addRow(QString(), m_peeringDbLine);
+    connect(m_commonExchange, &QComboBox::currentIndexChanged, this,
+            [this] { fillFacilityPicker(); });
+    connect(m_facilityPicker, &QComboBox::activated, this, [this](int index) {
+        const qint64 id = m_facilityPicker->itemData(index).toLongLong();
+        if (id <= 0)
+            return;
+        m_facilityId->setValue(int(id));
+        m_facilityName->setText(m_facilityPicker->itemData(index, Qt::UserRole + 1).toString());
+    });
+    setPeeringDbChoices({});
     addRow(form, tr("Peer ro&uters:"), m_routers, QStringLiteral("peerRouters"));
     addRow(form, tr("&Bandwidth:"), m_bandwidth, QStringLiteral("bandwidthMbps"));
     auto *provider = new QLabel(tr("Peer (fixed: you provide the session addresses)"), this);
@@ -265,6 +293,51 @@ ConnectionDialog::~ConnectionDialog()
     // The binder reads this dialog's findings on focus changes, and QWidget's destructor still
     // moves focus after these members are gone: it goes first (and stops filtering with it).
     delete m_fields;
+}
+
+void ConnectionDialog::setPeeringDbChoices(const PeeringDbChoices &choices)
+{
+    m_peeringDb = choices;
+    m_facilityPicker->setEnabled(choices.available);
+    m_commonExchange->setEnabled(choices.available);
+    if (!choices.available) {
+        m_facilityPicker->clear();
+        m_commonExchange->clear();
+        m_peeringDbLine->setText(tr("No PeeringDB cache in this store: type the facility id and "
+                                    "name, or run \"peering-wizard peeringdb sync\" to choose "
+                                    "from Microsoft's facilities."));
+        return;
+    }
+    const QSignalBlocker blocker(m_commonExchange);
+    m_commonExchange->clear();
+    m_commonExchange->addItem(tr("Any exchange"), qint64(0));
+    for (const PeeringDbCache::Exchange &e : choices.exchanges)
+        m_commonExchange->addItem(tr("%1 (%2)").arg(e.name).arg(e.id), e.id);
+    fillFacilityPicker();
+}
+
+void ConnectionDialog::fillFacilityPicker()
+{
+    const QString metro = m_onboarding.peerings.value(m_peering).metro;
+    const qint64 exchange = m_commonExchange->currentData().toLongLong();
+    const QList<PeeringDbCache::Facility> facilities = m_peeringDb.facilitiesIn(metro, exchange);
+    m_facilityPicker->clear();
+    m_facilityPicker->addItem(tr("Choose a facility where Microsoft is (%1 here)")
+                                  .arg(facilities.size()),
+                              qint64(0));
+    for (const PeeringDbCache::Facility &f : facilities) {
+        m_facilityPicker->addItem(tr("%1, %2 (%3)").arg(f.name, f.city).arg(f.id), f.id);
+        m_facilityPicker->setItemData(m_facilityPicker->count() - 1, f.name, Qt::UserRole + 1);
+    }
+    const QString where = metro.trimmed().isEmpty() ? tr("every metro") : metro.trimmed();
+    m_peeringDbLine->setText(
+        exchange > 0 ? tr("Facilities in %1 where both Microsoft and %2 are present (PeeringDB "
+                          "cache synced %3).")
+                           .arg(where, m_commonExchange->currentText(),
+                                m_peeringDb.lastSync.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
+                     : tr("Facilities in %1 where Microsoft is present (PeeringDB cache synced %2).")
+                           .arg(where, m_peeringDb.lastSync.toString(
+                                           QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
 }
 
 void ConnectionDialog::addRow(QFormLayout *form, const QString &label, QWidget *widget,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/onboarding.h"
+#include "peeringdb/peeringdbchoices.h"
 #include "validation/finding.h"
 
 #include <QDialog>
@@ -31,6 +32,10 @@ public:
     ~ConnectionDialog() override;
 
     Connection connection() const;
+    // The PeeringDB cache's facilities: a picker of Microsoft's facilities in the peering's
+    // metro (filling id and name together), narrowed to those shared with an exchange on demand.
+    // Without a cache the fields stay typed by hand, with a line offering a sync.
+    void setPeeringDbChoices(const PeeringDbChoices &choices);
     // The choices of the bandwidth box: the Gbps steps Microsoft offers, and 100 Gbps LAGs.
     static QList<qint64> bandwidthChoices();
     static QString bandwidthLabel(qint64 mbps);
@@ -42,6 +47,7 @@ private:
     void updateFindings();
     void addRow(QFormLayout *form, const QString &label, QWidget *widget, const QString &field);
     void setBandwidth(qint64 mbps);
+    void fillFacilityPicker();
     // Grows the dialog so that every message is whole (within the screen; beyond, it scrolls).
     void growToFit();
 
@@ -53,6 +59,10 @@ private:
     QComboBox *m_role;
     QSpinBox *m_facilityId;
     QLineEdit *m_facilityName;
+    QComboBox *m_facilityPicker;
+    QComboBox *m_commonExchange;
+    QLabel *m_peeringDbLine;
+    PeeringDbChoices m_peeringDb;
     QLineEdit *m_routers;
     QComboBox *m_bandwidth;
     QCheckBox *m_lacp;

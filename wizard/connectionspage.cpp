@@ -190,6 +190,7 @@ void ConnectionsPage::addConnection()
 {
     const int peering = onboardingWizard()->currentPeering();
     ConnectionDialog dialog(onboardingWizard()->draft(), peering, -1, this);
+    dialog.setPeeringDbChoices(onboardingWizard()->peeringDbChoices());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Connection c = dialog.connection();
@@ -203,6 +204,7 @@ void ConnectionsPage::editSelected()
     if (c < 0)
         return;
     ConnectionDialog dialog(onboardingWizard()->draft(), p, c, this);
+    dialog.setPeeringDbChoices(onboardingWizard()->peeringDbChoices());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Connection edited = dialog.connection();

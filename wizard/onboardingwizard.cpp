@@ -194,6 +194,12 @@ void OnboardingWizard::setValidationContext(const ValidationContext &context)
     revalidate();
 }
 
+void OnboardingWizard::setPeeringDbChoices(const PeeringDbChoices &choices)
+{
+    // Set before the wizard is shown: each page reads them when it is entered.
+    m_peeringDb = choices;
+}
+
 void OnboardingWizard::draftEdited()
 {
     revalidate();

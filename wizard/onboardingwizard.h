@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/onboarding.h"
+#include "peeringdb/peeringdbchoices.h"
 #include "validation/finding.h"
 #include "validation/validationcontext.h"
 
@@ -68,6 +69,10 @@ public:
 
     const Findings &findings() const { return m_findings; }
     void setValidationContext(const ValidationContext &context);
+    // The PeeringDB cache's choices for the metro and facility pickers and the peer name;
+    // without them (no cache) the fields are typed by hand.
+    void setPeeringDbChoices(const PeeringDbChoices &choices);
+    const PeeringDbChoices &peeringDbChoices() const { return m_peeringDb; }
 
     // Editing an onboarding that is in the store: the last button saves instead of creating,
     // Review lists what will change against this stored version, and the fields Azure cannot
@@ -108,6 +113,7 @@ private:
     Onboarding m_draft;
     Findings m_findings;
     ValidationContext m_context;
+    PeeringDbChoices m_peeringDb;
     CommitHandler m_commit;
     Onboarding m_original;
     bool m_editingStored = false;

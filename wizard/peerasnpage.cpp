@@ -23,6 +23,7 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     , m_asnClass(new QLabel(this))
     , m_asnFixed(new QLabel(this))
     , m_peerName(new QLineEdit(this))
+    , m_peeringDbName(new QPushButton(this))
     , m_name(new QLineEdit(this))
     , m_state(new QComboBox(this))
     , m_stateNote(new QLabel(this))
@@ -62,6 +63,15 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     form->addRow(QString(), m_asnFixed);
     addBoundRow(form, tr("&Peer name:"), m_peerName,
                 [] { return QStringLiteral("peerAsn.peerName"); });
+    m_peeringDbName->setObjectName(QStringLiteral("peeringDbNameButton"));
+    m_peeringDbName->setVisible(false);
+    form->addRow(QString(), m_peeringDbName);
+    connect(m_peeringDbName, &QPushButton::clicked, this, [this] {
+        const QString name = m_peeringDbName->property("peeringDbName").toString();
+        m_peerName->setText(name);
+        onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.peerName = name; });
+        updatePeeringDbName();
+    });
     addBoundRow(form, tr("A&ssociation name:"), m_name,
                 [] { return QStringLiteral("peerAsn.name"); });
     addBoundRow(form, tr("&Validation state:"), m_state,
@@ -102,9 +112,11 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     connect(m_asn, &QLineEdit::textEdited, this, [this](const QString &text) {
         updateAsnClass();
         onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.asn = text.trimmed(); });
+        updatePeeringDbName();
     });
     connect(m_peerName, &QLineEdit::textEdited, this, [this](const QString &text) {
         onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.peerName = text; });
+        updatePeeringDbName();
     });
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
         onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.name = text; });
@@ -176,6 +188,7 @@ void PeerAsnPage::refreshFromDraft()
     m_asn->setReadOnly(onboardingWizard()->isPeerAsnFixed());
     m_asnFixed->setVisible(onboardingWizard()->isPeerAsnFixed());
     m_peerName->setText(p.peerName);
+    updatePeeringDbName();
     m_name->setText(p.name);
     m_state->setCurrentIndex(qMax(0, m_state->findData(p.validationState)));
     updateAsnClass();
@@ -233,6 +246,20 @@ void PeerAsnPage::storeContacts()
             contacts[i].phone = item->text().trimmed();
     }
     onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.contacts = contacts; });
+}
+
+void PeerAsnPage::updatePeeringDbName()
+{
+    // The ASN looked up in the PeeringDB cache (net?asn=): its network's name is offered as the
+    // peer name, never put there unasked.
+    const Result<Asn> asn = Asn::parse(m_asn->text());
+    const QString name = asn ? onboardingWizard()->peeringDbChoices().networkNames.value(
+                                   qint64(asn->value()))
+                             : QString();
+    const bool offer = !name.isEmpty() && name != m_peerName->text().trimmed();
+    m_peeringDbName->setProperty("peeringDbName", name);
+    m_peeringDbName->setText(tr("Use PeeringDB's name: %1").arg(name));
+    m_peeringDbName->setVisible(offer);
 }
 
 } // namespace Peering

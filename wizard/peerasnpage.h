@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QTableWidget;
 
@@ -29,10 +30,13 @@ private:
     QLabel *m_asnFixed;
     QLabel *m_asnClass;
     QLineEdit *m_peerName;
+    QPushButton *m_peeringDbName; // "Use PeeringDB's name: ..." for the typed ASN (net?asn=)
     QLineEdit *m_name;
     QComboBox *m_state;
     QLabel *m_stateNote;
     QTableWidget *m_contacts;
+
+    void updatePeeringDbName();
 };
 
 } // namespace Peering

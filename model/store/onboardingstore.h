@@ -50,6 +50,9 @@ public:
     static QString osUserName();
     // The Qt Sql connection name (tests use it to reach the same connection).
     QString connectionName() const;
+    // The store's own connection, for the other model tables of the same database (the
+    // PeeringDB cache): one connection, the same transactions and error reporting.
+    SqlSession &session() { return *m_session; }
 
     // Every onboarding with its list columns, sorted by name (case-insensitive).
     StoreResult<QList<OnboardingSummary>> list();

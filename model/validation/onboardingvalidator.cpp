@@ -3,6 +3,7 @@
 #include "documentrules.h"
 #include "milestonerules.h"
 #include "peerasnrules.h"
+#include "peeringdbrules.h"
 #include "peeringrules.h"
 #include "prefixrules.h"
 #include "registeredasnrules.h"
@@ -30,6 +31,8 @@ const QStringList &OnboardingValidator::ruleIds()
         // shape checks the table does not name
         ContactRole, ConnectionRole, ConnectionState, ConnectionUtilization, ConnectionIdentifier, RegisteredAsnPrefixKey,
         MilestoneStage, MilestoneDate, MilestoneSource, OnboardingName, RequirementStatus,
+        // the PeeringDB cache against the document
+        PeeringDbMetro, PeeringDbFacility, PeeringDbSessionLan,
         // the checklist against the document
         RequirementContradicted, RequirementOpen,
         // values the scripts pass on
@@ -48,6 +51,7 @@ Findings OnboardingValidator::validate(const Onboarding &onboarding,
     DocumentRules::checkHiddenCharacters(run);
     PeerAsnRules::check(run);
     PeeringRules(run).check();
+    PeeringDbRules::check(run);
     PrefixRules::check(run);
     RegisteredAsnRules::check(run);
     MilestoneRules::check(run);

@@ -66,6 +66,10 @@ inline constexpr QLatin1String MilestoneDate {"milestone.date"};
 inline constexpr QLatin1String MilestoneSource {"milestone.source"};
 inline constexpr QLatin1String OnboardingName {"onboarding.name"};
 inline constexpr QLatin1String RequirementStatus {"requirement.status"};
+// The PeeringDB cache against the document (warnings; only when the store has a cache).
+inline constexpr QLatin1String PeeringDbMetro {"peeringdb.metro"};
+inline constexpr QLatin1String PeeringDbFacility {"peeringdb.facility"};
+inline constexpr QLatin1String PeeringDbSessionLan {"peeringdb.session-lan"};
 // The checklist against the document (warnings).
 inline constexpr QLatin1String RequirementContradicted {"requirement.contradicted"};
 inline constexpr QLatin1String RequirementOpen {"requirement.open"};

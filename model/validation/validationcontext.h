@@ -3,8 +3,12 @@
 // leaves it empty.
 #pragma once
 
+#include "peeringdbfacts.h"
+
 #include <QHash>
 #include <QString>
+
+#include <optional>
 
 namespace Peering {
 
@@ -12,6 +16,8 @@ struct ValidationContext
 {
     // customer ASN (asplain value) -> name of the onboarding that registered it
     QHash<quint32, QString> registeredElsewhere;
+    // The PeeringDB cache's facts (rules peeringdb.*), when the store has a cache.
+    std::optional<PeeringDbFacts> peeringDb;
 };
 
 } // namespace Peering

@@ -1,0 +1,56 @@
+// The PeeringDB objects the cache keeps, with the fields it keeps of each (PeeringDB's own field
+// names, as depth=0 list answers give them), and the reading of one answer page into rows.
+#pragma once
+
+#include "domain/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+#include <QVariant>
+
+namespace Peering {
+
+class PeeringDbSchema
+{
+    Q_DECLARE_TR_FUNCTIONS(Peering::PeeringDbSchema)
+public:
+    // Microsoft's network: PeeringDB net 694, AS8075.
+    static constexpr qint64 MicrosoftNetId = 694;
+    static constexpr qint64 MicrosoftAsn = 8075;
+
+    enum class Type { Integer, Text, Real, Boolean };
+    struct Field
+    {
+        QString name;
+        Type type;
+    };
+    struct Object
+    {
+        QString name; // "fac", as in the URL path and the dump file name
+        QString table; // "pdb_fac"
+        QList<Field> fields; // id first, then the kept fields, status and updated last
+        QString insertSql; // INSERT of every field, positional
+        QString deleteSql; // DELETE ... WHERE id = ?
+    };
+
+    // fac, ix, ixfac, ixlan, ixpfx, netfac, netixlan, net: in an order where what a row names
+    // comes before it.
+    static const QList<Object> &objects();
+    static const Object *object(const QString &name);
+    static QStringList objectNames();
+
+    // One row of an object: the values in the order of its fields.
+    using Row = QList<QVariant>;
+    struct Page
+    {
+        QList<Row> rows; // status "ok"
+        QList<qint64> deleted; // ids of rows whose status is anything else ("deleted", ...)
+        qsizetype received = 0; // rows in the answer
+    };
+    // Reads a list answer {"meta":{...},"data":[...]}; a failure names what is wrong with the
+    // shape (not JSON, no data array, a row without an integer id, a field of the wrong type).
+    static Result<Page> parsePage(const Object &object, const QByteArray &body);
+};
+
+} // namespace Peering
