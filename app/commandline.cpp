@@ -1506,7 +1506,7 @@ int runPeeringDb(Context &c)
               << "\n";
         for (const PeeringDbObjectFetch &o : fetched->objects)
             c.out << "  " << o.object.leftJustified(9) << " "
-                  << (o.whole ? CommandLine::tr("%1 rows (whole)").arg(o.rows.size())
+                  << (o.whole ? CommandLine::tr("%n row(s) (whole)", nullptr, int(o.rows.size()))
                               : CommandLine::tr("%1 changed, %2 deleted")
                                     .arg(o.rows.size())
                                     .arg(o.deleted.size()))

@@ -82,6 +82,11 @@
         <translation>
             <numerusform>%n MD5 key not kept: %1; add --include-secrets to keep them in the store instead</numerusform><numerusform>%n MD5 keys not kept: %1; add --include-secrets to keep them in the store instead</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) (whole)</source>
+        <translation>
+            <numerusform>%n row (whole)</numerusform><numerusform>%n rows (whole)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Peering::ConnectionsPage</name>
