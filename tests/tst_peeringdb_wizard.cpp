@@ -103,7 +103,8 @@ void TestPeeringDbWizard::metroPickerGroupedByCountry()
     QVERIFY(w.goToField(QStringLiteral("peerings[0].metro")));
     auto *metro = child<QComboBox>(&w, "metroCombo");
     QVERIFY(metro);
-    const QStringList expected {"DE", "Frankfurt", "GB", "London", "NL", "Amsterdam", "US", "Ashburn"};
+    const QStringList expected {"Germany (DE)", "Frankfurt", "United Kingdom (GB)", "London",
+                                "Netherlands (NL)", "Amsterdam", "United States (US)", "Ashburn"};
     QStringList items;
     for (int i = 0; i < metro->count(); ++i)
         items.append(metro->itemText(i));

@@ -1,5 +1,6 @@
 #include "configurationpage.h"
 
+#include <QLocale>
 #include <QStandardItemModel>
 
 #include "onboardingwizard.h"
@@ -138,6 +139,16 @@ ConfigurationPage::ConfigurationPage(OnboardingWizard *wizard)
     });
 }
 
+QString ConfigurationPage::countryHeading(const QString &code)
+{
+    if (code.isEmpty())
+        return tr("(no country)");
+    const QLocale::Territory territory = QLocale::codeToTerritory(code);
+    if (territory == QLocale::AnyTerritory)
+        return code;
+    return QStringLiteral("%1 (%2)").arg(QLocale::territoryToString(territory), code);
+}
+
 void ConfigurationPage::refreshFromDraft()
 {
     const PeeringResource &p = onboardingWizard()->peering();
@@ -175,8 +186,8 @@ void ConfigurationPage::showPeeringDbMetros()
     m_metro->clear();
     auto *model = qobject_cast<QStandardItemModel *>(m_metro->model());
     for (const PeeringDbChoices::Country &country : pdb.metrosByCountry()) {
-        // The country is a heading, not a choice.
-        m_metro->addItem(country.country.isEmpty() ? tr("(no country)") : country.country);
+        // The country is a heading, not a choice: its name, with PeeringDB's code.
+        m_metro->addItem(countryHeading(country.country));
         if (model) {
             QStandardItem *heading = model->item(m_metro->count() - 1);
             heading->setFlags(heading->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));

@@ -26,6 +26,8 @@ protected:
     void refreshFromDraft() override;
 
 private:
+    // "Netherlands (NL)" for a PeeringDB country code.
+    static QString countryHeading(const QString &code);
     // Microsoft's metros from the PeeringDB cache, under a header per country, once it is there.
     void showPeeringDbMetros();
 
