@@ -995,22 +995,6 @@ QString PdfExporter::pageOf(qsizetype page, qsizetype pages)
     return tr("Page %1 of %2").arg(QString::number(page + 1), QString::number(pages));
 }
 
-Result<QByteArray> PdfExporter::render(const QString &html,
-                                       const QString &title,
-                                       const QString &footer,
-                                       const ExportOptions &options)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    setUpWriter(writer, title, options);
-    QImage device = makeLayoutDevice();
-    QTextDocument doc;
-    prepare(doc, &device, paperFor(writer).width);
-    doc.setHtml(html);
-    return print(doc, writer, buffer, footer);
-}
-
 Result<QByteArray> PdfExporter::renderSheets(const QStringList &sheets,
                                              const QString &title,
                                              const QString &footer,
@@ -1028,7 +1012,7 @@ Result<QByteArray> PdfExporter::renderSheets(const QStringList &sheets,
     bool first = true;
     // One document a sheet, laid out and printed in turn: the time grows with the number of
     // sheets, not with its square (a page of one long document is drawn by walking all of it),
-    // and only one sheet is held at a time.
+    // and only one sheet is laid out at a time.
     for (qsizetype i = 0; i < sheets.size(); ++i) {
         QTextDocument doc;
         prepare(doc, &device, width);

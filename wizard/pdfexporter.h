@@ -31,12 +31,7 @@ public:
 
     // Any format of Exporter::formats(): the model's text exporters and the PDF ones.
     static std::unique_ptr<Exporter> create(const QString &formatId);
-    // HTML (a whole document) to PDF; footer is printed left of "Page N of M" on each page.
-    static Result<QByteArray> render(const QString &html,
-                                     const QString &title,
-                                     const QString &footer,
-                                     const ExportOptions &options);
-
+private:
     // Each HTML document (a key sheet) on a page of its own (more where it is longer); the
     // footer is printed left of "Sheet N of M".
     static Result<QByteArray> renderSheets(const QStringList &sheets,
@@ -44,7 +39,6 @@ public:
                                            const QString &footer,
                                            const ExportOptions &options);
 
-private:
     // The right-hand footer of a page, from its index and the number of pages.
     using PageLabel = std::function<QString(qsizetype page, qsizetype pages)>;
     static QString pageOf(qsizetype page, qsizetype pages);

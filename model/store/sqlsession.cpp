@@ -99,9 +99,9 @@ StoreStatus SqlSession::reconnectIfLost(const QString &doing)
 
 bool SqlSession::connectionLost(const QSqlError &e) const
 {
-    PGconn *connection = postgresConnection();
     if (m_location.isSqlite())
         return false;
+    PGconn *connection = postgresConnection();
     return !m_db.isOpen() || (connection && PQstatus(connection) == CONNECTION_BAD)
         || m_dialect.classify(e) == StoreError::Kind::Connection;
 }

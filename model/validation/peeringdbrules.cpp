@@ -7,6 +7,8 @@
 #include "domain/ipv6.h"
 #include "peeringdb/metroaliases.h"
 
+#include <algorithm>
+
 namespace Peering {
 
 namespace {
@@ -17,28 +19,26 @@ struct Lans
     QList<Ipv6Prefix> v6;
 };
 
+// Outside every prefix of the list; never with no prefix known.
+template<typename Address, typename Prefix>
+bool outsideEvery(const Address &address, const QList<Prefix> &prefixes)
+{
+    return !prefixes.isEmpty()
+        && std::none_of(prefixes.cbegin(), prefixes.cend(),
+                        [&address](const Prefix &p) { return p.contains(address); });
+}
+
 // The address, when it parses and lies outside every prefix of its family; an address that does
 // not parse is bgp.session-prefix's business.
 bool outside(const QString &text, const Lans &lans)
 {
-    if (text.trimmed().isEmpty())
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
         return false;
-    if (const Result<Ipv4Address> a = Ipv4Address::parse(text.trimmed())) {
-        if (lans.v4.isEmpty())
-            return false;
-        for (const Ipv4Prefix &p : lans.v4)
-            if (p.contains(*a))
-                return false;
-        return true;
-    }
-    if (const Result<Ipv6Address> a = Ipv6Address::parse(text.trimmed())) {
-        if (lans.v6.isEmpty())
-            return false;
-        for (const Ipv6Prefix &p : lans.v6)
-            if (p.contains(*a))
-                return false;
-        return true;
-    }
+    if (const Result<Ipv4Address> a = Ipv4Address::parse(trimmed))
+        return outsideEvery(*a, lans.v4);
+    if (const Result<Ipv6Address> a = Ipv6Address::parse(trimmed))
+        return outsideEvery(*a, lans.v6);
     return false;
 }
 

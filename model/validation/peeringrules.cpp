@@ -95,6 +95,7 @@ void PeeringRules::check()
                            "the direct connection at a facility in the metro")
                             .arg(p.name));
         checkLocation(i);
+        m_facilities = {};
         for (qsizetype j = 0; j < p.connections.size(); ++j)
             checkConnection(i, j, p.connections[j]);
     }
@@ -299,8 +300,6 @@ void PeeringRules::checkLocation(qsizetype i)
 // or -1; looked up in hashes (a peering may hold thousands of connections), and c recorded.
 qsizetype PeeringRules::firstSameFacility(qsizetype j, const Connection &c)
 {
-    if (j == 0)
-        m_facilities = {};
     const QString name = c.facilityName.trimmed().toCaseFolded();
     qsizetype first = -1;
     const auto earlier = [&first](const QHash<QString, qsizetype> &names, const QString &key) {

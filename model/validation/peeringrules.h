@@ -59,7 +59,8 @@ private:
     qsizetype m_distinctMetros = 0;
     qint64 m_referenceBandwidth = 0;
     qsizetype m_referenceCount = 0;
-    // The current peering's connections by facility (first index of each).
+    // The current peering's connections by facility (first index of each); emptied by check()
+    // for each peering.
     struct Facilities
     {
         QHash<qint64, qsizetype> byId;
