@@ -19,9 +19,9 @@
 #include "store/storepasswords.h"
 #include "store/onboardingstore.h"
 #include "validation/onboardingvalidator.h"
-#include "peeringdb/peeringdbapikey.h"
 #include "peeringdb/peeringdbcache.h"
 #include "peeringdb/peeringdbdirectory.h"
+#include "peeringdb/peeringdbsettings.h"
 #include "peeringdb/peeringdbsync.h"
 
 #include <QCommandLineParser>
@@ -1411,7 +1411,8 @@ int runPeeringDb(Context &c)
                       .arg(positional.join(u' ')));
     if (parser.isSet(url) && parser.isSet(fromDir))
         return usageError(CommandLine::tr("give --url or --from-dir, not both"));
-    PeeringDbOptions options;
+    // The settings' mirror, rate and timeouts (the window's Settings > PeeringDB); --url wins.
+    PeeringDbOptions options = PeeringDbSettings::load();
     if (parser.isSet(url)) {
         const QUrl base(parser.value(url), QUrl::StrictMode);
         if (!base.isValid() || base.host().isEmpty()
@@ -1430,20 +1431,7 @@ int runPeeringDb(Context &c)
                                               "not set")
                                   .arg(var));
     } else if (!parser.isSet(fromDir)) {
-        // Optional: anonymous when the keychain has none or does not answer.
-        const Result<QString> key = PeeringDbApiKey::read(1500);
-        if (key)
-            options.apiKey = key.value();
-    }
-    // Settings: a mirror may allow more requests a minute; tests shorten the timeouts.
-    const QSettings settings;
-    options.requestsPerMinute
-        = settings.value(QStringLiteral("peeringdb/requestsPerMinute"), 0).toInt();
-    bool timeoutSet = false;
-    const int timeoutS = qEnvironmentVariable("PEERING_PEERINGDB_TIMEOUT").toInt(&timeoutSet);
-    if (timeoutSet && timeoutS > 0) {
-        options.idleTimeoutMs = timeoutS * 1000;
-        options.requestTimeoutMs = timeoutS * 2000;
+        options.apiKey = PeeringDbSettings::loadWithKey().apiKey;
     }
     const std::optional<StoreLocation> location = resolveStore(c, command, parser.value(store));
     if (!location)

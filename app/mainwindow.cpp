@@ -17,6 +17,9 @@
 #include "screenfit.h"
 #include "peeringdb/peeringdbcache.h"
 #include "peeringdb/peeringdbchoices.h"
+#include "peeringdb/peeringdblookup.h"
+#include "peeringdb/peeringdbsettings.h"
+#include "peeringdbdialog.h"
 #include "store/importoutcome.h"
 #include "store/storelocation.h"
 #include "store/storepasswords.h"
@@ -192,12 +195,14 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     action(settingsMenu, tr("Default &Tracking Plan..."), "defaultPlanAction",
            [this] { editDefaultPlan(); });
     action(settingsMenu, tr("&Mail..."), "mailSettingsAction", [this] { editMailSettings(); });
+    QAction *peeringDbAction = action(settingsMenu, tr("&PeeringDB..."), "peeringDbAction",
+                                      [this] { editPeeringDbSettings(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *example = action(help, tr("Open the &Example"), "openExampleAction",
                               [this] { openExample(); });
     action(help, tr("&About"), "aboutAction", &MainWindow::showAbout);
     m_storeActions = {create, m_editAction, m_trackAction, import, m_exportAction, m_removeAction,
-                      drafts, example, importMailAction};
+                      drafts, example, importMailAction, peeringDbAction};
 
     // Milestone mail: dropped on the window, or arriving in a watched Maildir.
     setAcceptDrops(true);
@@ -463,8 +468,16 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding,
         PeeringDbCache(*m_store).addFactsTo(context.value());
         wizard->setValidationContext(context.value());
     }
-    if (auto choices = PeeringDbCache(*m_store).choices())
+    if (auto choices = PeeringDbCache(*m_store).choices()) {
         wizard->setPeeringDbChoices(*choices);
+        // A store that has a cache looks up the ASNs it does not know (net?asn=) live; one
+        // without never reaches the network.
+        if (choices->available) {
+            if (!m_peeringDbLookup)
+                m_peeringDbLookup = new PeeringDbLookup(PeeringDbSettings::load(), this);
+            wizard->setPeeringDbLookup(m_peeringDbLookup);
+        }
+    }
     m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding,
                                       origin == DraftOrigin::Resumed});
 
@@ -694,6 +707,31 @@ QString MainWindow::importMail(const QStringList &paths, const QList<QByteArray>
     refresh();
     statusBar()->showMessage(summary, 30000);
     return summary;
+}
+
+PeeringDbDialog *MainWindow::editPeeringDbSettings()
+{
+    if (!m_store)
+        return nullptr;
+    auto *dialog = new PeeringDbDialog(*m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    // New settings or a new cache: the next wizard's lookups use them; the list's findings
+    // include the cache's checks.
+    auto renew = [this] {
+        delete m_peeringDbLookup;
+        m_peeringDbLookup = nullptr;
+    };
+    connect(dialog, &QDialog::accepted, this, renew);
+    connect(dialog, &PeeringDbDialog::syncFinished, this, [this, renew](bool ok) {
+        if (!ok)
+            return;
+        renew();
+        refresh();
+        statusBar()->showMessage(tr("PeeringDB cache synced."), 10000);
+    });
+    dialog->show();
+    return dialog;
 }
 
 MailSettingsDialog *MainWindow::editMailSettings()

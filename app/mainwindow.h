@@ -23,6 +23,8 @@ class QTableView;
 namespace Peering {
 
 class MailSettingsDialog;
+class PeeringDbDialog;
+class PeeringDbLookup;
 class MailWatcher;
 
 class EmptyListPage;
@@ -79,6 +81,8 @@ public:
     // Settings > Mail...: watched folders and classification rules (window-modal, deleted on
     // close); OK keeps them and watches the folders. Returned for tests.
     MailSettingsDialog *editMailSettings();
+    // Settings > PeeringDB...: the service, the key, and a sync (nullptr without a store).
+    PeeringDbDialog *editPeeringDbSettings();
     MailWatcher *mailWatcher() const { return m_mailWatcher; }
 
     QTableView *table() const { return m_table; }
@@ -133,6 +137,7 @@ private:
     QAction *m_trackAction = nullptr;
     QDate m_today; // pinned "today" (tests); invalid: the real date
     MailWatcher *m_mailWatcher = nullptr;
+    PeeringDbLookup *m_peeringDbLookup = nullptr; // the wizards' live net?asn= lookups
 
     struct Session
     {

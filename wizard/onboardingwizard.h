@@ -5,9 +5,11 @@
 
 #include "domain/onboarding.h"
 #include "peeringdb/peeringdbchoices.h"
+#include "peeringdb/peeringdblookup.h"
 #include "validation/finding.h"
 #include "validation/validationcontext.h"
 
+#include <QPointer>
 #include <QWizard>
 
 #include <functional>
@@ -73,6 +75,10 @@ public:
     // without them (no cache) the fields are typed by hand.
     void setPeeringDbChoices(const PeeringDbChoices &choices);
     const PeeringDbChoices &peeringDbChoices() const { return m_peeringDb; }
+    // The live net?asn= lookup for an ASN the cache does not know (not owned; none: the cache
+    // alone answers).
+    void setPeeringDbLookup(PeeringDbLookup *lookup) { m_lookup = lookup; }
+    PeeringDbLookup *peeringDbLookup() const { return m_lookup; }
 
     // Editing an onboarding that is in the store: the last button saves instead of creating,
     // Review lists what will change against this stored version, and the fields Azure cannot
@@ -114,6 +120,7 @@ private:
     Findings m_findings;
     ValidationContext m_context;
     PeeringDbChoices m_peeringDb;
+    QPointer<PeeringDbLookup> m_lookup;
     CommitHandler m_commit;
     Onboarding m_original;
     bool m_editingStored = false;

@@ -3,6 +3,7 @@
 #include "domain/asn.h"
 #include "fieldbinder.h"
 #include "onboardingwizard.h"
+#include "peeringdb/peeringdblookup.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -12,6 +13,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Peering {
@@ -28,6 +30,8 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     , m_state(new QComboBox(this))
     , m_stateNote(new QLabel(this))
     , m_contacts(new QTableWidget(0, 3, this))
+    , m_lookupTimer(new QTimer(this))
+    , m_lookupNote(new QLabel(this))
 {
     setObjectName(QStringLiteral("peerAsnPage"));
     setTitle(tr("Peer ASN"));
@@ -66,6 +70,13 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
     m_peeringDbName->setObjectName(QStringLiteral("peeringDbNameButton"));
     m_peeringDbName->setVisible(false);
     form->addRow(QString(), m_peeringDbName);
+    m_lookupNote->setObjectName(QStringLiteral("peeringDbLookupNote"));
+    m_lookupNote->setWordWrap(true);
+    m_lookupNote->setVisible(false);
+    form->addRow(QString(), m_lookupNote);
+    m_lookupTimer->setSingleShot(true);
+    m_lookupTimer->setInterval(LookupPauseMs);
+    connect(m_lookupTimer, &QTimer::timeout, this, &PeerAsnPage::lookUpNow);
     connect(m_peeringDbName, &QPushButton::clicked, this, [this] {
         const QString name = m_peeringDbName->property("peeringDbName").toString();
         m_peerName->setText(name);
@@ -113,6 +124,7 @@ PeerAsnPage::PeerAsnPage(OnboardingWizard *wizard)
         updateAsnClass();
         onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.asn = text.trimmed(); });
         updatePeeringDbName();
+        lookUpLater();
     });
     connect(m_peerName, &QLineEdit::textEdited, this, [this](const QString &text) {
         onboardingWizard()->edit([&](Onboarding &o) { o.peerAsn.peerName = text; });
@@ -189,6 +201,7 @@ void PeerAsnPage::refreshFromDraft()
     m_asnFixed->setVisible(onboardingWizard()->isPeerAsnFixed());
     m_peerName->setText(p.peerName);
     updatePeeringDbName();
+    lookUpLater();
     m_name->setText(p.name);
     m_state->setCurrentIndex(qMax(0, m_state->findData(p.validationState)));
     updateAsnClass();
@@ -250,16 +263,81 @@ void PeerAsnPage::storeContacts()
 
 void PeerAsnPage::updatePeeringDbName()
 {
-    // The ASN looked up in the PeeringDB cache (net?asn=): its network's name is offered as the
-    // peer name, never put there unasked.
+    // The ASN looked up in the PeeringDB cache, else in what the live lookup (net?asn=) found:
+    // its network's name is offered as the peer name, never put there unasked.
     const Result<Asn> asn = Asn::parse(m_asn->text());
-    const QString name = asn ? onboardingWizard()->peeringDbChoices().networkNames.value(
-                                   qint64(asn->value()))
-                             : QString();
+    QString name = asn ? onboardingWizard()->peeringDbChoices().networkNames.value(
+                             qint64(asn->value()))
+                       : QString();
+    if (name.isEmpty() && asn)
+        if (PeeringDbLookup *lookup = onboardingWizard()->peeringDbLookup())
+            name = lookup->known(qint64(asn->value())).value_or(QString());
     const bool offer = !name.isEmpty() && name != m_peerName->text().trimmed();
     m_peeringDbName->setProperty("peeringDbName", name);
     m_peeringDbName->setText(tr("Use PeeringDB's name: %1").arg(name));
     m_peeringDbName->setVisible(offer);
+}
+
+void PeerAsnPage::lookUpLater()
+{
+    m_lookupTimer->stop();
+    m_lookupNote->setVisible(false);
+    PeeringDbLookup *lookup = onboardingWizard()->peeringDbLookup();
+    const Result<Asn> asn = Asn::parse(m_asn->text());
+    // Only a public ASN the cache does not know: private and documentation ASNs are never in
+    // PeeringDB.
+    if (!lookup || !asn || !asn->isPublic()
+        || onboardingWizard()->peeringDbChoices().networkNames.contains(qint64(asn->value()))
+        || lookup->known(qint64(asn->value())))
+        return;
+    m_lookupTimer->start();
+}
+
+void PeerAsnPage::lookUpNow()
+{
+    PeeringDbLookup *lookup = onboardingWizard()->peeringDbLookup();
+    const Result<Asn> asn = Asn::parse(m_asn->text());
+    if (!lookup || !asn)
+        return;
+    const qint64 wanted = qint64(asn->value());
+    // One set of connections per page: a later lookup's answers replace an earlier one's note.
+    disconnect(lookup, nullptr, this, nullptr);
+    auto current = [this, wanted] {
+        const Result<Asn> now = Asn::parse(m_asn->text());
+        return now && qint64(now->value()) == wanted;
+    };
+    connect(lookup, &PeeringDbLookup::started, this, [this, current](qint64 asked) {
+        if (!current())
+            return;
+        m_lookupNote->setText(tr("Looking up AS%1 in PeeringDB...").arg(asked));
+        m_lookupNote->setVisible(true);
+    });
+    connect(lookup, &PeeringDbLookup::found, this, [this, current](qint64, const QString &) {
+        if (!current())
+            return;
+        m_lookupNote->setVisible(false);
+        updatePeeringDbName();
+    });
+    connect(lookup, &PeeringDbLookup::notFound, this, [this, current](qint64 asked) {
+        if (!current())
+            return;
+        m_lookupNote->setText(tr("PeeringDB has no network with AS%1: check the ASN, or "
+                                 "register the network at peeringdb.com so that Microsoft and "
+                                 "other networks can find it.")
+                                  .arg(asked));
+        m_lookupNote->setVisible(true);
+    });
+    connect(lookup, &PeeringDbLookup::failed, this,
+            [this, current](qint64 asked, const QString &reason) {
+                if (!current())
+                    return;
+                m_lookupNote->setText(tr("PeeringDB could not be asked about AS%1 (%2); type "
+                                         "the peer name yourself.")
+                                          .arg(asked)
+                                          .arg(reason));
+                m_lookupNote->setVisible(true);
+            });
+    lookup->lookUp(wanted);
 }
 
 } // namespace Peering

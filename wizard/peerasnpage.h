@@ -8,6 +8,7 @@ class QLabel;
 class QPushButton;
 class QLineEdit;
 class QTableWidget;
+class QTimer;
 
 namespace Peering {
 
@@ -16,6 +17,8 @@ class PeerAsnPage : public OnboardingPage
     Q_OBJECT
 public:
     explicit PeerAsnPage(OnboardingWizard *wizard);
+    // The pause in typing after which a typed ASN is looked up in PeeringDB.
+    static constexpr int LookupPauseMs = 600;
 
 protected:
     void refreshFromDraft() override;
@@ -37,6 +40,12 @@ private:
     QTableWidget *m_contacts;
 
     void updatePeeringDbName();
+    void lookUpLater();
+    void lookUpNow();
+
+    // The live lookup (net?asn=) of a typed ASN the cache does not know, after a pause in typing.
+    QTimer *m_lookupTimer;
+    QLabel *m_lookupNote;
 };
 
 } // namespace Peering
