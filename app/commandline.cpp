@@ -1414,14 +1414,12 @@ int runPeeringDb(Context &c)
     // The settings' mirror, rate and timeouts (the window's Settings > PeeringDB); --url wins.
     PeeringDbOptions options = PeeringDbSettings::load();
     if (parser.isSet(url)) {
-        const QUrl base(parser.value(url), QUrl::StrictMode);
-        if (!base.isValid() || base.host().isEmpty()
-            || (base.scheme() != QLatin1String("https") && base.scheme() != QLatin1String("http"))
-            || !base.userInfo().isEmpty())
+        const Result<QUrl> base = PeeringDbSettings::parseBaseUrl(parser.value(url));
+        if (!base || base->isEmpty())
             return usageError(CommandLine::tr("--url must be an http or https URL without user "
                                               "or password, not \"%1\"")
                                   .arg(parser.value(url)));
-        options.baseUrl = base;
+        options.baseUrl = *base;
     }
     if (parser.isSet(keyEnv)) {
         const QString var = parser.value(keyEnv);

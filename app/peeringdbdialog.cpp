@@ -190,6 +190,11 @@ void PeeringDbDialog::showKeyState()
     m_removeKey->setEnabled(!m_storedKey.isEmpty());
 }
 
+void PeeringDbDialog::showFailure(const QString &reason)
+{
+    m_status->setText(tr("The sync failed: %1. The cache was left as it was.").arg(reason));
+}
+
 void PeeringDbDialog::showProblem(const QString &text)
 {
     m_problem->setText(text);
@@ -227,7 +232,7 @@ void PeeringDbDialog::showLastSync()
 Result<PeeringDbOptions> PeeringDbDialog::options() const
 {
     PeeringDbOptions options = PeeringDbSettings::load();
-    const Result<QUrl> base = PeeringDbSettings::parseBaseUrl(m_baseUrl->text());
+    const Result<QUrl> base = PeeringDbSettings::parseBaseUrl(m_baseUrl->text().trimmed());
     if (!base)
         return Result<PeeringDbOptions>::failure(tr("Base URL: %1").arg(base.error()));
     options.baseUrl = base->isEmpty() ? QUrl(QLatin1String(PeeringDbOptions::DefaultBaseUrl))
@@ -329,10 +334,10 @@ void PeeringDbDialog::onClientFinished(bool ok)
         return;
     if (!ok) {
         setSyncing(false);
-        m_status->setText(m_cancelled
-                              ? tr("The sync was cancelled; the cache was left as it was.")
-                              : tr("The sync failed: %1. The cache was left as it was.")
-                                    .arg(client->errorString()));
+        if (m_cancelled)
+            m_status->setText(tr("The sync was cancelled; the cache was left as it was."));
+        else
+            showFailure(client->errorString());
         client->deleteLater();
         Q_EMIT syncFinished(false);
         return;
@@ -355,8 +360,7 @@ bool PeeringDbDialog::syncFromFolder(const QString &folder)
     m_status->repaint();
     const Result<PeeringDbFetch> fetch = PeeringDbDirectory::read(folder);
     if (!fetch) {
-        m_status->setText(tr("The sync failed: %1. The cache was left as it was.")
-                              .arg(fetch.error()));
+        showFailure(fetch.error());
         Q_EMIT syncFinished(false);
         return false;
     }
@@ -369,8 +373,7 @@ bool PeeringDbDialog::apply(const PeeringDbFetch &fetch)
 {
     const StoreStatus applied = PeeringDbCache(m_store).apply(fetch, m_store.userName());
     if (!applied) {
-        m_status->setText(tr("The sync failed: %1. The cache was left as it was.")
-                              .arg(applied.error().message()));
+        showFailure(applied.error().message());
         return false;
     }
     int requests = 0;

@@ -59,6 +59,7 @@ private:
     void showKeyState();
     void setSyncing(bool syncing);
     void showProblem(const QString &text);
+    void showFailure(const QString &reason);
 
     OnboardingStore &m_store;
     QLineEdit *m_baseUrl;

@@ -299,45 +299,48 @@ void PeerAsnPage::lookUpNow()
     const Result<Asn> asn = Asn::parse(m_asn->text());
     if (!lookup || !asn)
         return;
-    const qint64 wanted = qint64(asn->value());
-    // One set of connections per page: a later lookup's answers replace an earlier one's note.
-    disconnect(lookup, nullptr, this, nullptr);
-    auto current = [this, wanted] {
-        const Result<Asn> now = Asn::parse(m_asn->text());
-        return now && qint64(now->value()) == wanted;
-    };
-    connect(lookup, &PeeringDbLookup::started, this, [this, current](qint64 asked) {
-        if (!current())
-            return;
-        m_lookupNote->setText(tr("Looking up AS%1 in PeeringDB...").arg(asked));
-        m_lookupNote->setVisible(true);
-    });
-    connect(lookup, &PeeringDbLookup::found, this, [this, current](qint64, const QString &) {
-        if (!current())
-            return;
-        m_lookupNote->setVisible(false);
-        updatePeeringDbName();
-    });
-    connect(lookup, &PeeringDbLookup::notFound, this, [this, current](qint64 asked) {
-        if (!current())
-            return;
-        m_lookupNote->setText(tr("PeeringDB has no network with AS%1: check the ASN, or "
-                                 "register the network at peeringdb.com so that Microsoft and "
-                                 "other networks can find it.")
-                                  .arg(asked));
-        m_lookupNote->setVisible(true);
-    });
-    connect(lookup, &PeeringDbLookup::failed, this,
-            [this, current](qint64 asked, const QString &reason) {
-                if (!current())
-                    return;
-                m_lookupNote->setText(tr("PeeringDB could not be asked about AS%1 (%2); type "
-                                         "the peer name yourself.")
-                                          .arg(asked)
-                                          .arg(reason));
-                m_lookupNote->setVisible(true);
-            });
-    lookup->lookUp(wanted);
+    if (m_connectedLookup != lookup) {
+        m_connectedLookup = lookup;
+        connect(lookup, &PeeringDbLookup::started, this, [this](qint64 asked) {
+            showLookupNote(asked, tr("Looking up AS%1 in PeeringDB...").arg(asked));
+        });
+        connect(lookup, &PeeringDbLookup::found, this, [this](qint64 asked, const QString &) {
+            if (!isTyped(asked))
+                return;
+            m_lookupNote->setVisible(false);
+            updatePeeringDbName();
+        });
+        connect(lookup, &PeeringDbLookup::notFound, this, [this](qint64 asked) {
+            showLookupNote(asked,
+                           tr("PeeringDB has no network with AS%1: check the ASN, or register "
+                              "the network at peeringdb.com so that Microsoft and other "
+                              "networks can find it.")
+                               .arg(asked));
+        });
+        connect(lookup, &PeeringDbLookup::failed, this,
+                [this](qint64 asked, const QString &reason) {
+                    showLookupNote(asked, tr("PeeringDB could not be asked about AS%1 (%2); "
+                                             "type the peer name yourself.")
+                                              .arg(asked)
+                                              .arg(reason));
+                });
+    }
+    lookup->lookUp(qint64(asn->value()));
+}
+
+bool PeerAsnPage::isTyped(qint64 asn) const
+{
+    const Result<Asn> typed = Asn::parse(m_asn->text());
+    return typed && qint64(typed->value()) == asn;
+}
+
+void PeerAsnPage::showLookupNote(qint64 asked, const QString &text)
+{
+    // An answer about an ASN typed over since says nothing about the one in the field.
+    if (!isTyped(asked))
+        return;
+    m_lookupNote->setText(text);
+    m_lookupNote->setVisible(true);
 }
 
 } // namespace Peering

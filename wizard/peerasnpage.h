@@ -3,6 +3,8 @@
 
 #include "onboardingpage.h"
 
+#include <QPointer>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -11,6 +13,8 @@ class QTableWidget;
 class QTimer;
 
 namespace Peering {
+
+class PeeringDbLookup;
 
 class PeerAsnPage : public OnboardingPage
 {
@@ -42,10 +46,13 @@ private:
     void updatePeeringDbName();
     void lookUpLater();
     void lookUpNow();
+    bool isTyped(qint64 asn) const;
+    void showLookupNote(qint64 asked, const QString &text);
 
     // The live lookup (net?asn=) of a typed ASN the cache does not know, after a pause in typing.
     QTimer *m_lookupTimer;
     QLabel *m_lookupNote;
+    QPointer<PeeringDbLookup> m_connectedLookup; // the lookup whose answers this page shows
 };
 
 } // namespace Peering

@@ -14,11 +14,6 @@ PeeringDbLookup::PeeringDbLookup(PeeringDbOptions options, QObject *parent)
 
 PeeringDbLookup::~PeeringDbLookup() = default;
 
-bool PeeringDbLookup::isBusy() const
-{
-    return m_running != 0 || m_waiting != 0;
-}
-
 std::optional<QString> PeeringDbLookup::known(qint64 asn) const
 {
     const auto it = m_answers.constFind(asn);
@@ -56,13 +51,8 @@ void PeeringDbLookup::onFinished(bool ok)
     } else {
         const PeeringDbFetch fetch = m_client->takeFetch();
         const PeeringDbSchema::Object *net = PeeringDbSchema::object(QStringLiteral("net"));
-        qsizetype asnField = -1, nameField = -1;
-        for (qsizetype i = 0; net && i < net->fields.size(); ++i) {
-            if (net->fields.at(i).name == QLatin1String("asn"))
-                asnField = i;
-            else if (net->fields.at(i).name == QLatin1String("name"))
-                nameField = i;
-        }
+        const qsizetype asnField = net ? net->fieldIndex(QLatin1String("asn")) : -1;
+        const qsizetype nameField = net ? net->fieldIndex(QLatin1String("name")) : -1;
         QString name;
         for (const PeeringDbObjectFetch &o : fetch.objects)
             for (const PeeringDbSchema::Row &row : o.rows)

@@ -25,7 +25,6 @@ public:
     // Asks PeeringDB for the network of asn, unless it was asked before; the answer comes as
     // found(), notFound() or failed().
     void lookUp(qint64 asn);
-    bool isBusy() const;
     // A remembered answer: the name (empty when PeeringDB has no network for it), or nothing.
     std::optional<QString> known(qint64 asn) const;
 

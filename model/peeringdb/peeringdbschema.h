@@ -32,6 +32,15 @@ public:
         QList<Field> fields; // id first, then the kept fields, status and updated last
         QString insertSql; // INSERT of every field, positional
         QString deleteSql; // DELETE ... WHERE id = ?
+
+        // The position of a field in a Row, -1 when the object does not keep it.
+        qsizetype fieldIndex(QLatin1String field) const
+        {
+            for (qsizetype i = 0; i < fields.size(); ++i)
+                if (fields.at(i).name == field)
+                    return i;
+            return -1;
+        }
     };
 
     // fac, ix, ixfac, ixlan, ixpfx, netfac, netixlan, net: in an order where what a row names

@@ -37,22 +37,22 @@ PeeringDbOptions PeeringDbSettings::loadWithKey(int keyTimeoutMs)
 
 Result<QUrl> PeeringDbSettings::parseBaseUrl(const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    if (text.isEmpty())
         return QUrl();
-    const QUrl base(text.trimmed(), QUrl::StrictMode);
+    const QUrl base(text, QUrl::StrictMode);
     if (!base.isValid() || base.host().isEmpty()
         || (base.scheme() != QLatin1String("https") && base.scheme() != QLatin1String("http"))
         || !base.userInfo().isEmpty())
         return Result<QUrl>::failure(
             tr("the PeeringDB base URL must be an http or https URL without user or password, "
                "such as %1, not \"%2\"")
-                .arg(QLatin1String(PeeringDbOptions::DefaultBaseUrl), text.trimmed()));
+                .arg(QLatin1String(PeeringDbOptions::DefaultBaseUrl), text));
     return base;
 }
 
 Status PeeringDbSettings::setBaseUrl(const QString &text)
 {
-    const Result<QUrl> base = parseBaseUrl(text);
+    const Result<QUrl> base = parseBaseUrl(text.trimmed());
     if (!base)
         return Status::failure(base.error());
     QSettings settings;

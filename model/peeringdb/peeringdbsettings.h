@@ -25,8 +25,8 @@ public:
     // load() with the keychain's key, when it has one and answers within keyTimeoutMs.
     static PeeringDbOptions loadWithKey(int keyTimeoutMs = 1500);
 
-    // A base URL a user typed: http or https, a host, no user or password. The failure names
-    // the field's fix.
+    // A base URL as given (callers trim what a user typed): http or https, a host, no user or
+    // password; empty text is the empty URL (the real service). The failure names the fix.
     static Result<QUrl> parseBaseUrl(const QString &text);
     // Empty text: back to the real service.
     static Status setBaseUrl(const QString &text);
