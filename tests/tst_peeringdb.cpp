@@ -10,6 +10,8 @@
 #include "peeringdb/peeringdbcache.h"
 #include "peeringdb/peeringdbclient.h"
 #include "peeringdb/peeringdbdirectory.h"
+#include "peeringdb/peeringdbpagereader.h"
+#include "peeringdb/peeringdbrows.h"
 #include "peeringdb/peeringdbsync.h"
 #include "store/onboardingstore.h"
 #include "tracking/trackedstore.h"
@@ -116,6 +118,11 @@ private Q_SLOTS:
     void cleanup();
 
     void metroAliases();
+    void pageReader_data();
+    void pageReader();
+    void pageReaderResumesAtEveryByte();
+    void pageReaderBoundsOneValue();
+    void rowsSpoolToAFileInOrder();
     void fetchesEveryObjectPagedAtDepth0();
     void apiKeyOnlyInTheAuthorizationHeader();
     void refusedKeyIsNotRetried();
@@ -196,6 +203,221 @@ void TestPeeringDb::metroAliases()
     QVERIFY(MetroAliases::sameMetro(QStringLiteral("ashburn"), QStringLiteral("Sterling")));
     QVERIFY(MetroAliases::sameMetro(QStringLiteral("Silicon Valley"), QStringLiteral("Santa Clara")));
     QVERIFY(!MetroAliases::sameMetro(QStringLiteral("Frankfort"), QStringLiteral("Frankfurt am Main")));
+}
+
+namespace {
+
+struct ReadPage
+{
+    bool ok = false;
+    QString error;
+    QList<PeeringDbSchema::Row> rows;
+    QList<qint64> deleted;
+    qsizetype received = 0;
+};
+
+// Reads an answer for an object in pieces of `piece` bytes (0: at once).
+ReadPage readPage(const char *object, const QByteArray &body, qsizetype piece = 0)
+{
+    ReadPage out;
+    PeeringDbRows rows;
+    PeeringDbPageReader reader(*PeeringDbSchema::object(QLatin1String(object)), rows, out.deleted);
+    bool ok = true;
+    if (piece <= 0)
+        ok = reader.feed(body);
+    for (qsizetype at = 0; piece > 0 && ok && at < body.size(); at += piece)
+        ok = reader.feed(QByteArrayView(body).sliced(at, qMin(piece, body.size() - at)));
+    out.ok = ok && reader.finish();
+    out.error = reader.error();
+    out.rows = rows.toList();
+    out.received = reader.received();
+    return out;
+}
+
+} // namespace
+
+void TestPeeringDb::pageReader_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("rows"); // -1: the answer is refused
+    QTest::addColumn<QString>("expected"); // a part of the error, or of the first row's name
+    const QByteArray ok = R"("status":"ok")";
+    QTest::newRow("two rows, meta last")
+        << QByteArray(R"({"data":[{"id":1,"asn":8075,"name":"Microsoft",)" + ok
+                      + R"(},{"id":2,"asn":64500,"name":"B",)" + ok + R"(}],"meta":{}})")
+        << 2 << "Microsoft";
+    QTest::newRow("whitespace everywhere")
+        << QByteArray(" \n{ \"meta\" : { } ,\r\n \"data\" : [ { \"id\" : 1 , \"name\" : \"A\" } ] }\t\n")
+        << 1 << "A";
+    QTest::newRow("escapes and surrogates")
+        << QByteArray(R"({"data":[{"id":1,"name":"S\u00e3o \"P\" \\ \/ \ud83d\ude00 \n"}]})") << 1
+        << QString::fromUtf8("São \"P\" \\ / \xF0\x9F\x98\x80 \n");
+    QTest::newRow("raw UTF-8") << QByteArray(R"({"data":[{"id":1,"name":"Zürich"}]})") << 1
+                               << QString::fromUtf8("Zürich");
+    QTest::newRow("unknown fields of any shape skipped")
+        << QByteArray(R"({"data":[{"social_media":[{"service":"x","id":[1,{"a":null}]}],"id":1,)"
+                      R"("info_prefixes4":1.5e3,"info_ipv6":true,"name":"N"}]})")
+        << 1 << "N";
+    QTest::newRow("empty data") << QByteArray(R"({"meta":{},"data":[]})") << 0 << "";
+    QTest::newRow("null name is kept null") << QByteArray(R"({"data":[{"id":3,"name":null}]})")
+                                            << 1 << "";
+    QTest::newRow("deleted rows are not rows")
+        << QByteArray(R"({"data":[{"id":4,"status":"deleted","asn":"not checked"}]})") << 0 << "";
+
+    QTest::newRow("empty answer") << QByteArray("") << -1 << "empty answer";
+    QTest::newRow("truncated in a string") << QByteArray(R"({"data":[{"id":1,"name":"cut)") << -1
+                                           << "ends early";
+    QTest::newRow("truncated after a row") << QByteArray(R"({"data":[{"id":1}],)") << -1
+                                           << "ends early";
+    QTest::newRow("trailing comma in data") << QByteArray(R"({"data":[{"id":1},]})") << -1
+                                            << "not JSON";
+    QTest::newRow("trailing comma in a row") << QByteArray(R"({"data":[{"id":1,}]})") << -1
+                                             << "not JSON";
+    QTest::newRow("garbage after the end") << QByteArray(R"({"data":[]} x)") << -1
+                                           << "more after the end";
+    QTest::newRow("bad escape") << QByteArray(R"({"data":[{"id":1,"name":"\q"}]})") << -1
+                                << "invalid string escape";
+    QTest::newRow("bad unicode escape") << QByteArray(R"({"data":[{"id":1,"name":"\u12G4"}]})")
+                                        << -1 << "invalid \\u escape";
+    QTest::newRow("control character") << QByteArray("{\"data\":[{\"id\":1,\"name\":\"a\tb\"}]}")
+                                       << -1 << "control character";
+    QTest::newRow("leading zero") << QByteArray(R"({"data":[{"id":01}]})") << -1
+                                  << "malformed number";
+    QTest::newRow("nested too deep")
+        << QByteArray(R"({"data":[{"id":1,"x":)" + QByteArray(100, '[') + QByteArray(100, ']')
+                      + "}]}")
+        << -1 << "nested deeper than 64";
+    QTest::newRow("top level is an array") << QByteArray(R"([{"id":1}])") << -1
+                                           << "not a PeeringDB list";
+    QTest::newRow("no data") << QByteArray(R"({"meta":{"error":"x"}})") << -1
+                             << "not a PeeringDB list";
+    QTest::newRow("data is an object") << QByteArray(R"({"data":{"id":1}})") << -1
+                                       << "not a PeeringDB list";
+    QTest::newRow("row is a number") << QByteArray(R"({"data":[7]})") << -1
+                                     << "row 0 of net is not an object";
+    QTest::newRow("no id") << QByteArray(R"({"data":[{"name":"x"}]})") << -1
+                           << "no positive integer id";
+    QTest::newRow("id is text") << QByteArray(R"({"data":[{"id":"1"}]})") << -1
+                                << "no positive integer id";
+    QTest::newRow("id is fractional") << QByteArray(R"({"data":[{"id":1.5}]})") << -1
+                                      << "no positive integer id";
+    QTest::newRow("asn is text") << QByteArray(R"({"data":[{"id":9,"asn":"8075"}]})") << -1
+                                 << "field asn of net 9 has the wrong type";
+    QTest::newRow("name is a number") << QByteArray(R"({"data":[{"id":9,"name":5}]})") << -1
+                                      << "field name of net 9 has the wrong type";
+}
+
+void TestPeeringDb::pageReader()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, rows);
+    QFETCH(QString, expected);
+    const ReadPage page = readPage("net", body);
+    if (rows < 0) {
+        QVERIFY(!page.ok);
+        QVERIFY2(page.error.contains(expected), qPrintable(page.error));
+        QVERIFY(!page.error.contains(u'\n'));
+        return;
+    }
+    QVERIFY2(page.ok, qPrintable(page.error));
+    QCOMPARE(page.rows.size(), rows);
+    const PeeringDbSchema::Object &net = *PeeringDbSchema::object(QStringLiteral("net"));
+    if (rows > 0) {
+        const PeeringDbSchema::Row &first = page.rows.constFirst();
+        QCOMPARE(first.size(), net.fields.size());
+        QCOMPARE(first.at(net.fieldIndex(QLatin1String("name"))).toString(), expected);
+        QCOMPARE(first.at(net.fieldIndex(QLatin1String("status"))).toString(), QStringLiteral("ok"));
+    }
+    // Either the same page at once or byte by byte.
+    const ReadPage bytewise = readPage("net", body, 1);
+    QCOMPARE(bytewise.ok, page.ok);
+    QCOMPARE(bytewise.rows, page.rows);
+    QCOMPARE(bytewise.deleted, page.deleted);
+}
+
+void TestPeeringDb::pageReaderResumesAtEveryByte()
+{
+    // One answer of every kind of value, cut at every place: the same rows each time.
+    const QByteArray body = R"({"meta":{"generated":1733.5},"data":[)"
+                            R"({"id":11,"org_id":3,"campus_id":null,"name":"F \u00e9 \ud83d\ude00",)"
+                            R"("city":"Frankfurt am Main","country":"DE","latitude":-50.125,)"
+                            R"("longitude":8.5e0,"social_media":[{"a":[true,false,null]}],"status":"ok"},)"
+                            R"({"id":12,"status":"deleted"},)"
+                            R"({"id":13,"name":"G","updated":"2025-01-01T00:00:00Z"}]})";
+    const ReadPage whole = readPage("fac", body);
+    QVERIFY2(whole.ok, qPrintable(whole.error));
+    QCOMPARE(whole.rows.size(), 2);
+    QCOMPARE(whole.deleted, QList<qint64> {12});
+    QCOMPARE(whole.received, 3);
+    const PeeringDbSchema::Object &fac = *PeeringDbSchema::object(QStringLiteral("fac"));
+    const PeeringDbSchema::Row &f = whole.rows.constFirst();
+    QCOMPARE(f.at(0).toLongLong(), 11);
+    QCOMPARE(f.at(fac.fieldIndex(QLatin1String("name"))).toString(),
+             QString::fromUtf8("F \xC3\xA9 \xF0\x9F\x98\x80"));
+    QCOMPARE(f.at(fac.fieldIndex(QLatin1String("latitude"))).toDouble(), -50.125);
+    QCOMPARE(f.at(fac.fieldIndex(QLatin1String("longitude"))).toDouble(), 8.5);
+    QVERIFY(f.at(fac.fieldIndex(QLatin1String("campus_id"))).isNull());
+    for (qsizetype cut = 1; cut < body.size(); ++cut) {
+        ReadPage two;
+        PeeringDbRows rows;
+        PeeringDbPageReader reader(fac, rows, two.deleted);
+        QVERIFY2(reader.feed(body.first(cut)), qPrintable(reader.error()));
+        QVERIFY2(reader.feed(body.sliced(cut)), qPrintable(reader.error()));
+        QVERIFY2(reader.finish(), qPrintable(reader.error()));
+        QCOMPARE(rows.toList(), whole.rows);
+        QCOMPARE(two.deleted, whole.deleted);
+    }
+}
+
+void TestPeeringDb::pageReaderBoundsOneValue()
+{
+    // A row that never ends is refused once it passes the bound, not held until memory runs out.
+    PeeringDbRows rows;
+    QList<qint64> deleted;
+    PeeringDbPageReader reader(*PeeringDbSchema::object(QStringLiteral("net")), rows, deleted);
+    const QByteArray start = R"({"data":[{"id":1,"notes":")";
+    QVERIFY(reader.feed(start));
+    const QByteArray filler(1024 * 1024, 'x');
+    bool ok = true;
+    int fed = 0;
+    while (ok && fed < 64) {
+        ok = reader.feed(filler);
+        ++fed;
+    }
+    QVERIFY(!ok);
+    QCOMPARE(fed, int(PeeringDbPageReader::MaxValueBytes / filler.size()));
+    QVERIFY2(reader.error().contains(QLatin1String("larger than 16 MB")), qPrintable(reader.error()));
+}
+
+void TestPeeringDb::rowsSpoolToAFileInOrder()
+{
+    // Enough rows to pass the memory part several times: they come back in order, whole.
+    PeeringDbRows rows;
+    const int count = 60000;
+    for (int i = 0; i < count; ++i)
+        QVERIFY(rows.append({qint64(i + 1), QStringLiteral("name %1 é").arg(i), double(i) / 4,
+                             QVariant(), i % 2}));
+    QCOMPARE(rows.size(), count);
+    int seen = 0;
+    bool inOrder = true;
+    QVERIFY(rows.forEach([&](const PeeringDbSchema::Row &row) {
+        inOrder = inOrder && row.size() == 5 && row.at(0).toLongLong() == seen + 1
+            && row.at(1).toString() == QStringLiteral("name %1 é").arg(seen)
+            && row.at(2).toDouble() == double(seen) / 4 && row.at(3).isNull()
+            && row.at(4).toInt() == seen % 2;
+        ++seen;
+        return true;
+    }));
+    QVERIFY(inOrder);
+    QCOMPARE(seen, count);
+    // Read twice, and appended to after a read: the spool is still whole.
+    QVERIFY(rows.append({qint64(count + 1)}));
+    QCOMPARE(rows.toList().size(), count + 1);
+    QCOMPARE(rows.toList().constLast().constFirst().toLongLong(), qint64(count + 1));
+    // Stopping early stops.
+    int stoppedAt = 0;
+    QVERIFY(!rows.forEach([&](const PeeringDbSchema::Row &) { return ++stoppedAt < 10; }));
+    QCOMPARE(stoppedAt, 10);
 }
 
 void TestPeeringDb::fetchesEveryObjectPagedAtDepth0()
@@ -556,7 +778,7 @@ void TestPeeringDb::offlineFolder()
         QVERIFY(f.open(QIODevice::WriteOnly));
         QJsonArray data;
         const PeeringDbSchema::Object *schema = PeeringDbSchema::object(object);
-        for (const PeeringDbSchema::Row &row : objectOf(r.fetch, qPrintable(object))->rows) {
+        for (const PeeringDbSchema::Row &row : objectOf(r.fetch, qPrintable(object))->rows.toList()) {
             QJsonObject o;
             for (qsizetype i = 0; i < schema->fields.size(); ++i)
                 o.insert(schema->fields.at(i).name,

@@ -15,6 +15,18 @@
 
 namespace Peering {
 
+namespace {
+
+// A row that could not be written, or the spool of rows that could not be read.
+StoreError rowsFailed(const PeeringDbObjectFetch &o, const StoreError &failed, const QString &doing)
+{
+    if (!failed.message().isEmpty())
+        return failed;
+    return StoreError(StoreError::Kind::Database, QStringLiteral("%1: %2").arg(doing, o.rows.error()));
+}
+
+} // namespace
+
 PeeringDbCache::PeeringDbCache(OnboardingStore &store)
     : m_store(store)
 { }
@@ -82,22 +94,31 @@ StoreStatus PeeringDbCache::apply(const PeeringDbFetch &fetch, const QString &us
             if (!cleared)
                 return cleared.error();
         } else {
-            for (const PeeringDbSchema::Row &row : o.rows) {
+            // A changed row replaces the cached one: its old row goes first.
+            StoreError failed;
+            const bool removed = o.rows.forEach([&](const PeeringDbSchema::Row &row) {
                 StoreResult<QSqlQuery *> d = s.run(object->deleteSql, {row.constFirst()}, doing);
                 if (!d)
-                    return d.error();
-            }
+                    failed = d.error();
+                return d.ok();
+            });
+            if (!removed)
+                return rowsFailed(o, failed, doing);
             for (qint64 id : o.deleted) {
                 StoreResult<QSqlQuery *> d = s.run(object->deleteSql, {id}, doing);
                 if (!d)
                     return d.error();
             }
         }
-        for (const PeeringDbSchema::Row &row : o.rows) {
+        StoreError failed;
+        const bool inserted = o.rows.forEach([&](const PeeringDbSchema::Row &row) {
             StoreResult<QSqlQuery *> i = s.run(object->insertSql, row, doing);
             if (!i)
-                return i.error();
-        }
+                failed = i.error();
+            return i.ok();
+        });
+        if (!inserted)
+            return rowsFailed(o, failed, doing);
         StoreResult<QList<SqlSession::Row>> count = s.select(
             QStringLiteral("SELECT count(*) FROM %1").arg(object->table), {}, doing);
         if (!count)

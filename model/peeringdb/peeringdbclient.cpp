@@ -1,5 +1,7 @@
 #include "peeringdbclient.h"
 
+#include "peeringdbpagereader.h"
+
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -141,7 +143,9 @@ void PeeringDbClient::send()
     if (!m_options.apiKey.isEmpty())
         request.setRawHeader("Authorization", "Api-Key " + m_options.apiKey.toUtf8());
     request.setTransferTimeout(m_options.idleTimeoutMs);
-    m_body.clear();
+    m_reader.reset();
+    m_bodyBytes = 0;
+    m_status = -1;
     m_timedOut = false;
     m_tooLarge = false;
     m_starts.append(m_clock.elapsed());
@@ -163,6 +167,19 @@ void PeeringDbClient::onMetaData()
     if (ok && length > m_options.maxBodyBytes) {
         m_tooLarge = true;
         m_reply->abort();
+        return;
+    }
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (status.isValid() && m_status < 0) {
+        m_status = status.toInt();
+        if (m_status >= 200 && m_status <= 299) {
+            const PeeringDbSchema::Object *object
+                = PeeringDbSchema::object(m_plan.at(m_index).object);
+            if (object) {
+                PeeringDbObjectFetch &into = m_fetch.objects[m_index];
+                m_reader = std::make_unique<PeeringDbPageReader>(*object, into.rows, into.deleted);
+            }
+        }
     }
 }
 
@@ -170,13 +187,20 @@ void PeeringDbClient::onReadyRead()
 {
     if (!m_reply)
         return;
-    const qint64 room = m_options.maxBodyBytes - m_body.size();
-    if (m_reply->bytesAvailable() > room) {
+    if (m_status < 0)
+        onMetaData();
+    if (!m_reply || m_tooLarge)
+        return;
+    const QByteArray bytes = m_reply->readAll();
+    m_bodyBytes += bytes.size();
+    if (m_bodyBytes > m_options.maxBodyBytes) {
         m_tooLarge = true;
         m_reply->abort();
         return;
     }
-    m_body += m_reply->readAll();
+    // Only a list answer is read; the body of an error answer is not kept.
+    if (m_reader && !m_reader->feed(bytes))
+        m_reply->abort(); // onFinished() names the reader's error
 }
 
 void PeeringDbClient::onDeadline()
@@ -205,6 +229,10 @@ void PeeringDbClient::onFinished()
     }
     if (m_timedOut) {
         fail(tr("%1: no complete answer within %2 s").arg(where()).arg(m_options.requestTimeoutMs / 1000.0));
+        return;
+    }
+    if (m_reader && !m_reader->error().isEmpty()) { // the answer went wrong as it was read
+        fail(tr("%1: %2").arg(where(), m_reader->error()));
         return;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -256,23 +284,19 @@ void PeeringDbClient::onFinished()
         fail(tr("%1: %2").arg(where(), text));
         return;
     }
-    m_body += reply->readAll();
-    const PeeringDbSchema::Object *object = PeeringDbSchema::object(m_plan.at(m_index).object);
-    if (!object) {
+    if (!m_reader) {
         fail(tr("%1: not an object the cache keeps").arg(where()));
         return;
     }
-    Result<PeeringDbSchema::Page> page = PeeringDbSchema::parsePage(*object, m_body);
-    m_body.clear();
-    if (!page) {
-        fail(tr("%1: %2").arg(where(), page.error()));
+    if (!m_reader->feed(reply->readAll()) || !m_reader->finish()) {
+        fail(tr("%1: %2").arg(where(), m_reader->error()));
         return;
     }
+    const qsizetype received = m_reader->received();
+    m_reader.reset();
     m_retries = 0;
     PeeringDbObjectFetch &into = m_fetch.objects[m_index];
-    into.rows += std::move(page->rows);
-    into.deleted += page->deleted;
-    const bool last = page->received < m_options.pageSize;
+    const bool last = received < m_options.pageSize;
     Q_EMIT progress(into.object, into.rows.size(), int(m_index), int(m_plan.size()));
     if (last) {
         ++m_index;

@@ -13,10 +13,14 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace Peering {
+
+class PeeringDbPageReader;
 
 class PeeringDbClient : public QObject
 {
@@ -70,7 +74,10 @@ private:
     qsizetype m_index = 0;
     qint64 m_skip = 0;
     int m_retries = 0;
-    QByteArray m_body;
+    // The page in progress is read as it arrives (a 2xx answer); other answers are not read.
+    std::unique_ptr<PeeringDbPageReader> m_reader;
+    qint64 m_bodyBytes = 0;
+    int m_status = -1; // of the reply in progress, -1 before its headers
     bool m_timedOut = false;
     bool m_tooLarge = false;
     bool m_running = false;

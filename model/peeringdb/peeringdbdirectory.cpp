@@ -1,5 +1,7 @@
 #include "peeringdbdirectory.h"
 
+#include "peeringdbpagereader.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -15,6 +17,7 @@ Result<PeeringDbFetch> PeeringDbDirectory::read(const QString &folder)
     PeeringDbFetch fetch;
     fetch.source = QDir::cleanPath(dir.absolutePath());
     fetch.startedAt = QDateTime::currentSecsSinceEpoch();
+    QByteArray chunk;
     for (const PeeringDbSchema::Object &object : PeeringDbSchema::objects()) {
         PeeringDbObjectFetch into;
         into.object = object.name;
@@ -35,11 +38,26 @@ Result<PeeringDbFetch> PeeringDbDirectory::read(const QString &folder)
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 return Result<PeeringDbFetch>::failure(tr("%1: %2").arg(path, file.errorString()));
-            Result<PeeringDbSchema::Page> page
-                = PeeringDbSchema::parsePage(object, file.read(MaxFileBytes + 1));
-            if (!page)
-                return Result<PeeringDbFetch>::failure(tr("%1: %2").arg(path, page.error()));
-            into.rows += std::move(page->rows);
+            // Read as a stream: a dump file of any size holds one chunk and one row in memory.
+            PeeringDbPageReader reader(object, into.rows, into.deleted);
+            qint64 total = 0;
+            for (;;) {
+                chunk.resize(ChunkBytes);
+                const qint64 got = file.read(chunk.data(), ChunkBytes);
+                if (got < 0)
+                    return Result<PeeringDbFetch>::failure(
+                        tr("%1: %2").arg(path, file.errorString()));
+                if (got == 0)
+                    break;
+                total += got;
+                if (total > MaxFileBytes)
+                    return Result<PeeringDbFetch>::failure(
+                        tr("%1: larger than %2 MB; refused").arg(path).arg(MaxFileBytes >> 20));
+                if (!reader.feed(QByteArrayView(chunk.constData(), got)))
+                    return Result<PeeringDbFetch>::failure(tr("%1: %2").arg(path, reader.error()));
+            }
+            if (!reader.finish())
+                return Result<PeeringDbFetch>::failure(tr("%1: %2").arg(path, reader.error()));
             ++into.requests;
         }
         fetch.objects.append(std::move(into));

@@ -2,7 +2,7 @@
 // delete, and whether the object is whole (replaces the cached one) or an increment (since=).
 #pragma once
 
-#include "peeringdbschema.h"
+#include "peeringdbrows.h"
 
 #include <QList>
 #include <QString>
@@ -14,7 +14,7 @@ struct PeeringDbObjectFetch
     QString object; // "fac"
     QString scope; // the filter it was asked with ("" for every row, "net_id__in=694")
     bool whole = true; // false: since=, apply rows and deletions to the cached object
-    QList<PeeringDbSchema::Row> rows;
+    PeeringDbRows rows; // spooled to a temporary file when many
     QList<qint64> deleted;
     int requests = 0;
 };

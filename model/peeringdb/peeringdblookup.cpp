@@ -55,9 +55,11 @@ void PeeringDbLookup::onFinished(bool ok)
         const qsizetype nameField = net ? net->fieldIndex(QLatin1String("name")) : -1;
         QString name;
         for (const PeeringDbObjectFetch &o : fetch.objects)
-            for (const PeeringDbSchema::Row &row : o.rows)
+            o.rows.forEach([&](const PeeringDbSchema::Row &row) {
                 if (asnField >= 0 && nameField >= 0 && row.value(asnField).toLongLong() == asn)
                     name = row.value(nameField).toString().trimmed();
+                return true;
+            });
         m_answers.insert(asn, name);
         if (name.isEmpty())
             Q_EMIT notFound(asn);

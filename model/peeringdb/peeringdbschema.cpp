@@ -1,9 +1,5 @@
 #include "peeringdbschema.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
 
 namespace Peering {
 
@@ -78,79 +74,6 @@ QStringList PeeringDbSchema::objectNames()
     for (const Object &o : objects())
         out.append(o.name);
     return out;
-}
-
-Result<PeeringDbSchema::Page> PeeringDbSchema::parsePage(const Object &object,
-                                                         const QByteArray &body)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Result<Page>::failure(tr("the answer is not JSON (%1 at byte %2)")
-                                         .arg(error.errorString())
-                                         .arg(error.offset));
-    if (!doc.isObject() || !doc.object().value(QLatin1String("data")).isArray())
-        return Result<Page>::failure(
-            tr("the answer is not a PeeringDB list (an object with a \"data\" array)"));
-    const QJsonArray data = doc.object().value(QLatin1String("data")).toArray();
-    Page page;
-    page.received = data.size();
-    page.rows.reserve(data.size());
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const QJsonValue v = data.at(i);
-        if (!v.isObject())
-            return Result<Page>::failure(tr("row %1 of %2 is not an object").arg(i).arg(object.name));
-        const QJsonObject o = v.toObject();
-        const QJsonValue id = o.value(QLatin1String("id"));
-        const double idValue = id.toDouble(-1);
-        if (!id.isDouble() || idValue < 1 || idValue != double(qint64(idValue)))
-            return Result<Page>::failure(
-                tr("row %1 of %2 has no positive integer id").arg(i).arg(object.name));
-        const QString status = o.value(QLatin1String("status")).toString();
-        if (!status.isEmpty() && status != QLatin1String("ok")) {
-            page.deleted.append(qint64(idValue));
-            continue;
-        }
-        Row row;
-        row.reserve(object.fields.size());
-        for (const Field &f : object.fields) {
-            const QJsonValue value = o.value(f.name);
-            if (value.isUndefined() || value.isNull()) {
-                row.append(f.name == QLatin1String("status") ? QVariant(QStringLiteral("ok"))
-                                                              : QVariant());
-                continue;
-            }
-            bool good = true;
-            switch (f.type) {
-            case Type::Integer:
-                good = value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
-                if (good)
-                    row.append(qint64(value.toDouble()));
-                break;
-            case Type::Real:
-                good = value.isDouble();
-                if (good)
-                    row.append(value.toDouble());
-                break;
-            case Type::Text:
-                good = value.isString();
-                if (good)
-                    row.append(value.toString());
-                break;
-            case Type::Boolean:
-                good = value.isBool();
-                if (good)
-                    row.append(value.toBool() ? 1 : 0);
-                break;
-            }
-            if (!good)
-                return Result<Page>::failure(tr("field %1 of %2 %3 has the wrong type")
-                                                 .arg(f.name, object.name)
-                                                 .arg(qint64(idValue)));
-        }
-        page.rows.append(std::move(row));
-    }
-    return page;
 }
 
 } // namespace Peering

@@ -1,8 +1,6 @@
 // The PeeringDB objects the cache keeps, with the fields it keeps of each (PeeringDB's own field
-// names, as depth=0 list answers give them), and the reading of one answer page into rows.
+// names, as depth=0 list answers give them); PeeringDbPageReader reads the answers.
 #pragma once
-
-#include "domain/result.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -51,15 +49,6 @@ public:
 
     // One row of an object: the values in the order of its fields.
     using Row = QList<QVariant>;
-    struct Page
-    {
-        QList<Row> rows; // status "ok"
-        QList<qint64> deleted; // ids of rows whose status is anything else ("deleted", ...)
-        qsizetype received = 0; // rows in the answer
-    };
-    // Reads a list answer {"meta":{...},"data":[...]}; a failure names what is wrong with the
-    // shape (not JSON, no data array, a row without an integer id, a field of the wrong type).
-    static Result<Page> parsePage(const Object &object, const QByteArray &body);
 };
 
 } // namespace Peering
