@@ -203,6 +203,36 @@ void TestPeeringDb::metroAliases()
     QVERIFY(MetroAliases::sameMetro(QStringLiteral("ashburn"), QStringLiteral("Sterling")));
     QVERIFY(MetroAliases::sameMetro(QStringLiteral("Silicon Valley"), QStringLiteral("Santa Clara")));
     QVERIFY(!MetroAliases::sameMetro(QStringLiteral("Frankfort"), QStringLiteral("Frankfurt am Main")));
+    // Local spellings of Azure's location names.
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("Genève")), QStringLiteral("Geneva"));
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("Lisboa")), QStringLiteral("Lisbon"));
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("Capetown")), QStringLiteral("Cape Town"));
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("Athina")), QStringLiteral("Athens"));
+    // With the facility's country: an alias or a metro's name elsewhere is not that metro.
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("Alexandria"), QStringLiteral("AU")),
+             QStringLiteral("Sydney"));
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("Alexandria"), QStringLiteral("US")),
+             QStringLiteral("Alexandria, US"));
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("San Jose"), QStringLiteral("cr")),
+             QStringLiteral("San Jose, CR"));
+    QCOMPARE(MetroAliases::metroOfCity(QStringLiteral("Reston"), QStringLiteral("US")),
+             QStringLiteral("Ashburn"));
+    QVERIFY(MetroAliases::sameMetro(QStringLiteral("Ashburn"), QStringLiteral("Sterling"),
+                                    QStringLiteral("US")));
+    QVERIFY(!MetroAliases::sameMetro(QStringLiteral("Vienna"), QStringLiteral("Vienna"),
+                                     QStringLiteral("US")));
+    QVERIFY(MetroAliases::sameMetro(QStringLiteral("Vienna, US"), QStringLiteral("Vienna"),
+                                    QStringLiteral("US")));
+    QVERIFY(MetroAliases::sameMetro(QStringLiteral("vienna"), QStringLiteral("Wien"),
+                                    QStringLiteral("AT")));
+    // Every location Microsoft's own examples name is a metro of the table.
+    const QStringList metros = MetroAliases::azureMetros();
+    for (const char *name : {"Amsterdam", "Ashburn", "Athens", "Atlanta", "Auckland", "Barcelona",
+                             "Berlin", "Cape Town", "Denver", "Frankfurt", "Geneva", "Johannesburg",
+                             "Lagos", "Lisbon", "London", "Los Angeles", "Madrid", "Marseille",
+                             "Nairobi", "Newark", "Osaka", "Paris", "Singapore", "Sydney", "Tokyo",
+                             "Zurich"})
+        QVERIFY2(metros.contains(QLatin1String(name)), name);
 }
 
 namespace {

@@ -160,8 +160,8 @@ PeeringDbCache::microsoftFacilities(const QString &metro, qint64 commonWithIx)
     StoreStatus scanned = m_store.session().scan(sql, values, doing, [&](const QSqlQuery &q) {
         Facility f {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                     q.value(3).toString(), q.value(4).toString(), {}};
-        f.metro = MetroAliases::metroOfCity(f.city);
-        if (metro.isEmpty() || MetroAliases::sameMetro(metro, f.city))
+        f.metro = MetroAliases::metroOfCity(f.city, f.country);
+        if (metro.isEmpty() || MetroAliases::sameMetro(metro, f.city, f.country))
             out.append(f);
     });
     if (!scanned)

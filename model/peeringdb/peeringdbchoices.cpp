@@ -29,7 +29,7 @@ QList<PeeringDbCache::Facility> PeeringDbChoices::facilitiesIn(const QString &me
     const QList<qint64> shared = facilitiesOfExchange.value(exchange);
     QList<PeeringDbCache::Facility> out;
     for (const PeeringDbCache::Facility &f : facilities) {
-        if (!metro.trimmed().isEmpty() && !MetroAliases::sameMetro(metro, f.city))
+        if (!metro.trimmed().isEmpty() && !MetroAliases::sameMetro(metro, f.city, f.country))
             continue;
         if (exchange > 0 && !shared.contains(f.id))
             continue;
