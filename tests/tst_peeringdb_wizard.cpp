@@ -2,6 +2,7 @@
 // store): the metro picker grouped by country, the facility picker filtered by the peering's
 // metro filling id and name together, "Common with my exchange", the peer name offered from
 // net?asn=, and the lines shown without a cache.
+#include "clirun.h"
 #include "fakepeeringdb.h"
 #include "tempstore.h"
 #include "wizarddriver.h"
@@ -10,6 +11,7 @@
 #include "peerasnpage.h"
 #include "peeringdbdialog.h"
 #include "peeringdb/peeringdblookup.h"
+#include "peeringdb/peeringdbapikey.h"
 #include "peeringdb/peeringdbsettings.h"
 #include "document/onboardingdocument.h"
 #include "onboardingwizard.h"
@@ -25,6 +27,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void dialogCancelLeavesTheCache();
     void dialogRefusesABadUrlAndKeepsSettings();
     void dialogSendsTheTypedKey();
+    void dialogKeepsTheKeyInTheKeychain();
 
 private:
     PeeringDbChoices m_choices;
@@ -450,6 +454,94 @@ void TestPeeringDbWizard::dialogSendsTheTypedKey()
     // Never in the settings.
     for (const QString &k : QSettings().allKeys())
         QVERIFY(!QSettings().value(k).toString().contains(QStringLiteral("k3y-for-tests")));
+}
+
+void TestPeeringDbWizard::dialogKeepsTheKeyInTheKeychain()
+{
+    // Run twice by CTest: in a private keyring (support/with-keyring.sh, PEERING_TEST_KEYRING=1),
+    // where the key is kept, used by the next dialog and by the command line, and removed; and
+    // without a session bus, where the dialog says the key is for this sync only.
+    const bool keyring = qEnvironmentVariableIntValue("PEERING_TEST_KEYRING") == 1;
+    const QString secret = QStringLiteral("k3y-kept-%1").arg(QCoreApplication::applicationPid());
+    FakePeeringDb server;
+    server.loadSample();
+    server.requireApiKey(secret.toUtf8());
+    OpenStore s("tst_peeringdb_wizard_keychain");
+    {
+        PeeringDbDialog dialog(*s.store);
+        dialog.show();
+        auto *state = child<QLabel>(&dialog, "keyStateLabel");
+        QVERIFY2(state->text().contains(QStringLiteral("No key in the keychain")),
+                 qPrintable(state->text()));
+        QVERIFY(!child<QPushButton>(&dialog, "removeKeyButton")->isEnabled());
+        typeInto(child<QLineEdit>(&dialog, "peeringDbUrlEdit"), server.baseUrl());
+        auto *key = child<QLineEdit>(&dialog, "peeringDbKeyEdit");
+        typeInto(key, secret);
+        QTest::mouseClick(child<QPushButton>(&dialog, "saveKeyButton"), Qt::LeftButton);
+        if (!keyring) {
+            QVERIFY2(state->text().contains(QStringLiteral("could not be kept in the keychain")),
+                     qPrintable(state->text()));
+            QVERIFY(!state->text().contains(secret));
+            // The typed key still serves this sync.
+            QSignalSpy finished(&dialog, &PeeringDbDialog::syncFinished);
+            QTest::mouseClick(child<QPushButton>(&dialog, "syncButton"), Qt::LeftButton);
+            QVERIFY(finished.wait(15000));
+            QVERIFY2(finished.takeFirst().constFirst().toBool(), qPrintable(dialog.statusText()));
+            return;
+        }
+        QVERIFY2(state->text().contains(QStringLiteral("A key is in the keychain")),
+                 qPrintable(state->text()));
+        QVERIFY(key->text().isEmpty());
+        QVERIFY(child<QPushButton>(&dialog, "removeKeyButton")->isEnabled());
+        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    }
+    const Result<QString> kept = PeeringDbApiKey::read();
+    QVERIFY2(kept, qPrintable(kept.error()));
+    QCOMPARE(kept.value(), secret);
+    QCOMPARE(PeeringDbSettings::loadWithKey().apiKey, secret);
+    for (const QString &k : QSettings().allKeys())
+        QVERIFY(!QSettings().value(k).toString().contains(secret));
+
+    // A new dialog syncs with the kept key, nothing typed.
+    {
+        PeeringDbDialog dialog(*s.store);
+        dialog.show();
+        QVERIFY(child<QLineEdit>(&dialog, "peeringDbKeyEdit")->text().isEmpty());
+        QVERIFY2(child<QLabel>(&dialog, "keyStateLabel")->text().contains(
+                     QStringLiteral("A key is in the keychain")),
+                 qPrintable(child<QLabel>(&dialog, "keyStateLabel")->text()));
+        QSignalSpy finished(&dialog, &PeeringDbDialog::syncFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "syncButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(15000));
+        QVERIFY2(finished.takeFirst().constFirst().toBool(), qPrintable(dialog.statusText()));
+        QCOMPARE(server.requests().constLast().headers.value("authorization"),
+                 QByteArray("Api-Key ") + secret.toUtf8());
+        QVERIFY(!dialog.statusText().contains(secret));
+    }
+
+    // The command line finds it too, without --api-key-env.
+    server.clearRequests();
+    const CliRun cli = runCli(QStringLiteral(PEERING_WIZARD_BIN),
+                              {QStringLiteral("peeringdb"), QStringLiteral("sync"),
+                               QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--store"),
+                               s.temp.location().displayString()});
+    QVERIFY2(cli.exitCode == 0, cli.err.constData());
+    QVERIFY(!server.requests().isEmpty());
+    QCOMPARE(server.requests().constFirst().headers.value("authorization"),
+             QByteArray("Api-Key ") + secret.toUtf8());
+    QVERIFY(!cli.out.contains(secret.toUtf8()) && !cli.err.contains(secret.toUtf8()));
+
+    // Removed: the keychain no longer has it, and the dialog says requests are anonymous.
+    {
+        PeeringDbDialog dialog(*s.store);
+        dialog.show();
+        QTest::mouseClick(child<QPushButton>(&dialog, "removeKeyButton"), Qt::LeftButton);
+        QVERIFY2(child<QLabel>(&dialog, "keyStateLabel")->text().contains(
+                     QStringLiteral("No key in the keychain")),
+                 qPrintable(child<QLabel>(&dialog, "keyStateLabel")->text()));
+    }
+    QVERIFY(!PeeringDbApiKey::read());
 }
 
 QTEST_MAIN(TestPeeringDbWizard)
