@@ -135,8 +135,10 @@ int main(int argc, char **argv)
     FakePeeringDb server;
     qint64 total = 0;
     for (const auto &s : sizes) {
-        server.setRawRows(QLatin1String(s.object), generate(s.object, s.count));
-        total += s.count;
+        // PEERING_BENCH_SCALE=N: N times the rows (to see that the sync's own memory stays put).
+        const int count = s.count * qMax(1, qEnvironmentVariableIntValue("PEERING_BENCH_SCALE"));
+        server.setRawRows(QLatin1String(s.object), generate(s.object, count));
+        total += count;
     }
     QTemporaryDir dir;
     if (!dir.isValid()) {
@@ -255,9 +257,12 @@ int main(int argc, char **argv)
     for (const PeeringDbObjectFetch &o : kept.objects)
         requests += o.requests;
     const double syncS = syncMs / 1000.0, floorS = floorMs / 1000.0;
-    std::printf("bench_peeringdb: PeeringDB-sized set: %lld rows (6,000 fac, 1,300 ix, 4,000 ixfac, "
+    std::printf("bench_peeringdb: PeeringDB-sized set%s: %lld rows (6,000 fac, 1,300 ix, 4,000 ixfac, "
                 "1,300 ixlan, 2,600 ixpfx, 40,000 netfac, 80,000 netixlan, 35,000 net) in %d "
                 "requests of 5,000 rows from 127.0.0.1\n",
+                qEnvironmentVariableIntValue("PEERING_BENCH_SCALE") > 1
+                    ? qPrintable(QStringLiteral(" times %1").arg(qEnvironmentVariableIntValue("PEERING_BENCH_SCALE")))
+                    : "",
                 total, requests);
     std::printf("bench_peeringdb: sync into a fresh SQLite store median %.3f s (%.0f rows/s)\n", syncS,
                 double(total) / syncS);
