@@ -16,7 +16,6 @@
 class QAction;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 
@@ -29,6 +28,7 @@ class MailWatcher;
 
 class EmptyListPage;
 class OnboardingListModel;
+class OnboardingListProxy;
 class OnboardingWizard;
 class PlanDialog;
 class TrackerWindow;
@@ -51,6 +51,8 @@ public:
     OnboardingStore *store() const { return m_store.get(); }
 
     void refresh();
+    // After a save or a removal: only these onboardings' rows change.
+    void refreshOne(const QStringList &names);
     // Starts the wizard on a new onboarding; returns it (tests drive it).
     OnboardingWizard *newOnboarding();
     // Opens a stored onboarding in the wizard.
@@ -86,7 +88,7 @@ public:
     MailWatcher *mailWatcher() const { return m_mailWatcher; }
 
     QTableView *table() const { return m_table; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    OnboardingListProxy *proxy() const { return m_proxy; }
 
 Q_SIGNALS:
     // The store was opened (or refused) and the list filled.
@@ -99,6 +101,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void showCount();
     // Resumed: the draft is in the store from an earlier session (Cancel must not lose it).
     enum class DraftOrigin { New, Resumed };
     // stored: the onboarding as it is in the store when the wizard edits one (the draft may be
@@ -121,7 +124,7 @@ private:
     bool m_openAfterPaint = false;
     QString m_storeError;
     OnboardingListModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    OnboardingListProxy *m_proxy;
     QTableView *m_table;
     QLineEdit *m_filter;
     QLabel *m_storeProblem;

@@ -6,6 +6,8 @@
 #include "document/onboardingdocument.h"
 #include "focusringstyle.h"
 #include "mainwindow.h"
+#include "onboardinglistmodel.h"
+#include "onboardinglistproxy.h"
 #include "tracking/onboardingplan.h"
 #include "onboardingwizard.h"
 #include "plandialog.h"
@@ -176,6 +178,7 @@ private Q_SLOTS:
     void conflictReloadTheirs();
     void conflictKeepMine();
     void importAndFilter();
+    void aSaveChangesOneRowNotTheList();
     void importSaysWhatItDidNotKeep();
     void storeItCannotTrust();
     void defaultPlanInSettings();
@@ -777,6 +780,59 @@ void TestMainWindow::importAndFilter()
     QCOMPARE(window.importFiles({data + "clean.json"}), 0);
     QCOMPARE(refused.texts(), QStringList{QStringLiteral("Imported: 0 of 1")});
     QCOMPARE(window.proxy()->rowCount(), 2);
+}
+
+void TestMainWindow::aSaveChangesOneRowNotTheList()
+{
+    MainWindow window(m_store);
+    window.show();
+    const QString data = QStringLiteral(PEERING_TEST_DATA_DIR "/");
+    {
+        BoxWatcher report("");
+        QCOMPARE(window.importFiles({data + "clean.json", data + "backup-other-metro.json"}), 2);
+    }
+    QCOMPARE(window.proxy()->rowCount(), 2);
+    QAbstractItemModel *model = window.proxy()->sourceModel();
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+
+    // Another user saves one of them: refreshing it changes that row only.
+    auto other = secondUser(m_store);
+    const QString name = window.proxy()->index(0, 0).data(OnboardingListModel::NameRole).toString();
+    auto stored = other->load(name);
+    QVERIFY2(stored, qPrintable(stored.error().message()));
+    stored->onboarding.peerings[0].metro = QStringLiteral("Tokyo");
+    QVERIFY(other->save(*stored).ok());
+    window.refreshOne({name});
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(window.proxy()->rowCount(), 2);
+    bool shown = false;
+    for (int row = 0; row < window.proxy()->rowCount(); ++row)
+        if (window.proxy()->index(row, 0).data(OnboardingListModel::NameRole).toString() == name)
+            shown = window.proxy()->index(row, OnboardingListModel::MetrosColumn).data().toString()
+                        .contains(QStringLiteral("Tokyo"));
+    QVERIFY(shown);
+    // The filter finds the changed row by its new metro, in any case, with spaces around.
+    auto *filter = child<QLineEdit>(&window, "filterEdit");
+    QTest::keyClicks(filter, QStringLiteral(" TOKYO "));
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    filter->clear();
+
+    // Removed by the other user: the row goes, the count follows, still no reset.
+    QVERIFY(other->remove(name, stored->version + 1).ok());
+    window.refreshOne({name});
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(window.proxy()->rowCount(), 1);
+    QVERIFY(child<QLabel>(&window, "onboardingCountLabel")->text().contains(QStringLiteral("1 onboarding")));
+    // A name the list never had, still in the store: it is added.
+    Onboarding added = OnboardingDocument::readFile(data + "clean.json").value();
+    added.name = QStringLiteral("Added-IX to Microsoft");
+    added.peerAsn.asn = QStringLiteral("AS213998");
+    QVERIFY(other->create(added).ok());
+    window.refreshOne({added.name});
+    QCOMPARE(window.proxy()->rowCount(), 2);
+    QCOMPARE(reset.size(), 0);
 }
 
 // File > Import Documents: one dialog at the end says what was not imported and why, the MD5

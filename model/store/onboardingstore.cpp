@@ -1020,26 +1020,46 @@ QString OnboardingStore::listQuery()
                           "version, updated_by, updated_at FROM onboardings");
 }
 
+namespace {
+
+OnboardingSummary summaryOfRow(const QSqlQuery &r)
+{
+    OnboardingSummary s;
+    s.id = r.value(0).toLongLong();
+    s.name = r.value(1).toString();
+    s.peerAsn = r.value(2).toString();
+    s.metros = parseMetros(r.value(3).toString());
+    s.stage = r.value(4).toString();
+    s.nextStage = r.value(5).toString();
+    const QString next = r.value(6).toString();
+    if (!next.isEmpty())
+        s.nextExpected = parseDate(next);
+    s.version = r.value(7).toInt();
+    s.updatedBy = r.value(8).toString();
+    s.updatedAt = parseTime(QStringView(r.value(9).toString()));
+    return s;
+}
+
+} // namespace
+
+StoreResult<std::optional<OnboardingSummary>> OnboardingStore::summary(const QString &name)
+{
+    std::optional<OnboardingSummary> out;
+    StoreStatus scanned = m_session->scan(
+        listQuery() + QStringLiteral(" WHERE name = ?"), {name},
+        tr("cannot read \"%1\" for the list").arg(name),
+        [&out](const QSqlQuery &r) { out = summaryOfRow(r); });
+    if (!scanned)
+        return scanned.error();
+    return out;
+}
+
 StoreResult<QList<OnboardingSummary>> OnboardingStore::list()
 {
     QList<OnboardingSummary> out;
     StoreStatus scanned = m_session->scan(
-        listQuery(), {}, tr("cannot list the onboardings"), [&out](const QSqlQuery &r) {
-            OnboardingSummary s;
-            s.id = r.value(0).toLongLong();
-            s.name = r.value(1).toString();
-            s.peerAsn = r.value(2).toString();
-            s.metros = parseMetros(r.value(3).toString());
-            s.stage = r.value(4).toString();
-            s.nextStage = r.value(5).toString();
-            const QString next = r.value(6).toString();
-            if (!next.isEmpty())
-                s.nextExpected = parseDate(next);
-            s.version = r.value(7).toInt();
-            s.updatedBy = r.value(8).toString();
-            s.updatedAt = parseTime(QStringView(r.value(9).toString()));
-            out.append(std::move(s));
-        });
+        listQuery(), {}, tr("cannot list the onboardings"),
+        [&out](const QSqlQuery &r) { out.append(summaryOfRow(r)); });
     if (!scanned)
         return scanned.error();
     // Sorted here rather than by the database, so that both back ends (whose collations

@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace Peering {
 
@@ -56,6 +57,9 @@ public:
 
     // Every onboarding with its list columns, sorted by name (case-insensitive).
     StoreResult<QList<OnboardingSummary>> list();
+    // One onboarding's list row (after a save: the list changes one row); nullopt when the
+    // store has no onboarding of that name.
+    StoreResult<std::optional<OnboardingSummary>> summary(const QString &name);
     // The one query list() runs: a scan of the onboardings table, no joins (the benchmark runs
     // it through the sqlite3 shell as the floor).
     static QString listQuery();
