@@ -179,6 +179,7 @@ private Q_SLOTS:
     void conflictKeepMine();
     void importAndFilter();
     void aSaveChangesOneRowNotTheList();
+    void listSortsByEveryColumn();
     void importSaysWhatItDidNotKeep();
     void storeItCannotTrust();
     void defaultPlanInSettings();
@@ -833,6 +834,61 @@ void TestMainWindow::aSaveChangesOneRowNotTheList()
     window.refreshOne({added.name});
     QCOMPARE(window.proxy()->rowCount(), 2);
     QCOMPARE(reset.size(), 0);
+}
+
+void TestMainWindow::listSortsByEveryColumn()
+{
+    OnboardingListModel model;
+    const QDate today(2026, 12, 3);
+    model.setToday(today);
+    auto row = [&](const char *name, const char *asn, const char *metro, const char *stage,
+                   int inDays, int updatedDaysAgo) {
+        OnboardingSummary s;
+        s.id = qHash(QLatin1String(name));
+        s.name = QLatin1String(name);
+        s.peerAsn = QLatin1String(asn);
+        s.metros = {QLatin1String(metro)};
+        s.stage = QLatin1String(stage);
+        s.nextStage = QStringLiteral("active");
+        if (inDays != 0)
+            s.nextExpected = today.addDays(inDays);
+        s.updatedAt = QDateTime(today.addDays(-updatedDaysAgo), QTime(9, 0), Qt::UTC);
+        return s;
+    };
+    model.setSummaries({row("beta", "AS3", "Tokyo", "active", 5, 1),
+                        row("Alpha", "AS1", "amsterdam", "asn-association", -2, 3),
+                        row("gamma", "AS2", "Ashburn", "peering-created", 0, 2)});
+    OnboardingListProxy proxy;
+    proxy.setSourceModel(&model);
+    auto order = [&](int column, Qt::SortOrder how) {
+        proxy.sort(column, how);
+        QStringList names;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            names.append(proxy.index(r, 0).data(OnboardingListModel::NameRole).toString());
+        return names.join(u',');
+    };
+    using M = OnboardingListModel;
+    QCOMPARE(order(M::NameColumn, Qt::AscendingOrder), QStringLiteral("Alpha,beta,gamma"));
+    QCOMPARE(order(M::NameColumn, Qt::DescendingOrder), QStringLiteral("gamma,beta,Alpha"));
+    QCOMPARE(order(M::PeerAsnColumn, Qt::AscendingOrder), QStringLiteral("Alpha,gamma,beta"));
+    QCOMPARE(order(M::MetrosColumn, Qt::AscendingOrder), QStringLiteral("Alpha,gamma,beta"));
+    // Stages in flowchart order; no next milestone sorts last by days, first by date.
+    QCOMPARE(order(M::StageColumn, Qt::AscendingOrder), QStringLiteral("Alpha,gamma,beta"));
+    QCOMPARE(order(M::DaysColumn, Qt::AscendingOrder), QStringLiteral("Alpha,beta,gamma"));
+    QCOMPARE(order(M::NextColumn, Qt::AscendingOrder), QStringLiteral("gamma,Alpha,beta"));
+    QCOMPARE(order(M::UpdatedColumn, Qt::AscendingOrder), QStringLiteral("Alpha,gamma,beta"));
+    // A changed row is sorted by its new key (the ranks of the old ones are not reused).
+    order(M::PeerAsnColumn, Qt::AscendingOrder);
+    OnboardingSummary changed = row("beta", "AS0", "Tokyo", "active", 5, 1);
+    model.updateSummary(changed);
+    QCOMPARE(order(M::PeerAsnColumn, Qt::DescendingOrder), QStringLiteral("gamma,Alpha,beta"));
+    QCOMPARE(order(M::PeerAsnColumn, Qt::AscendingOrder), QStringLiteral("beta,Alpha,gamma"));
+    // The days left are read from the pinned date; the filter finds them as shown.
+    proxy.setFilterText(QStringLiteral(" OVERDUE"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data(OnboardingListModel::NameRole).toString(), QStringLiteral("Alpha"));
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 3);
 }
 
 // File > Import Documents: one dialog at the end says what was not imported and why, the MD5

@@ -8,6 +8,7 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -90,6 +91,8 @@ void OnboardingListModel::setSummaries(const QList<OnboardingSummary> &summaries
     m_summaries = summaries;
     m_keys.clear();
     m_keys.reserve(m_summaries.size());
+    for (std::vector<int> &r : m_rank)
+        r.clear();
     m_filters.clear();
     m_filterReady = false;
     m_rowOfName.clear();
@@ -106,6 +109,8 @@ void OnboardingListModel::updateSummary(const OnboardingSummary &summary)
     const auto it = m_rowOfName.constFind(summary.name);
     if (it == m_rowOfName.cend()) {
         const int row = int(m_summaries.size());
+        for (std::vector<int> &r : m_rank)
+            r.clear();
         beginInsertRows({}, row, row);
         m_summaries.append(summary);
         m_keys.append(keysOf(summary));
@@ -116,6 +121,8 @@ void OnboardingListModel::updateSummary(const OnboardingSummary &summary)
         return;
     }
     const int row = *it;
+    for (std::vector<int> &r : m_rank)
+        r.clear();
     m_summaries[row] = summary;
     m_keys[row] = keysOf(summary);
     if (m_filterReady)
@@ -129,6 +136,8 @@ bool OnboardingListModel::removeSummary(const QString &name)
     if (it == m_rowOfName.cend())
         return false;
     const int row = *it;
+    for (std::vector<int> &r : m_rank)
+        r.clear();
     beginRemoveRows({}, row, row);
     m_summaries.removeAt(row);
     m_keys.removeAt(row);
@@ -170,8 +179,46 @@ void OnboardingListModel::checkTheDate()
     Q_EMIT dataChanged(index(0, 0), index(int(m_summaries.size()) - 1, ColumnCount - 1));
 }
 
+namespace {
+
+const QString &textKey(const auto &keys, int column)
+{
+    return column == OnboardingListModel::NameColumn      ? keys.name
+         : column == OnboardingListModel::PeerAsnColumn ? keys.peerAsn
+                                                         : keys.metros;
+}
+
+} // namespace
+
+void OnboardingListModel::prepareSort(int column) const
+{
+    if (column < NameColumn || column > MetrosColumn)
+        return;
+    std::vector<int> &rank = m_rank[size_t(column)];
+    if (!rank.empty() || m_keys.isEmpty())
+        return;
+    std::vector<int> order(size_t(m_keys.size()));
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return textKey(m_keys.at(a), column) < textKey(m_keys.at(b), column);
+    });
+    rank.assign(order.size(), 0);
+    int r = 0;
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (i > 0 && textKey(m_keys.at(order[i - 1]), column) != textKey(m_keys.at(order[i]), column))
+            ++r;
+        rank[size_t(order[i])] = r; // equal keys share a rank: the sort keeps their order
+    }
+}
+
 bool OnboardingListModel::lessThan(int left, int right, int column) const
 {
+    if (column >= NameColumn && column <= MetrosColumn) {
+        const std::vector<int> &rank = m_rank[size_t(column)];
+        if (!rank.empty())
+            return rank[size_t(left)] < rank[size_t(right)];
+    }
     const Keys &a = m_keys.at(left);
     const Keys &b = m_keys.at(right);
     switch (column) {

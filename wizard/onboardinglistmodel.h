@@ -12,6 +12,9 @@
 #include <QHash>
 #include <QTimer>
 
+#include <array>
+#include <vector>
+
 namespace Peering {
 
 class OnboardingListModel : public QAbstractTableModel
@@ -40,6 +43,8 @@ public:
     // For OnboardingListProxy: the order of two rows by a column, and whether a row's shown
     // texts contain a case-folded needle.
     bool lessThan(int leftRow, int rightRow, int column) const;
+    // Before a sort by a text column: ranks its keys once, so that the sort compares numbers.
+    void prepareSort(int column) const;
     bool matches(int row, const QString &foldedNeedle) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -68,6 +73,9 @@ private:
     QList<Keys> m_keys;
     mutable QStringList m_filters; // made when a filter first needs them
     mutable bool m_filterReady = false;
+    // The rank of each row's key in the name, peer ASN and metros columns; empty until a sort
+    // by that column needs it, and emptied by any change to the rows.
+    mutable std::array<std::vector<int>, 3> m_rank;
     mutable QHash<QString, QString> m_inProgressTitles, m_stageTitles;
     QHash<QString, int> m_rowOfName;
     QDate m_today;

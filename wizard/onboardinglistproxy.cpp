@@ -26,6 +26,13 @@ void OnboardingListProxy::setFilterText(const QString &text)
     invalidate();
 }
 
+void OnboardingListProxy::sort(int column, Qt::SortOrder order)
+{
+    if (m_list)
+        m_list->prepareSort(column);
+    QSortFilterProxyModel::sort(column, order);
+}
+
 bool OnboardingListProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (!m_list)

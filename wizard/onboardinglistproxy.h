@@ -17,6 +17,7 @@ public:
 
     void setSourceModel(QAbstractItemModel *source) override;
     void setFilterText(const QString &text);
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     const QString &filterText() const { return m_filter; }
 
 protected:
