@@ -275,7 +275,15 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // A wizard still open when the window goes: its last edits are in the draft.
+    // The wizards (children) outlive this body: nothing of theirs may reach this window now.
+    for (OnboardingWizard *wizard : m_sessions.keys())
+        flushDraft(wizard);
+    for (OnboardingWizard *wizard : findChildren<OnboardingWizard *>())
+        wizard->disconnect(this);
+}
 
 bool MainWindow::openStore(const QString &url)
 {
@@ -506,22 +514,19 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding,
     m_sessions.insert(wizard, Session{storedId, storedVersion, draftId, onboarding,
                                       origin == DraftOrigin::Resumed});
 
-    // Autosave: every change of the draft is in the store at once, so a crash loses at most the
-    // last keystroke.
-    connect(wizard, &OnboardingWizard::draftChanged, this, [this, wizard] {
-        const Session &s = m_sessions.value(wizard);
-        if (!m_store || s.draftId.isEmpty())
-            return;
-        const auto saved = m_store->saveDraft(s.draftId, wizard->draft(), s.storedVersion);
-        if (!saved)
-            statusBar()->showMessage(tr("The draft could not be saved: %1").arg(saved.error().message()));
-        else if (saved->secrets.dropped > 0)
-            statusBar()->showMessage(tr("The draft is saved without its MD5 keys: %1. They stay "
-                                        "in the wizard until it closes.")
-                                         .arg(saved->secrets.reason));
-    });
+    // Autosave: an edit is in the store after a short pause in typing (AutosavePauseMs), and at
+    // once when the page changes or the wizard closes, so that a keystroke does not wait for the
+    // store and a crash loses at most the last moment of typing.
+    auto *autosave = new QTimer(wizard);
+    autosave->setSingleShot(true);
+    autosave->setInterval(AutosavePauseMs);
+    m_sessions[wizard].autosave = autosave;
+    connect(autosave, &QTimer::timeout, this, [this, wizard] { saveDraftNow(wizard); });
+    connect(wizard, &OnboardingWizard::draftChanged, autosave, qOverload<>(&QTimer::start));
+    connect(wizard, &QWizard::currentIdChanged, this, [this, wizard] { flushDraft(wizard); });
     wizard->setCommitHandler([this, wizard](const Onboarding &o) { return commit(wizard, o); });
     connect(wizard, &QDialog::rejected, this, [this, wizard] {
+        flushDraft(wizard);
         const Session s = m_sessions.take(wizard);
         if (!m_store || s.draftId.isEmpty())
             return;
@@ -551,10 +556,34 @@ OnboardingWizard *MainWindow::openWizard(const Onboarding &onboarding,
     return wizard;
 }
 
+void MainWindow::flushDraft(OnboardingWizard *wizard)
+{
+    const auto it = m_sessions.constFind(wizard);
+    if (it == m_sessions.cend() || !it->autosave || !it->autosave->isActive())
+        return;
+    it->autosave->stop();
+    saveDraftNow(wizard);
+}
+
+void MainWindow::saveDraftNow(OnboardingWizard *wizard)
+{
+    const auto it = m_sessions.constFind(wizard);
+    if (!m_store || it == m_sessions.cend() || it->draftId.isEmpty())
+        return;
+    const auto saved = m_store->saveDraft(it->draftId, wizard->draft(), it->storedVersion);
+    if (!saved)
+        statusBar()->showMessage(tr("The draft could not be saved: %1").arg(saved.error().message()));
+    else if (saved->secrets.dropped > 0)
+        statusBar()->showMessage(tr("The draft is saved without its MD5 keys: %1. They stay "
+                                    "in the wizard until it closes.")
+                                     .arg(saved->secrets.reason));
+}
+
 bool MainWindow::commit(OnboardingWizard *wizard, const Onboarding &onboarding)
 {
     if (!m_store)
         return false;
+    flushDraft(wizard);
     Session &s = m_sessions[wizard];
     for (;;) {
         // A new onboarding starts its tracker: the default three-week plan from today.
@@ -964,6 +993,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    for (OnboardingWizard *wizard : m_sessions.keys())
+        flushDraft(wizard);
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     event->accept();

@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace Peering {
 
@@ -37,6 +38,9 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // From an edit in a wizard to its draft's autosave.
+    static constexpr int AutosavePauseMs = 400;
+
     // storeArgument: --store as given (empty: the last store from the settings, else the default).
     enum class StoreOpening { Now, AfterFirstPaint };
     // With AfterFirstPaint the window shows at once and opens the store from the event loop, so
@@ -149,7 +153,11 @@ private:
         QString draftId;
         Onboarding initial;      // to tell whether there is anything to keep on Cancel
         bool resumed = false;    // the draft was stored before this session
+        QTimer *autosave = nullptr; // runs from an edit to the draft's save (AutosavePauseMs)
     };
+    // Saves the wizard's draft now if an edit is waiting for its autosave.
+    void flushDraft(OnboardingWizard *wizard);
+    void saveDraftNow(OnboardingWizard *wizard);
     QHash<OnboardingWizard *, Session> m_sessions;
 };
 

@@ -167,6 +167,7 @@ private Q_SLOTS:
     void init();
     void createThroughWizardAndReadBack();
     void draftsAreAutosavedAndOffered();
+    void draftIsSavedOnPageChangeAndClose();
     void resumedDraftSurvivesCancel();
     void windowsFitTheScreen();
     void emptyStoreSaysWhatToDo();
@@ -375,8 +376,13 @@ void TestMainWindow::draftsAreAutosavedAndOffered()
         clickNext(*w);
         typeInto(child<QLineEdit>(w, "onboardingNameEdit"), QStringLiteral("Half-done IX"));
         typeInto(child<QLineEdit>(w, "asnEdit"), QStringLiteral("213999"));
-        // Every keystroke is in the store already: nothing to do on the way out.
+        // Typing is not held up by the store: the draft is saved after a short pause.
         auto drafts = secondUser(m_store)->drafts();
+        QVERIFY(drafts);
+        QVERIFY(drafts->isEmpty() || drafts->at(0).onboarding.peerAsn.asn != QStringLiteral("213999"));
+        QTest::qWait(MainWindow::AutosavePauseMs + 200);
+        // Now every keystroke is in the store: nothing to do on the way out.
+        drafts = secondUser(m_store)->drafts();
         QVERIFY(drafts);
         QCOMPARE(drafts->size(), 1);
         QCOMPARE(drafts->at(0).onboarding.name, QStringLiteral("Half-done IX"));
@@ -393,6 +399,31 @@ void TestMainWindow::draftsAreAutosavedAndOffered()
     QVERIFY(resumed);
     QCOMPARE(resumed->draft().name, QStringLiteral("Half-done IX"));
     QCOMPARE(resumed->draft().peerAsn.asn, QStringLiteral("213999"));
+}
+
+void TestMainWindow::draftIsSavedOnPageChangeAndClose()
+{
+    MainWindow window(m_store);
+    window.show();
+    OnboardingWizard *w = window.newOnboarding();
+    QVERIFY(w);
+    clickNext(*w);
+    typeInto(child<QLineEdit>(w, "onboardingNameEdit"), QStringLiteral("Paused-IX"));
+    // Leaving the page saves at once, without the pause.
+    w->back();
+    auto drafts = secondUser(m_store)->drafts();
+    QVERIFY(drafts);
+    QCOMPARE(drafts->size(), 1);
+    QCOMPARE(drafts->at(0).onboarding.name, QStringLiteral("Paused-IX"));
+    w->next();
+    typeInto(child<QLineEdit>(w, "asnEdit"), QStringLiteral("213999"));
+    // So does closing the main window.
+    window.close();
+    drafts = secondUser(m_store)->drafts();
+    QVERIFY(drafts);
+    QCOMPARE(drafts->at(0).onboarding.peerAsn.asn, QStringLiteral("213999"));
+    w->setAttribute(Qt::WA_DeleteOnClose, false);
+    w->hide();
 }
 
 // A draft goes away only when the user discards it or creates the onboarding: Cancel on a

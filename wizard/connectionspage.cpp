@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QHash>
 #include <QTableWidget>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -85,11 +86,16 @@ ConnectionsPage::ConnectionsPage(OnboardingWizard *wizard)
         if (p >= 0 && !m_loading)
             onboardingWizard()->setCurrentPeering(p);
     });
-    connect(wizard, &OnboardingWizard::findingsChanged, this, &ConnectionsPage::fillTable);
 }
 
 void ConnectionsPage::refreshFromDraft()
 {
+    fillTable();
+}
+
+void ConnectionsPage::showFindings()
+{
+    OnboardingPage::showFindings();
     fillTable();
 }
 
@@ -108,22 +114,47 @@ void ConnectionsPage::fillTable()
     const auto [selPeering, selConnection] = selected();
     const bool wasLoading = m_loading;
     m_loading = true;
+    // Filled with the columns fixed, then fitted once: fitting them after each of the hundreds of
+    // cells costs seconds on a large onboarding.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->setUpdatesEnabled(false);
     m_table->setRowCount(o.connectionCount());
+    // The findings of each connection, found in one pass over the findings.
+    struct Problems
+    {
+        int errors = 0, warnings = 0;
+        QStringList messages;
+    };
+    QHash<QPair<int, int>, Problems> byConnection;
+    for (const Finding &f : onboardingWizard()->findings()) {
+        const QStringView path(f.path);
+        static const QLatin1String peerings("peerings["), connections("].connections[");
+        if (!path.startsWith(peerings))
+            continue;
+        const qsizetype pEnd = path.indexOf(u']', peerings.size());
+        if (pEnd < 0 || path.mid(pEnd).startsWith(connections) == false)
+            continue;
+        const qsizetype cStart = pEnd + connections.size();
+        const qsizetype cEnd = path.indexOf(u']', cStart);
+        bool pOk = false, cOk = false;
+        const int p = path.mid(peerings.size(), pEnd - peerings.size()).toInt(&pOk);
+        const int c = cEnd < 0 ? -1 : path.mid(cStart, cEnd - cStart).toInt(&cOk);
+        if (!pOk || !cOk || (cEnd + 1 < path.size() && path.at(cEnd + 1) != u'.'))
+            continue;
+        Problems &problems = byConnection[qMakePair(p, c)];
+        (f.severity == Severity::Error ? problems.errors : problems.warnings) += 1;
+        problems.messages.append(f.message);
+    }
     int row = 0;
     int selectedRow = -1;
     for (int p = 0; p < o.peerings.size(); ++p) {
         const PeeringResource &peering = o.peerings.at(p);
         for (int c = 0; c < peering.connections.size(); ++c, ++row) {
             const Connection &conn = peering.connections.at(c);
-            const QString prefix = QStringLiteral("peerings[%1].connections[%2]").arg(p).arg(c);
-            int errors = 0, warnings = 0;
-            QStringList problems;
-            for (const Finding &f : onboardingWizard()->findings())
-                if (f.path.startsWith(prefix)
-                    && (f.path.size() == prefix.size() || f.path.at(prefix.size()) == u'.')) {
-                    (f.severity == Severity::Error ? errors : warnings) += 1;
-                    problems.append(f.message);
-                }
+            const Problems found = byConnection.value(qMakePair(p, c));
+            const int errors = found.errors, warnings = found.warnings;
+            const QStringList &problems = found.messages;
             const QStringList cells{
                 conn.role, peering.metro,
                 conn.peeringDbFacilityId > 0
@@ -151,6 +182,8 @@ void ConnectionsPage::fillTable()
                 selectedRow = row;
         }
     }
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setUpdatesEnabled(true);
     if (selectedRow >= 0)
         m_table->selectRow(selectedRow);
     const auto [sp, sc] = selected();

@@ -23,6 +23,7 @@ public:
 
 protected:
     void refreshFromDraft() override;
+    void showFindings() override;
 
 private:
     // (peering index, connection index) of the selected row, or (-1, -1).

@@ -31,8 +31,10 @@ OnboardingPage::OnboardingPage(OnboardingWizard *wizard, int pageId)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
     connect(wizard, &OnboardingWizard::findingsChanged, this, [this] {
-        updateFieldMessages();
-        Q_EMIT completeChanged();
+        if (isVisible())
+            showFindings();
+        else
+            m_findingsStale = true;
     });
     connect(wizard, &OnboardingWizard::currentPeeringChanged, this, [this] {
         m_loading = true;
@@ -41,6 +43,20 @@ OnboardingPage::OnboardingPage(OnboardingWizard *wizard, int pageId)
         updateFieldMessages();
         Q_EMIT completeChanged();
     });
+}
+
+void OnboardingPage::showFindings()
+{
+    m_findingsStale = false;
+    updateFieldMessages();
+    Q_EMIT completeChanged();
+}
+
+void OnboardingPage::showEvent(QShowEvent *event)
+{
+    QWizardPage::showEvent(event);
+    if (m_findingsStale)
+        showFindings();
 }
 
 void OnboardingPage::initializePage()

@@ -59,6 +59,10 @@ protected:
     // Re-reads the draft into the widgets (after a peering switch or an outside change).
     virtual void refreshFromDraft() {}
     void initializePage() override;
+    // The draft's findings changed: the page shows them. Only a shown page does this at once; a
+    // hidden one catches up when it is shown again, so that a keystroke costs one page's work.
+    virtual void showFindings();
+    void showEvent(QShowEvent *event) override;
 
     // Called by subclasses when a bound widget was left.
     void touch(QWidget *widget);
@@ -72,6 +76,7 @@ private:
     int m_pageId;
     FieldBinder *m_fields;
     QWidget *m_content;
+    bool m_findingsStale = false;
 };
 
 } // namespace Peering

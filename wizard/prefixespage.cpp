@@ -110,6 +110,10 @@ void PrefixesPage::fillTable()
     const bool wasLoading = m_loading;
     m_loading = true;
     const QList<AdvertisedPrefix> &prefixes = onboardingWizard()->draft().prefixes;
+    // Filled with the columns fixed, then fitted once (not after each of thousands of cells).
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->setUpdatesEnabled(false);
     m_table->setRowCount(int(prefixes.size()));
     for (int i = 0; i < prefixes.size(); ++i) {
         const AdvertisedPrefix &p = prefixes.at(i);
@@ -122,6 +126,9 @@ void PrefixesPage::fillTable()
         registered->setCheckState(p.registered ? Qt::Checked : Qt::Unchecked);
         m_table->setItem(i, RegisteredCol, registered);
     }
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ClassCol, QHeaderView::Stretch);
+    m_table->setUpdatesEnabled(true);
     m_loading = wasLoading;
 }
 

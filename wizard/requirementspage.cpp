@@ -74,7 +74,12 @@ RequirementsPage::RequirementsPage(OnboardingWizard *wizard)
     auto *layout = new QVBoxLayout(this->content());
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(content);
-    connect(wizard, &OnboardingWizard::findingsChanged, this, &RequirementsPage::updateChecks);
+}
+
+void RequirementsPage::showFindings()
+{
+    OnboardingPage::showFindings();
+    updateChecks();
 }
 
 void RequirementsPage::store(const Row &row)

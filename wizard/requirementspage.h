@@ -18,6 +18,7 @@ public:
 
 protected:
     void refreshFromDraft() override;
+    void showFindings() override;
 
 private:
     struct Row
