@@ -81,6 +81,10 @@ rows += [
      "std::sort of the keys", r"^bench_list: sort by a column .*; std::sort of the keys " + ms),
     ("list: filter typed or cleared", r"^bench_list: filter typed or cleared median " + ms,
      "scan of the texts", r"^bench_list: filter typed or cleared .*; scan of the texts " + ms),
+    ("wizard: a keystroke on the large onboarding (1x)", r"^bench_keystroke:  1x .*: median " + ms,
+     "bare QLineEdit", r"^bench_keystroke: a keystroke .*; bare QLineEdit median " + ms),
+    ("wizard: a keystroke at 16x the document", r"^bench_keystroke: 16x .*: median " + ms,
+     "bare QLineEdit", r"^bench_keystroke: a keystroke .*; bare QLineEdit median " + ms),
     ("peeringdb: sync of a PeeringDB-sized set", r"^bench_peeringdb: sync into a fresh SQLite store median ([0-9.]+) s",
      "same rows, one prepared INSERT", r"^bench_peeringdb: floor: .* median ([0-9.]+) s"),
 ]
