@@ -278,9 +278,9 @@ MainWindow::MainWindow(const QString &storeArgument, QWidget *parent, StoreOpeni
 MainWindow::~MainWindow()
 {
     // A wizard still open when the window goes: its last edits are in the draft.
-    // The wizards (children) outlive this body: nothing of theirs may reach this window now.
     for (OnboardingWizard *wizard : m_sessions.keys())
         flushDraft(wizard);
+    // The wizards (children) outlive this body: nothing of theirs may reach this window now.
     for (OnboardingWizard *wizard : findChildren<OnboardingWizard *>())
         wizard->disconnect(this);
 }

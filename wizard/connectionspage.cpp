@@ -16,6 +16,8 @@
 #include <QUuid>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace Peering {
 
 namespace {
@@ -108,6 +110,21 @@ std::pair<int, int> ConnectionsPage::selected() const
     return {at.x(), at.y()};
 }
 
+namespace {
+
+// The connection a path is of: "peerings[1].connections[2]" or a field below it, as (1, 2).
+std::optional<QPoint> connectionOf(const QString &path)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^peerings\\[(\\d+)\\]\\.connections\\[(\\d+)\\](?=\\.|$)"));
+    const QRegularExpressionMatch m = re.match(path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return QPoint(m.captured(1).toInt(), m.captured(2).toInt());
+}
+
+} // namespace
+
 void ConnectionsPage::fillTable()
 {
     const Onboarding &o = onboardingWizard()->draft();
@@ -128,20 +145,10 @@ void ConnectionsPage::fillTable()
     };
     QHash<QPair<int, int>, Problems> byConnection;
     for (const Finding &f : onboardingWizard()->findings()) {
-        const QStringView path(f.path);
-        static const QLatin1String peerings("peerings["), connections("].connections[");
-        if (!path.startsWith(peerings))
+        const std::optional<QPoint> at = connectionOf(f.path);
+        if (!at)
             continue;
-        const qsizetype pEnd = path.indexOf(u']', peerings.size());
-        if (pEnd < 0 || path.mid(pEnd).startsWith(connections) == false)
-            continue;
-        const qsizetype cStart = pEnd + connections.size();
-        const qsizetype cEnd = path.indexOf(u']', cStart);
-        bool pOk = false, cOk = false;
-        const int p = path.mid(peerings.size(), pEnd - peerings.size()).toInt(&pOk);
-        const int c = cEnd < 0 ? -1 : path.mid(cStart, cEnd - cStart).toInt(&cOk);
-        if (!pOk || !cOk || (cEnd + 1 < path.size() && path.at(cEnd + 1) != u'.'))
-            continue;
+        const int p = at->x(), c = at->y();
         Problems &problems = byConnection[qMakePair(p, c)];
         (f.severity == Severity::Error ? problems.errors : problems.warnings) += 1;
         problems.messages.append(f.message);
@@ -206,10 +213,8 @@ void ConnectionsPage::fillTable()
 bool ConnectionsPage::focusPath(const QString &path)
 {
     // A connection's field: select its row, so Enter opens it in the editor.
-    static const QRegularExpression re(QStringLiteral("^peerings\\[(\\d+)\\]\\.connections\\[(\\d+)\\]"));
-    const auto m = re.match(path);
-    if (m.hasMatch()) {
-        const QPoint at(m.captured(1).toInt(), m.captured(2).toInt());
+    if (const std::optional<QPoint> found = connectionOf(path)) {
+        const QPoint at = *found;
         for (int row = 0; row < m_table->rowCount(); ++row)
             if (m_table->item(row, RoleCol) && m_table->item(row, RoleCol)->data(Qt::UserRole).toPoint() == at) {
                 m_table->selectRow(row);

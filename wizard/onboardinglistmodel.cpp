@@ -91,8 +91,7 @@ void OnboardingListModel::setSummaries(const QList<OnboardingSummary> &summaries
     m_summaries = summaries;
     m_keys.clear();
     m_keys.reserve(m_summaries.size());
-    for (std::vector<int> &r : m_rank)
-        r.clear();
+    forgetRanks();
     m_filters.clear();
     m_filterReady = false;
     m_rowOfName.clear();
@@ -109,8 +108,7 @@ void OnboardingListModel::updateSummary(const OnboardingSummary &summary)
     const auto it = m_rowOfName.constFind(summary.name);
     if (it == m_rowOfName.cend()) {
         const int row = int(m_summaries.size());
-        for (std::vector<int> &r : m_rank)
-            r.clear();
+        forgetRanks();
         beginInsertRows({}, row, row);
         m_summaries.append(summary);
         m_keys.append(keysOf(summary));
@@ -121,8 +119,7 @@ void OnboardingListModel::updateSummary(const OnboardingSummary &summary)
         return;
     }
     const int row = *it;
-    for (std::vector<int> &r : m_rank)
-        r.clear();
+    forgetRanks();
     m_summaries[row] = summary;
     m_keys[row] = keysOf(summary);
     if (m_filterReady)
@@ -136,8 +133,7 @@ bool OnboardingListModel::removeSummary(const QString &name)
     if (it == m_rowOfName.cend())
         return false;
     const int row = *it;
-    for (std::vector<int> &r : m_rank)
-        r.clear();
+    forgetRanks();
     beginRemoveRows({}, row, row);
     m_summaries.removeAt(row);
     m_keys.removeAt(row);
@@ -157,6 +153,12 @@ void OnboardingListModel::setToday(QDate today)
     m_today = today;
     rekey();
     endResetModel();
+}
+
+void OnboardingListModel::forgetRanks() const
+{
+    for (std::vector<int> &r : m_rank)
+        r.clear();
 }
 
 void OnboardingListModel::rekey()
@@ -223,11 +225,9 @@ bool OnboardingListModel::lessThan(int left, int right, int column) const
     const Keys &b = m_keys.at(right);
     switch (column) {
     case NameColumn:
-        return a.name < b.name;
     case PeerAsnColumn:
-        return a.peerAsn < b.peerAsn;
     case MetrosColumn:
-        return a.metros < b.metros;
+        return textKey(a, column) < textKey(b, column);
     case StageColumn:
         return a.stage < b.stage;
     case NextColumn:

@@ -68,6 +68,8 @@ private:
     QString daysText(const std::optional<qint64> &days) const;
     void checkTheDate();
     void rekey();
+    // Any change to the rows makes the text columns' ranks stale.
+    void forgetRanks() const;
 
     QList<OnboardingSummary> m_summaries;
     QList<Keys> m_keys;

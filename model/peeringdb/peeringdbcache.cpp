@@ -15,18 +15,6 @@
 
 namespace Peering {
 
-namespace {
-
-// A row that could not be written, or the spool of rows that could not be read.
-StoreError rowsFailed(const PeeringDbObjectFetch &o, const StoreError &failed, const QString &doing)
-{
-    if (!failed.message().isEmpty())
-        return failed;
-    return StoreError(StoreError::Kind::Database, QStringLiteral("%1: %2").arg(doing, o.rows.error()));
-}
-
-} // namespace
-
 PeeringDbCache::PeeringDbCache(OnboardingStore &store)
     : m_store(store)
 { }
@@ -83,6 +71,25 @@ StoreStatus PeeringDbCache::apply(const PeeringDbFetch &fetch, const QString &us
     StoreTransaction t(s, doing);
     if (!t.begun())
         return t.begun();
+    // Runs sql for each fetched row of an object: with the row's id only, or with the whole row.
+    const auto eachRow = [&](const PeeringDbObjectFetch &o, const QString &sql,
+                             bool idOnly) -> StoreStatus {
+        StoreError failed;
+        const bool done = o.rows.forEach([&](const PeeringDbSchema::Row &row) {
+            StoreResult<QSqlQuery *> r
+                = idOnly ? s.run(sql, {row.constFirst()}, doing) : s.run(sql, row, doing);
+            if (!r)
+                failed = r.error();
+            return r.ok();
+        });
+        if (done)
+            return StoreDone {};
+        // A row that could not be written, or the spool of rows that could not be read.
+        if (!failed.message().isEmpty())
+            return failed;
+        return StoreError(StoreError::Kind::Database,
+                          QStringLiteral("%1: %2").arg(doing, o.rows.error()));
+    };
     for (const PeeringDbObjectFetch &o : fetch.objects) {
         const PeeringDbSchema::Object *object = PeeringDbSchema::object(o.object);
         if (!object)
@@ -95,30 +102,16 @@ StoreStatus PeeringDbCache::apply(const PeeringDbFetch &fetch, const QString &us
                 return cleared.error();
         } else {
             // A changed row replaces the cached one: its old row goes first.
-            StoreError failed;
-            const bool removed = o.rows.forEach([&](const PeeringDbSchema::Row &row) {
-                StoreResult<QSqlQuery *> d = s.run(object->deleteSql, {row.constFirst()}, doing);
-                if (!d)
-                    failed = d.error();
-                return d.ok();
-            });
-            if (!removed)
-                return rowsFailed(o, failed, doing);
+            if (StoreStatus removed = eachRow(o, object->deleteSql, true); !removed)
+                return removed;
             for (qint64 id : o.deleted) {
                 StoreResult<QSqlQuery *> d = s.run(object->deleteSql, {id}, doing);
                 if (!d)
                     return d.error();
             }
         }
-        StoreError failed;
-        const bool inserted = o.rows.forEach([&](const PeeringDbSchema::Row &row) {
-            StoreResult<QSqlQuery *> i = s.run(object->insertSql, row, doing);
-            if (!i)
-                failed = i.error();
-            return i.ok();
-        });
-        if (!inserted)
-            return rowsFailed(o, failed, doing);
+        if (StoreStatus inserted = eachRow(o, object->insertSql, false); !inserted)
+            return inserted;
         StoreResult<QList<SqlSession::Row>> count = s.select(
             QStringLiteral("SELECT count(*) FROM %1").arg(object->table), {}, doing);
         if (!count)

@@ -108,8 +108,24 @@ bool PeeringDbPageReader::step()
     const char *p = begin;
     bool ok = true;
     auto consume = [&](const char *to) { p = to; };
+    const char *q = p;
+    // A value read from q, ending at to: on Bad the reading fails, on More its bytes wait for
+    // the next feed (false: stop here); else the state becomes next, past the value.
+    auto took = [&](Got got, const char *const &to, State next) {
+        if (got == Got::Bad) {
+            ok = false;
+            return false;
+        }
+        if (got == Got::More) {
+            consume(q);
+            return false;
+        }
+        m_state = next;
+        consume(to);
+        return true;
+    };
     for (;;) {
-        const char *q = skipSpace(p, end);
+        q = skipSpace(p, end);
         if (q == end) {
             consume(q);
             break;
@@ -148,17 +164,8 @@ bool PeeringDbPageReader::step()
             }
             const char *r = q;
             m_key.clear();
-            const Got got = string(r, end, nullptr, &m_key);
-            if (got == Got::Bad) {
-                ok = false;
+            if (!took(string(r, end, nullptr, &m_key), r, State::Colon))
                 break;
-            }
-            if (got == Got::More) {
-                consume(q);
-                break;
-            }
-            m_state = State::Colon;
-            consume(r);
             continue;
         }
         if (m_state == State::Colon) {
@@ -183,17 +190,8 @@ bool PeeringDbPageReader::step()
                 continue;
             }
             const char *r = q;
-            const Got got = skipValue(r, end, 1);
-            if (got == Got::Bad) {
-                ok = false;
+            if (!took(skipValue(r, end, 1), r, State::Next))
                 break;
-            }
-            if (got == Got::More) {
-                consume(q);
-                break;
-            }
-            m_state = State::Next;
-            consume(r);
             continue;
         }
         if (m_state == State::Data) {
@@ -203,17 +201,8 @@ bool PeeringDbPageReader::step()
                 continue;
             }
             const char *r = q;
-            const Got got = row(r, end);
-            if (got == Got::Bad) {
-                ok = false;
+            if (!took(row(r, end), r, State::DataNext))
                 break;
-            }
-            if (got == Got::More) {
-                consume(q);
-                break;
-            }
-            m_state = State::DataNext;
-            consume(r);
             continue;
         }
         if (m_state == State::DataNext) {
